@@ -1,0 +1,67 @@
+"""One question in, one ``Answer`` out: a confident FAQ match, else the best passage, else an honest none."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.knowledge import KnowledgeBase
+from bot.query import analyze
+
+PASSAGE_THRESHOLD = 0.5  # share of the question's weight the source sentence must cover
+FAQ_THRESHOLD = 0.62
+
+NOT_FOUND = "I couldn't find that in the article."
+NOT_FOUND_MANY = "I couldn't find that in the articles."
+EMPTY = "Please type a question about the event."
+SMALL_TALK = "Hello! I answer questions about the event from the articles I have. Ask me anything about it."
+FOREIGN = "The sources I search are in English, so please ask in English."
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The engine's reply: ``kind`` is faq, passage or none; ``source`` is verbatim article text."""
+
+    question: str
+    kind: str
+    text: str
+    source: str | None = None
+    document: str | None = None
+    score: float = 0.0
+    url: str = ""
+    reason: str = ""
+
+    def as_json(self) -> dict:
+        return {"question": self.question, "kind": self.kind, "answer": self.text, "source": self.source,
+                "document": self.document, "score": round(self.score, 3)}
+
+
+def _none(kb: KnowledgeBase, question: str, text: str, reason: str, score: float = 0.0) -> Answer:
+    return Answer(question, "none", text, score=score, reason=reason)
+
+
+def answer(kb: KnowledgeBase, question: str) -> Answer:
+    """Answer ``question`` from the knowledge base."""
+    question = question.strip()
+    if not question:
+        return _none(kb, question, EMPTY, "empty")
+    engine = kb.engine
+    query = analyze(question, engine.vocabulary, engine.speller, kb.synonyms)
+    if kb.faq is not None:
+        match = kb.faq.match(query.groups)
+        if match is not None and match.similarity >= FAQ_THRESHOLD:
+            e = match.entry
+            return Answer(question, "faq", e.answer, e.source, e.document, match.similarity, e.url, match.phrasing)
+    not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
+    if query.small_talk:
+        return _none(kb, question, SMALL_TALK, "small talk")
+    if query.foreign:
+        return _none(kb, question, FOREIGN, "not English")
+    hits = engine.rank(query, limit=1)
+    if not hits or hits[0].confidence < PASSAGE_THRESHOLD:
+        return _none(kb, question, not_found, "not confident", hits[0].confidence if hits else 0.0)
+    hit = hits[0]
+    sentence = kb.corpus.sentences[hit.sentence_id]
+    doc = kb.corpus.documents[sentence.doc_id]
+    passage = kb.corpus.passages[engine.passage_of[hit.sentence_id]]
+    text = " ".join(" ".join(kb.corpus.sentences[i].text.split()) for i in passage.sentence_ids)
+    return Answer(question, "passage", text, sentence.text, doc.title, hit.confidence, doc.url)

@@ -1,0 +1,240 @@
+"""Articles on disk -> documents, passages (paragraphs) and sentences with exact source spans.
+
+An article is a UTF-8 text file: an optional header (``Source:``, ``URL:``, ``Date:`` lines),
+the title as the first non-empty line, then paragraphs separated by blank lines. What is not
+prose is set aside, never rewritten: photo credits in square brackets, all-caps embed markers
+glued to a sentence, short headings (kept as context for the paragraphs below them) and a
+closing ``Source: ...`` line. Every sentence's text is a verbatim slice of the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.errors import InputError, Problem
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its verbatim text and where it stands (document, paragraph, order)."""
+
+    index: int
+    doc_id: int
+    paragraph: int
+    position: int
+    start: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph: the unit BM25 ranks; ``heading`` is the section heading above it, if any."""
+
+    index: int
+    doc_id: int
+    paragraph: int
+    heading: str
+    sentence_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article file and its metadata (all optional but path and title)."""
+
+    doc_id: int
+    path: str
+    title: str
+    url: str = ""
+    source: str = ""
+    date: str = ""
+    text: str = field(default="", repr=False, compare=False)
+
+
+@dataclass
+class Corpus:
+    """Everything parsed from a corpus directory, ids equal to list positions."""
+
+    documents: list[Document] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+_HEADER = re.compile(r"^(source|url|link|date|published|author|byline)\s*:\s*(.*\S)\s*$", re.IGNORECASE)
+_BARE_URL = re.compile(r"^https?://\S+$")
+_TRAILER = re.compile(
+    r"^(sources?|additional reporting|reporting by|editing by|photo credit|credit)\b[^\n]*:", re.IGNORECASE
+)
+_PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+_CREDIT = re.compile(r"[ \t]*\[[^\[\]\n]{3,}\][ \t]*$", re.MULTILINE)
+_GLUED_MARKER = re.compile(r"(?<=[.!?\"”’'])[A-Z0-9][A-Z0-9 \-–—:/&]{3,}$")
+_TERMINAL = tuple(".!?\"”’'…:;)")
+
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sr jr st gen col lt sgt capt cpl adm gov sen rep pres supt insp det messrs
+inc ltd co corp plc bros vs etc al approx est dept fig no nos vol mt ft gov't
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+# A boundary candidate: terminal punctuation, optional closing quotes or brackets, whitespace.
+_BOUNDARY = re.compile(r"(\.{3}|…|[.!?]+)([\"'”’»)\]]*)(\s+)")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans ``(start, end)`` in ``text``; end excludes trailing space.
+
+    A boundary is terminal punctuation (with any closing quotes) followed by space and a capital,
+    digit or opening quote. Abbreviations and initials do not end a sentence, an ellipsis ends one
+    only before a capital, and decimals or thousands separators never match (no space follows).
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        nxt = text[m.end():m.end() + 2]
+        if not nxt:
+            continue
+        first = nxt[0]
+        opens_quote = first in "\"'“‘«(" and len(nxt) > 1 and (nxt[1].isupper() or nxt[1].isdigit())
+        if not (first.isupper() or first.isdigit() or opens_quote):
+            continue
+        if m.group(1) == "." and not m.group(2) and _is_abbreviation(text[start:m.start()]):
+            continue
+        end = m.end() - len(m.group(3))
+        spans.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _is_abbreviation(before: str) -> bool:
+    """The word before a full stop is an abbreviation, an initial (``J.``) or an acronym (``U.S.``)."""
+    m = re.search(r"([A-Za-z.]+)$", before)
+    if not m:
+        return False
+    word = m.group(1)
+    return word.lower() in _ABBREVIATIONS or len(word) == 1 and word.isupper() or "." in word.strip(".")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_heading(block: str) -> bool:
+    """A short one-line block with no sentence punctuation is a section heading, not prose."""
+    line = block.strip()
+    return "\n" not in line and len(line.split()) <= 8 and not line.endswith(_TERMINAL) and any(
+        c.islower() for c in line
+    )
+
+
+def _prose_pieces(block: str) -> list[tuple[int, int]]:
+    """Spans of a paragraph that are prose: photo credits and glued embed markers cut away."""
+    cuts = [(m.start(), m.end()) for m in _CREDIT.finditer(block)]
+    tail = block.rstrip()
+    marker = _GLUED_MARKER.search(tail)
+    if marker and not any(c.islower() for c in marker.group(0)):
+        cuts.append((marker.start(), len(block)))
+    pieces, pos = [], 0
+    for s, e in sorted(cuts):
+        if s > pos:
+            pieces.append((pos, s))
+        pos = max(pos, e)
+    if pos < len(block):
+        pieces.append((pos, len(block)))
+    return [(s, e) for s, e in pieces if block[s:e].strip()]
+
+
+def decode(path: Path, data: bytes) -> str:
+    """UTF-8 text of a file, or an InputError naming the file and the line of the first bad byte."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(Problem(str(path), line, "not valid UTF-8 text (save the article as UTF-8)")) from None
+
+
+def parse_article(corpus: Corpus, path: Path, text: str) -> None:
+    """Parse one article's text and append its document, passages and sentences to ``corpus``."""
+    doc_id = len(corpus.documents)
+    meta: dict[str, str] = {}
+    blocks = [(m.start(), m.group(0)) for m in _PARAGRAPH.finditer(text)]
+    # Header lines before the title, then the title line itself.
+    title, title_start = "", -1
+    while blocks:
+        offset, block = blocks.pop(0)
+        lines = block.split("\n")
+        consumed = 0
+        for line in lines:
+            header = _HEADER.match(line.strip())
+            if title_start < 0 and (header or _BARE_URL.match(line.strip())):
+                key = header.group(1).lower() if header else "url"
+                meta[{"link": "url", "published": "date"}.get(key, key)] = header.group(2) if header else line.strip()
+                consumed += len(line) + 1
+                continue
+            if title_start < 0 and line.strip():
+                title = line.strip()
+                title_start = offset + consumed + (len(line) - len(line.lstrip()))
+                consumed += len(line) + 1
+            break
+        rest = block[consumed:]
+        if title_start >= 0:
+            if rest.strip():
+                blocks.insert(0, (offset + consumed, rest))
+            break
+    if title_start < 0:
+        raise InputError(Problem(str(path), 0, "article has no text (first non-empty line must be its title)"))
+    # A closing metadata line ("Source: Al Jazeera and news agencies") is not prose.
+    while blocks and _TRAILER.match(blocks[-1][1].strip()):
+        meta.setdefault("source", blocks[-1][1].strip().split(":", 1)[1].strip())
+        blocks.pop()
+
+    document = Document(doc_id, str(path), title, meta.get("url", ""), meta.get("source", ""), meta.get("date", ""), text)
+    corpus.documents.append(document)
+    _add_passage(corpus, doc_id, 0, "", [(title_start, title_start + len(title))], text)
+    heading = ""
+    for number, (offset, block) in enumerate(blocks, start=1):
+        if _is_heading(block):
+            heading = block.strip()
+            continue
+        if not any(c.islower() for c in block):
+            continue  # an all-caps embed marker or a stray line of symbols
+        spans = []
+        for ps, pe in _prose_pieces(block):
+            spans += [(offset + ps + s, offset + ps + e) for s, e in split_sentences(block[ps:pe])]
+        _add_passage(corpus, doc_id, number, heading, spans, text)
+
+
+def _add_passage(corpus: Corpus, doc_id: int, paragraph: int, heading: str, spans, text: str) -> None:
+    ids = []
+    for position, (s, e) in enumerate(spans):
+        sentence = Sentence(len(corpus.sentences), doc_id, paragraph, position, s, text[s:e])
+        corpus.sentences.append(sentence)
+        ids.append(sentence.index)
+    if ids:
+        corpus.passages.append(Passage(len(corpus.passages), doc_id, paragraph, heading, tuple(ids)))
+
+
+def article_files(directory: Path) -> list[Path]:
+    """The corpus's article files, sorted, or an InputError when there are none."""
+    if not directory.is_dir():
+        raise InputError(Problem(str(directory), 0, "corpus directory not found"))
+    files = sorted(p for p in directory.glob("*.txt") if p.is_file())
+    if not files:
+        raise InputError(Problem(str(directory), 0, "corpus directory has no *.txt articles"))
+    return files
+
+
+def load_corpus(directory: Path) -> Corpus:
+    """Parse every ``*.txt`` article in ``directory``."""
+    corpus = Corpus()
+    for path in article_files(directory):
+        text = decode(path, path.read_bytes())
+        if not text.strip():
+            raise InputError(Problem(str(path), 0, "article file is empty"))
+        parse_article(corpus, path, text)
+    return corpus

@@ -1,0 +1,101 @@
+"""Scoring a question file (``q`` + ``expect`` phrases or ``none``) against the engine."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.answer import Answer
+from bot.errors import InputError, Problem
+from bot.text import fold
+
+
+@dataclass(frozen=True)
+class EvalQuestion:
+    question: str
+    expect: tuple[str, ...] | None  # None: the article cannot answer it
+    line: int
+
+
+@dataclass(frozen=True)
+class EvalResult:
+    item: EvalQuestion
+    answer: Answer
+    ok: bool
+
+
+def normalize(text: str) -> str:
+    """Case, quotes, dashes and whitespace folded, as the eval format specifies."""
+    return " ".join(fold(text).replace("...", " ").split())
+
+
+def load_questions(path: Path) -> list[EvalQuestion]:
+    """Read an eval file; malformed ones raise InputError with file and line."""
+    name = str(path)
+    if not path.is_file():
+        raise InputError(Problem(name, 0, "question file not found"))
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except UnicodeDecodeError:
+        raise InputError(Problem(name, 0, "not valid UTF-8 text")) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise InputError(Problem(name, mark.line + 1 if mark else 0, f"invalid YAML: {getattr(exc, 'problem', exc)}"))
+    if not isinstance(root, yaml.MappingNode):
+        raise InputError(Problem(name, 1, "expected a mapping with a 'questions:' list"))
+    nodes = {k.value: v for k, v in root.value}
+    listing = nodes.get("questions")
+    if not isinstance(listing, yaml.SequenceNode):
+        raise InputError(Problem(name, 1, "expected a 'questions:' list"))
+    items = []
+    for node in listing.value:
+        line = node.start_mark.line + 1
+        data = _construct(node)
+        if not isinstance(data, dict) or not isinstance(data.get("q"), str) or "expect" not in data:
+            raise InputError(Problem(name, line, "each question needs 'q' (text) and 'expect' (phrases or none)"))
+        expect = data["expect"]
+        if expect is None or expect == "none":
+            items.append(EvalQuestion(data["q"], None, line))
+        elif isinstance(expect, list) and expect and all(isinstance(e, str) for e in expect):
+            items.append(EvalQuestion(data["q"], tuple(expect), line))
+        else:
+            raise InputError(Problem(name, line, "'expect' must be a list of phrases or none"))
+    return items
+
+
+def _construct(node: yaml.Node):
+    loader = yaml.SafeLoader("")
+    try:
+        return loader.construct_object(node, deep=True)
+    finally:
+        loader.dispose()
+
+
+def judge(item: EvalQuestion, answer: Answer) -> bool:
+    """In scope: the source sentence holds an expected phrase. Out of scope: no answer given."""
+    if item.expect is None:
+        return answer.kind == "none"
+    if answer.kind == "none" or not answer.source:
+        return False
+    source = normalize(answer.source)
+    return any(normalize(phrase) in source for phrase in item.expect)
+
+
+def evaluate(items: list[EvalQuestion], ask: Callable[[str], Answer]) -> list[EvalResult]:
+    return [EvalResult(item, answer := ask(item.question), judge(item, answer)) for item in items]
+
+
+def summary(results: list[EvalResult]) -> tuple[int, int, int, int]:
+    """(in-scope hits, in-scope total, out-of-scope rejected, out-of-scope total)."""
+    inside = [r for r in results if r.item.expect is not None]
+    outside = [r for r in results if r.item.expect is None]
+    return sum(r.ok for r in inside), len(inside), sum(r.ok for r in outside), len(outside)
+
+
+def summary_line(results: list[EvalResult]) -> str:
+    hits, total, rejected, out_total = summary(results)
+    return (f"in-scope hits: {hits}/{total} ({100 * hits / max(total, 1):.1f}%)  "
+            f"out-of-scope rejected: {rejected}/{out_total} ({100 * rejected / max(out_total, 1):.1f}%)")

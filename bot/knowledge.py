@@ -1,0 +1,149 @@
+"""The knowledge base (corpus + index + FAQ) and its owner, which swaps it whole on reload.
+
+``KnowledgeBase`` is immutable once built. ``KnowledgeBaseHolder`` is the one piece of shared
+mutable state: it rebuilds what changed on disk (the FAQ alone when only the FAQ changed) and
+replaces its reference in one assignment, so a reader sees the old base or the new one, never a
+mix. A broken edit raises InputError in ``reload`` and the old base stays in service.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot import lexicon
+from bot.corpus import Corpus, article_files, load_corpus
+from bot.errors import InputError, Problem
+from bot.faq import Faq, FaqEntry, RawFaq, find_verbatim, near_verbatim, parse_faq
+from bot.query import analyze, build_synonyms
+from bot.search import SearchEngine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything an answer needs; ``notes`` are check's remarks (sources the engine chose)."""
+
+    corpus: Corpus
+    engine: SearchEngine
+    faq: Faq | None
+    synonyms: dict[str, dict[str, float]]
+    notes: tuple[Problem, ...] = ()
+
+
+def build_engine(corpus_dir: Path) -> SearchEngine:
+    """Parse and index the corpus."""
+    return SearchEngine(load_corpus(corpus_dir))
+
+
+def resolve_faq(raw: RawFaq, engine: SearchEngine) -> tuple[Faq, list[Problem]]:
+    """Check each entry's source against the articles (or choose one); errors raise InputError."""
+    corpus = engine.corpus
+    texts = [d.text for d in corpus.documents]
+    synonyms = build_synonyms(lexicon.SYNONYM_GROUPS, raw.synonyms)
+    problems: list[Problem] = []
+    notes: list[Problem] = []
+    entries: list[FaqEntry] = []
+    for item in raw.entries:
+        if item["source"]:
+            doc_id = find_verbatim(item["source"], texts)
+            if doc_id is None:
+                hint = (" (it differs from the article only in quotes, dashes, case or spacing: copy it exactly)"
+                        if near_verbatim(item["source"], texts) else "")
+                problems.append(Problem(raw.path, item["source_line"], "source is not verbatim text of any article"
+                                        + hint))
+                continue
+            start = texts[doc_id].index(item["source"])
+            sentence_id = _sentence_at(corpus, doc_id, start)
+            source, given = item["source"], True
+        else:
+            query = analyze(item["answer"] + " " + " ".join(item["questions"]), engine.vocabulary, None, synonyms)
+            hits = engine.rank(query, limit=1)
+            if not hits:
+                problems.append(Problem(raw.path, item["line"], "no source given and no article sentence matches "
+                                        "the answer: add 'source:' copied from an article"))
+                continue
+            sentence_id = hits[0].sentence_id
+            doc_id = corpus.sentences[sentence_id].doc_id
+            source, given = corpus.sentences[sentence_id].text, False
+            notes.append(Problem(raw.path, item["line"], f"note: entry '{item['id']}' has no source; using "
+                                 f"\"{source}\" ({corpus.documents[doc_id].title})"))
+        doc = corpus.documents[doc_id]
+        entries.append(FaqEntry(item["id"], item["questions"], item["answer"], source, doc.title, doc.url,
+                                item["line"], sentence_id, given))
+    if problems:
+        raise InputError(problems)
+    faq = Faq(raw.path, entries, raw.synonyms, engine.vocabulary, engine.unknown_idf)
+    return faq, notes
+
+
+def _sentence_at(corpus: Corpus, doc_id: int, start: int) -> int | None:
+    best = None
+    for s in corpus.sentences:
+        if s.doc_id == doc_id and s.start <= start:
+            best = s.index
+        elif s.doc_id > doc_id:
+            break
+    return best
+
+
+def build(corpus_dir: Path, faq_path: Path | None, engine: SearchEngine | None = None) -> KnowledgeBase:
+    """Load the corpus (unless an engine is given) and the FAQ (unless ``faq_path`` is None)."""
+    engine = engine or build_engine(corpus_dir)
+    if faq_path is None:
+        return KnowledgeBase(engine.corpus, engine, None, build_synonyms(lexicon.SYNONYM_GROUPS))
+    faq, notes = resolve_faq(parse_faq(faq_path), engine)
+    return KnowledgeBase(engine.corpus, engine, faq, build_synonyms(lexicon.SYNONYM_GROUPS, faq.synonyms),
+                         tuple(notes))
+
+
+def _stamp(path: Path) -> tuple:
+    try:
+        st = path.stat()
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return ()
+
+
+class KnowledgeBaseHolder:
+    """Owns the current knowledge base and reloads it when the corpus or FAQ files change."""
+
+    def __init__(self, corpus_dir: Path, faq_path: Path | None) -> None:
+        self.corpus_dir = corpus_dir
+        self.faq_path = faq_path
+        self._lock = threading.Lock()
+        self._corpus_stamp = self._corpus_signature()
+        self._faq_stamp = _stamp(faq_path) if faq_path else ()
+        self.current = build(corpus_dir, faq_path)
+
+    def _corpus_signature(self) -> tuple:
+        try:
+            return tuple((p.name, *_stamp(p)) for p in article_files(self.corpus_dir))
+        except InputError:
+            return ()
+
+    def reload_if_changed(self) -> bool:
+        """Rebuild and swap if a file changed; returns True when a new base is in service.
+
+        A broken edit is logged as one line and the old base keeps serving; it is retried on the
+        next change of the files.
+        """
+        with self._lock:
+            corpus_stamp = self._corpus_signature()
+            faq_stamp = _stamp(self.faq_path) if self.faq_path else ()
+            corpus_changed = corpus_stamp != self._corpus_stamp
+            if not corpus_changed and faq_stamp == self._faq_stamp:
+                return False
+            self._corpus_stamp, self._faq_stamp = corpus_stamp, faq_stamp
+            try:
+                fresh = build(self.corpus_dir, self.faq_path, None if corpus_changed else self.current.engine)
+            except InputError as exc:
+                log.error("reload failed, still serving the previous version: %s", exc)
+                return False
+            self.current = fresh
+            log.info("reloaded: %d articles, %d FAQ entries", len(fresh.corpus.documents),
+                     len(fresh.faq.entries) if fresh.faq else 0)
+            return True

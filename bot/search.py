@@ -1,0 +1,120 @@
+"""Ranking sentences of the corpus for a query, with their paragraph as context, and a confidence.
+
+Each sentence is scored by BM25 on its own words plus a share of its paragraph's BM25 score
+(paragraph words, the section heading above it and the article title), times a small bonus when
+it carries what the question asks for (a number for "how many", a date for "when"). The best
+sentence is the source; its confidence is the share of the question's weight it covers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot import lexicon
+from bot.corpus import Corpus
+from bot.index import TermIndex
+from bot.query import Query, TermGroup
+from bot.spelling import Speller
+from bot.text import terms, words
+
+CONTEXT_WEIGHT = 0.5  # how much the paragraph's score adds to its sentences' own
+CONTEXT_CREDIT = 0.5  # a question word found only in the context counts this much toward coverage
+CUE_BONUS = 0.25
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A ranked sentence: its id, ranking score and confidence (question weight covered, 0..1)."""
+
+    sentence_id: int
+    score: float
+    confidence: float
+
+
+def sentence_features(text: str) -> frozenset[str]:
+    """The answer types a sentence can carry: numbers, dates, causes."""
+    tokens = words(text)
+    found = set()
+    if any(t[0].isdigit() for t in tokens) or any(t in lexicon.NUMBER_WORDS for t in tokens):
+        found.add("number")
+    if _YEAR.search(text) or any(t in lexicon.DATE_WORDS for t in tokens):
+        found.add("date")
+    if any(t in lexicon.CAUSE_WORDS for t in tokens):
+        found.add("cause")
+    return frozenset(found)
+
+
+class SearchEngine:
+    """Sentence and paragraph BM25 indexes over one corpus, plus its vocabulary and speller."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        sentence_terms = [terms(s.text) for s in corpus.sentences]
+        self.sentence_terms = [frozenset(t) for t in sentence_terms]
+        self.sentences = TermIndex(sentence_terms)
+        titles = [terms(d.title) for d in corpus.documents]
+        passage_terms = []
+        for p in corpus.passages:
+            body = [t for i in p.sentence_ids for t in sentence_terms[i]]
+            passage_terms.append(body + terms(p.heading) + (titles[p.doc_id] if p.paragraph else []))
+        self.passage_terms = [frozenset(t) for t in passage_terms]
+        self.passages = TermIndex(passage_terms)
+        self.passage_of = [0] * len(corpus.sentences)
+        for p in corpus.passages:
+            for i in p.sentence_ids:
+                self.passage_of[i] = p.index
+        self.features = [sentence_features(s.text) for s in corpus.sentences]
+        surface: dict[str, int] = {}
+        for s in corpus.sentences:
+            for w in words(s.text):
+                surface[w] = surface.get(w, 0) + 1
+        self.speller = Speller(surface)
+        self.vocabulary = self.sentences.idf
+        self.unknown_idf = self.sentences.max_idf()
+
+    def group_idf(self, group: TermGroup) -> float:
+        """Weight of a question word: its IDF, or that of its best-known alternative, or an unknown's."""
+        own = next(iter(group.alternatives))
+        if own in self.vocabulary:
+            return self.vocabulary[own]
+        known = [self.vocabulary[t] * w for t, w in group.alternatives.items() if t in self.vocabulary and w >= 0.9]
+        return max(known) if known else self.unknown_idf
+
+    def coverage(self, query: Query, sentence_id: int) -> float:
+        """Share of the question's IDF weight found in the sentence (context words count half)."""
+        own = self.sentence_terms[sentence_id]
+        context = self.passage_terms[self.passage_of[sentence_id]]
+        total = found = 0.0
+        for group in query.groups:
+            weight = self.group_idf(group)
+            total += weight
+            best = 0.0
+            for term, w in group.alternatives.items():
+                if term in own:
+                    best = max(best, w)
+                elif term in context:
+                    best = max(best, w * CONTEXT_CREDIT)
+            found += weight * best
+        return found / total if total else 0.0
+
+    def rank(self, query: Query, limit: int = 3) -> list[Hit]:
+        """Best sentences for the query, best first, each with its confidence."""
+        if not query.groups:
+            return []
+        own = self.sentences.score(query.weighted_terms)
+        context = self.passages.score(query.weighted_terms)
+        combined: dict[int, float] = {}
+        for sid, score in own.items():
+            combined[sid] = score + CONTEXT_WEIGHT * context.get(self.passage_of[sid], 0.0)
+        for pid, score in context.items():
+            for sid in self.corpus.passages[pid].sentence_ids:
+                if sid not in combined:
+                    combined[sid] = CONTEXT_WEIGHT * score
+        if query.cues:
+            for sid in combined:
+                if query.cues & self.features[sid]:
+                    combined[sid] *= 1.0 + CUE_BONUS
+        top = sorted(combined.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        return [Hit(sid, score, self.coverage(query, sid)) for sid, score in top]

@@ -1,0 +1,68 @@
+"""Spelling correction of question words against the corpus vocabulary (symmetric deletes, distance 1).
+
+Only words the corpus does not know are corrected, only to a word one edit away (insertion,
+deletion, substitution or swap) that starts with the same letter, and only for words of four
+letters or more: ``peple`` -> ``people``, ``tokaev`` -> ``tokayev``, ``kazakstan`` -> ``kazakhstan``,
+while an unrelated word such as ``football`` stays unknown and keeps counting against confidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+MIN_LENGTH = 4
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _within_one(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance of at most one."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    if la > lb:
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
+
+
+class Speller:
+    """Maps an unknown word to the most frequent corpus word within one edit, or to nothing."""
+
+    def __init__(self, frequencies: dict[str, int]) -> None:
+        self.frequencies = frequencies
+        self._by_delete: dict[str, list[str]] = {}
+        for word in frequencies:
+            if len(word) >= MIN_LENGTH - 1 and word.isalpha():
+                for key in _deletes(word) | {word}:
+                    self._by_delete.setdefault(key, []).append(word)
+
+    def correct(self, word: str) -> str | None:
+        """The correction of ``word``, or None when it is known, too short or has no close match."""
+        if word in self.frequencies or len(word) < MIN_LENGTH or not word.isalpha():
+            return None
+        seen: set[str] = set()
+        for key in _deletes(word) | {word}:
+            seen.update(self._by_delete.get(key, ()))
+        best = [w for w in seen if w[0] == word[0] and _within_one(word, w)]
+        if not best:
+            return None
+        return max(best, key=lambda w: (self.frequencies[w], w))
+
+    @classmethod
+    def from_words(cls, words: Iterable[str]) -> Speller:
+        freq: dict[str, int] = {}
+        for w in words:
+            freq[w] = freq.get(w, 0) + 1
+        return cls(freq)

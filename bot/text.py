@@ -1,0 +1,84 @@
+"""Text normalisation and tokenization shared by the corpus index, the FAQ and the questions.
+
+Terms are Snowball stems of lowercased words with stop words removed; numbers lose their
+thousands separators (``8,000`` -> ``8000``) so a question's ``8000`` finds the article's ``8,000``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_FOLD = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2026": "...",
+})
+
+# Numbers (with thousands separators or decimals) or words (letters with inner apostrophes).
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d])|\d+(?:\.\d+)?|[^\W\d_]+(?:'[^\W\d_]+)*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+STOP_WORDS = frozenset("""
+a about above after again against all am an and any are aren't as at be because been before being
+below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't
+down during each few for from further had hadn't has hasn't have haven't having he he'd he'll he's
+her here here's hers herself him himself his how how's i i'd i'll i'm i've if in into is isn't it
+it's its itself let's me more most mustn't my myself no nor not of off on once only or other ought
+our ours ourselves out over own same shan't she she'd she'll she's should shouldn't so some such
+than that that's the their theirs them themselves then there there's these they they'd they'll
+they're they've this those through to too under until up very was wasn't we we'd we'll we're we've
+were weren't what what's when when's where where's which while who who's whom why why's with won't
+would wouldn't you you'd you'll you're you've your yours yourself yourselves
+many much also just really please tell know say said says
+s t d ll m o re ve y
+""".split())
+
+_ENGLISH = snowballstemmer.stemmer("english")
+_RUSSIAN = snowballstemmer.stemmer("russian")
+
+
+def fold(text: str) -> str:
+    """Lowercase and fold typographic quotes, dashes and spaces to ASCII; keeps length-insensitive meaning."""
+    return unicodedata.normalize("NFKC", text).translate(_FOLD).lower()
+
+
+def words(text: str) -> list[str]:
+    """Lowercased word and number tokens, possessive ``'s`` dropped, thousands separators removed."""
+    out = []
+    for token in _TOKEN.findall(fold(text)):
+        if token[0].isdigit():
+            out.append(token.replace(",", ""))
+        else:
+            if token.endswith("'s"):
+                token = token[:-2]
+            out.append(token)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Snowball stem; Cyrillic words get the Russian stemmer so FAQ phrasings in Russian match too."""
+    if word[0].isdigit():
+        return word
+    if _CYRILLIC.search(word):
+        return _RUSSIAN.stemWord(word)
+    return _ENGLISH.stemWord(word.replace("'", ""))
+
+
+def terms(text: str) -> list[str]:
+    """Index terms of a text: stems of its non-stop words, in order, repeats kept."""
+    return [stem(w) for w in words(text) if w not in STOP_WORDS]
+
+
+def is_mostly_foreign(text: str) -> bool:
+    """True when most letters are outside the Latin script (the sources are in English)."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+    return latin < len(letters) / 2
