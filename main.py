@@ -1,0 +1,8 @@
+"""Entry point: ``python main.py COMMAND`` (ask, chat, check, eval, run, bench); see ``--help``."""
+
+import sys
+
+from bot.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
