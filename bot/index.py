@@ -55,13 +55,13 @@ class Bm25(BM25):
 class TermIndex:
     """Precomputed BM25 term weights: ``postings[term]`` is a list of ``(doc, weight)`` pairs."""
 
-    def __init__(self, docs: Sequence[Sequence[str]]) -> None:
+    def __init__(self, docs: Sequence[Sequence[str]], k1: float = K1, b: float = B) -> None:
         self.size = len(docs)
         if not docs or not any(docs):
             self.idf: dict[str, float] = {}
             self.postings: dict[str, list[tuple[int, float]]] = {}
             return
-        bm = Bm25(docs)
+        bm = Bm25(docs, k1, b)
         k1, b, avgdl = bm.k1, bm.b, bm.avgdl
         self.idf = bm.idf
         postings: dict[str, list[tuple[int, float]]] = {}
@@ -75,11 +75,28 @@ class TermIndex:
         """The IDF a term found in no document would get: the weight of an unknown word."""
         return math.log(1.0 + (self.size + 0.5) / 0.5)
 
-    def score(self, weighted_terms: dict[str, float]) -> dict[int, float]:
-        """BM25 scores of the documents that hold at least one query term, each term times its weight."""
+    def score(self, groups: list[dict[str, float]]) -> dict[int, float]:
+        """BM25 scores of the documents holding a query term; each group adds its best term's weight.
+
+        A group is one question word with its stand-ins (synonyms, spelling fixes); a document
+        holding two of them scores as if it held the best one, so "citizens and people" does
+        not count twice.
+        """
         scores: dict[int, float] = {}
         get = scores.get
-        for term, w in weighted_terms.items():
-            for doc, weight in self.postings.get(term, ()):
-                scores[doc] = get(doc, 0.0) + w * weight
+        for group in groups:
+            if len(group) == 1:
+                ((term, w),) = group.items()
+                for doc, weight in self.postings.get(term, ()):
+                    scores[doc] = get(doc, 0.0) + w * weight
+                continue
+            best: dict[int, float] = {}
+            best_get = best.get
+            for term, w in group.items():
+                for doc, weight in self.postings.get(term, ()):
+                    v = w * weight
+                    if v > best_get(doc, 0.0):
+                        best[doc] = v
+            for doc, v in best.items():
+                scores[doc] = get(doc, 0.0) + v
         return scores

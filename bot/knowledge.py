@@ -60,7 +60,7 @@ def resolve_faq(raw: RawFaq, engine: SearchEngine) -> tuple[Faq, list[Problem]]:
             sentence_id = _sentence_at(corpus, doc_id, start)
             source, given = item["source"], True
         else:
-            query = analyze(item["answer"] + " " + " ".join(item["questions"]), engine.vocabulary, None, synonyms)
+            query = analyze(item["answer"] + " " + " ".join(item["questions"]), engine, synonyms, spell=False)
             hits = engine.rank(query, limit=1)
             if not hits:
                 problems.append(Problem(raw.path, item["line"], "no source given and no article sentence matches "
@@ -76,7 +76,8 @@ def resolve_faq(raw: RawFaq, engine: SearchEngine) -> tuple[Faq, list[Problem]]:
                                 item["line"], sentence_id, given))
     if problems:
         raise InputError(problems)
-    faq = Faq(raw.path, entries, raw.synonyms, engine.vocabulary, engine.unknown_idf)
+    faq = Faq(raw.path, entries, raw.synonyms, [
+        [analyze(q, engine, synonyms, spell=False) for q in entry.questions] for entry in entries], engine)
     return faq, notes
 
 

@@ -8,14 +8,16 @@ confidence asks how much of the question's weight a sentence covers, group by gr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from bot import lexicon
 from bot.spelling import Speller
 from bot.text import STOP_WORDS, fold, is_mostly_foreign, stem, words
 
-SYNONYM_WEIGHT = 0.7
+SYNONYM_WEIGHT = float(__import__("os").environ.get("X_SW", 0.8))
 OPERATOR_SYNONYM_WEIGHT = 0.9
 SPELLING_WEIGHT = 0.9
+VARIANT_WEIGHT = 0.8  # a name's other form: Kazakh / Kazakhstan, Russia / Russian
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ class Query:
     cues: frozenset[str] = frozenset()
     small_talk: bool = False
     foreign: bool = False
-    weighted_terms: dict[str, float] = field(default_factory=dict)
+    weighted_groups: tuple[dict[str, float], ...] = ()  # per group: indexed terms and scoring weights
 
 
 def build_synonyms(groups, one_way: dict[str, list[str]] | None = None) -> dict[str, dict[str, float]]:
@@ -74,11 +76,22 @@ def is_small_talk(tokens: list[str]) -> bool:
     return bool(tokens) and all(t in lexicon.SMALL_TALK for t in tokens)
 
 
-def analyze(text: str, vocabulary: dict[str, float], speller: Speller | None,
-            synonyms: dict[str, dict[str, float]]) -> Query:
-    """Turn a question into term groups; ``vocabulary`` maps known stems to their IDF."""
+class Lexicon(Protocol):
+    """What analysis needs to know of the corpus (SearchEngine provides it)."""
+
+    vocabulary: dict[str, float]
+    unknown_idf: float
+    speller: Speller | None
+
+    def variants(self, term: str) -> tuple[str, ...]: ...
+
+
+def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], spell: bool = True) -> Query:
+    """Turn a question into term groups: own stem, spelling fix, name variants, synonyms."""
+    vocabulary = known.vocabulary
     tokens = words(text)
     groups: list[TermGroup] = []
+    weighted: list[dict[str, float]] = []
     seen: set[str] = set()
     for token in tokens:
         if token in STOP_WORDS:
@@ -88,25 +101,32 @@ def analyze(text: str, vocabulary: dict[str, float], speller: Speller | None,
             continue
         seen.add(own)
         alternatives = {own: 1.0}
-        if own not in vocabulary and speller is not None:
-            fixed = speller.correct(token)
+        if own not in vocabulary and spell and known.speller is not None:
+            fixed = known.speller.correct(token)
             if fixed is not None:
                 alternatives[stem(fixed)] = SPELLING_WEIGHT
+        for base, base_weight in list(alternatives.items()):
+            for variant in known.variants(base):
+                alternatives.setdefault(variant, VARIANT_WEIGHT * base_weight)
         for base, base_weight in list(alternatives.items()):
             for alt, w in synonyms.get(base, {}).items():
                 if alt not in alternatives:
                     alternatives[alt] = w * base_weight
         groups.append(TermGroup(token, alternatives))
-    weighted: dict[str, float] = {}
-    for g in groups:
-        for term, w in g.alternatives.items():
-            if w > weighted.get(term, 0.0):
-                weighted[term] = w
+        # A stand-in never outweighs the word itself: cap it at the word's own IDF.
+        own_idf = max((vocabulary[t] for t, w in alternatives.items() if t in vocabulary and w >= SPELLING_WEIGHT),
+                      default=known.unknown_idf)
+        scoring = {}
+        for term, w in alternatives.items():
+            if term in vocabulary:
+                scoring[term] = w * min(1.0, own_idf / vocabulary[term]) if w < 1.0 else w
+        if scoring:
+            weighted.append(scoring)
     return Query(
         text=text,
         groups=tuple(groups),
         cues=detect_cues(fold(text)),
         small_talk=is_small_talk(tokens),
         foreign=is_mostly_foreign(text),
-        weighted_terms=weighted,
+        weighted_groups=tuple(weighted),
     )

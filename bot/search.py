@@ -8,6 +8,8 @@ sentence is the source; its confidence is the share of the question's weight it 
 
 from __future__ import annotations
 
+import heapq
+import os
 import re
 from dataclasses import dataclass
 
@@ -16,12 +18,18 @@ from bot.corpus import Corpus
 from bot.index import TermIndex
 from bot.query import Query, TermGroup
 from bot.spelling import Speller
-from bot.text import terms, words
+from bot.text import stem, terms, words
 
-CONTEXT_WEIGHT = 0.5  # how much the paragraph's score adds to its sentences' own
-CONTEXT_CREDIT = 0.5  # a question word found only in the context counts this much toward coverage
-CUE_BONUS = 0.25
+CONTEXT_WEIGHT = float(os.environ.get("X_CW", 1.0))  # how much the paragraph's score adds to its sentences' own
+CONTEXT_CREDIT = float(os.environ.get("X_CC", 0.5))  # a question word found only in the context counts this much
+CUE_BONUS = float(os.environ.get("X_CUE", 0.25))
+COVERAGE_POWER = float(os.environ.get("X_COV", 1.0))
+SENTENCE_B = float(os.environ.get("X_SB", 0.5))
+PASSAGE_B = float(os.environ.get("X_PB", 0.75))
+RERANK_POOL = 20
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]{3,}(?![\w'’])")
+MAX_NAME_SUFFIX = 4
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,24 @@ def sentence_features(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _name_variants(corpus: Corpus) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Map each prefix (5+ letters) of a capitalised corpus word's stem to the names it begins.
+
+    Demonyms and country names share a stem prefix (Kazakh/Kazakhstan, Georgia/Georgian); only
+    words the articles capitalise mid-sentence take part, so common words never get variants.
+    """
+    names: set[str] = set()
+    for s in corpus.sentences:
+        for m in _CAPITALISED.finditer(s.text):
+            if m.start() > 0:
+                names.add(stem(m.group(0).lower()))
+    table: dict[str, set[str]] = {}
+    for name in names:
+        for cut in range(max(5, len(name) - MAX_NAME_SUFFIX), len(name)):
+            table.setdefault(name[:cut], set()).add(name)
+    return {k: frozenset(v) for k, v in table.items()}, frozenset(names)
+
+
 class SearchEngine:
     """Sentence and paragraph BM25 indexes over one corpus, plus its vocabulary and speller."""
 
@@ -53,14 +79,14 @@ class SearchEngine:
         self.corpus = corpus
         sentence_terms = [terms(s.text) for s in corpus.sentences]
         self.sentence_terms = [frozenset(t) for t in sentence_terms]
-        self.sentences = TermIndex(sentence_terms)
+        self.sentences = TermIndex(sentence_terms, b=SENTENCE_B)
         titles = [terms(d.title) for d in corpus.documents]
         passage_terms = []
         for p in corpus.passages:
             body = [t for i in p.sentence_ids for t in sentence_terms[i]]
             passage_terms.append(body + terms(p.heading) + (titles[p.doc_id] if p.paragraph else []))
         self.passage_terms = [frozenset(t) for t in passage_terms]
-        self.passages = TermIndex(passage_terms)
+        self.passages = TermIndex(passage_terms, b=PASSAGE_B)
         self.passage_of = [0] * len(corpus.sentences)
         for p in corpus.passages:
             for i in p.sentence_ids:
@@ -73,6 +99,15 @@ class SearchEngine:
         self.speller = Speller(surface)
         self.vocabulary = self.sentences.idf
         self.unknown_idf = self.sentences.max_idf()
+        self._name_prefixes, self._names = _name_variants(corpus)
+
+    def variants(self, term: str) -> tuple[str, ...]:
+        """Other forms of a proper name in the corpus (``kazakh`` <-> ``kazakhstan``)."""
+        found = set(self._name_prefixes.get(term, ()))
+        found.update(term[:cut] for cut in range(max(5, len(term) - MAX_NAME_SUFFIX), len(term))
+                     if term[:cut] in self._names)
+        found.discard(term)
+        return tuple(sorted(found))
 
     def group_idf(self, group: TermGroup) -> float:
         """Weight of a question word: its IDF, or that of its best-known alternative, or an unknown's."""
@@ -103,8 +138,8 @@ class SearchEngine:
         """Best sentences for the query, best first, each with its confidence."""
         if not query.groups:
             return []
-        own = self.sentences.score(query.weighted_terms)
-        context = self.passages.score(query.weighted_terms)
+        own = self.sentences.score(query.weighted_groups)
+        context = self.passages.score(query.weighted_groups)
         combined: dict[int, float] = {}
         for sid, score in own.items():
             combined[sid] = score + CONTEXT_WEIGHT * context.get(self.passage_of[sid], 0.0)
@@ -116,5 +151,10 @@ class SearchEngine:
             for sid in combined:
                 if query.cues & self.features[sid]:
                     combined[sid] *= 1.0 + CUE_BONUS
-        top = sorted(combined.items(), key=lambda item: (-item[1], item[0]))[:limit]
-        return [Hit(sid, score, self.coverage(query, sid)) for sid, score in top]
+        pool = heapq.nlargest(RERANK_POOL, combined.items(), key=lambda item: (item[1], -item[0]))
+        hits = []
+        for sid, score in pool:
+            confidence = self.coverage(query, sid)
+            hits.append(Hit(sid, score * confidence ** COVERAGE_POWER, confidence))
+        hits.sort(key=lambda h: (-h.score, h.sentence_id))
+        return hits[:limit]
