@@ -44,12 +44,18 @@ def format_plain(answer) -> str:
     return "\n".join(lines)
 
 
+def to_json_line(answer) -> str:
+    """One JSON object on one line; U+2028/U+2029 escaped so line-splitting readers see one line."""
+    text = json.dumps(answer.as_json(), ensure_ascii=False)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def _answer_lines(kb, questions, as_json: bool, out) -> None:
     from bot.answer import answer
 
     for question in questions:
         result = answer(kb, question)
-        out.write((json.dumps(result.as_json(), ensure_ascii=False) if as_json else format_plain(result)) + "\n")
+        out.write((to_json_line(result) if as_json else format_plain(result)) + "\n")
         if not as_json and not out.isatty():
             out.write("\n")
         out.flush()

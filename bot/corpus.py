@@ -193,7 +193,8 @@ def parse_article(corpus: Corpus, path: Path, text: str) -> None:
         meta.setdefault("source", blocks[-1][1].strip().split(":", 1)[1].strip())
         blocks.pop()
 
-    document = Document(doc_id, str(path), title, meta.get("url", ""), meta.get("source", ""), meta.get("date", ""), text)
+    document = Document(doc_id, str(path), title, meta.get("url", ""), meta.get("source", ""),
+                        meta.get("date", ""), text)
     corpus.documents.append(document)
     _add_passage(corpus, doc_id, 0, "", [(title_start, title_start + len(title))], text)
     heading = ""

@@ -43,7 +43,8 @@ def load_questions(path: Path) -> list[EvalQuestion]:
         raise InputError(Problem(name, 0, "not valid UTF-8 text")) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise InputError(Problem(name, mark.line + 1 if mark else 0, f"invalid YAML: {getattr(exc, 'problem', exc)}"))
+        problem = Problem(name, mark.line + 1 if mark else 0, f"invalid YAML: {getattr(exc, 'problem', exc)}")
+        raise InputError(problem) from None
     if not isinstance(root, yaml.MappingNode):
         raise InputError(Problem(name, 1, "expected a mapping with a 'questions:' list"))
     nodes = {k.value: v for k, v in root.value}

@@ -203,7 +203,7 @@ class Faq:
         self._known = known
         self._phrasings: list[tuple[FaqEntry, Query, float]] = []
         self._by_term: dict[str, list[int]] = {}
-        for entry, queries in zip(entries, analysed):
+        for entry, queries in zip(entries, analysed, strict=True):
             for query in queries:
                 pid = len(self._phrasings)
                 for g in query.groups:
@@ -224,7 +224,7 @@ class Faq:
         best: PhrasingMatch | None = None
         for pid in sorted(candidates):
             entry, phrasing, phrasing_weight = self._phrasings[pid]
-            q_found = sum(w * _best_link(g, phrasing.groups) for g, w in zip(query.groups, weights))
+            q_found = sum(w * _best_link(g, phrasing.groups) for g, w in zip(query.groups, weights, strict=True))
             p_found = sum(self._known.group_idf(h) * _best_link(h, query.groups) for h in phrasing.groups)
             q_cov = q_found / question_weight if question_weight else 0.0
             p_cov = p_found / phrasing_weight if phrasing_weight else 0.0

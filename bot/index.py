@@ -65,7 +65,7 @@ class TermIndex:
         k1, b, avgdl = bm.k1, bm.b, bm.avgdl
         self.idf = bm.idf
         postings: dict[str, list[tuple[int, float]]] = {}
-        for doc, (freqs, length) in enumerate(zip(bm.doc_freqs, bm.doc_len)):
+        for doc, (freqs, length) in enumerate(zip(bm.doc_freqs, bm.doc_len, strict=True)):
             norm = k1 * (1 - b + b * length / avgdl)
             for term, tf in freqs.items():
                 postings.setdefault(term, []).append((doc, bm.idf[term] * tf * (k1 + 1) / (tf + norm)))

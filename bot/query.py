@@ -7,7 +7,7 @@ confidence asks how much of the question's weight a sentence covers, group by gr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from bot import lexicon

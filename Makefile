@@ -1,0 +1,34 @@
+# Two commands: `make run` (the bot, or a console chat without TELEGRAM_BOT_TOKEN) and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
+	$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --upgrade pip >&2
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e . >&2
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e '.[dev]' >&2
+	@touch $@
+
+run: $(VENV)/.installed
+	@if [ -n "$$TELEGRAM_BOT_TOKEN" ]; then exec $(BIN)/python main.py run; else exec $(BIN)/python main.py chat; fi
+
+test: $(VENV)/.installed-dev
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check bot tests main.py
+
+bench: $(VENV)/.installed
+	$(BIN)/python main.py bench --articles 1000
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache

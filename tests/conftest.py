@@ -1,0 +1,58 @@
+"""Shared fixtures: the real seed corpus and FAQ, and tiny corpora and FAQ files written per test."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.knowledge import build  # noqa: E402
+
+SEED_CORPUS = ROOT / "corpus"
+SEED_FAQ = ROOT / "faq.yaml"
+DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev_questions.yaml"
+
+TINY_ARTICLE = """Flood hits river town
+
+Heavy rain caused the Mura river to burst its banks on Tuesday, flooding the town of Lendava.
+
+About 300 residents were evacuated by boat. Mayor Ana Kovac said two people had drowned.
+
+Cleanup
+
+Volunteers began clearing mud from the streets on Thursday.
+
+Source: Example News
+"""
+
+
+@pytest.fixture(scope="session")
+def seed_kb():
+    return build(SEED_CORPUS, SEED_FAQ)
+
+
+@pytest.fixture(scope="session")
+def seed_kb_no_faq():
+    return build(SEED_CORPUS, None)
+
+
+@pytest.fixture
+def tiny_corpus(tmp_path: Path) -> Path:
+    directory = tmp_path / "corpus"
+    directory.mkdir()
+    (directory / "flood.txt").write_text(TINY_ARTICLE, encoding="utf-8")
+    return directory
+
+
+@pytest.fixture
+def write_faq(tmp_path: Path):
+    def write(text: str) -> Path:
+        path = tmp_path / "faq.yaml"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,106 @@
+from pathlib import Path
+
+import pytest
+from conftest import SEED_CORPUS
+
+from bot.corpus import Corpus, load_corpus, parse_article, split_sentences
+from bot.errors import InputError
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_corpus(SEED_CORPUS)
+
+
+def texts(corpus: Corpus) -> list[str]:
+    return [s.text for s in corpus.sentences]
+
+
+def test_seed_title_is_first_line(seed):
+    assert seed.documents[0].title.startswith("Kazakh leader declares")
+
+
+def test_every_seed_sentence_is_verbatim_in_the_file(seed):
+    raw = Path(seed.documents[0].path).read_text(encoding="utf-8")
+    for s in seed.sentences:
+        assert raw[s.start:s.start + len(s.text)] == s.text
+
+
+def test_photo_credit_is_not_part_of_any_sentence(seed):
+    assert not any("Handout via Reuters" in t for t in texts(seed))
+    assert any(t.endswith("'bandits and terrorists'") for t in texts(seed))
+
+
+def test_glued_embed_marker_is_cut_from_the_sentence(seed):
+    sentence = next(t for t in texts(seed) if t.startswith("He also defended"))
+    assert sentence.endswith("lack of information.")
+    assert not any("INTERACTIVE" in t for t in texts(seed))
+
+
+def test_closing_source_line_is_metadata_not_a_sentence(seed):
+    assert not any(t.startswith("Source:") for t in texts(seed))
+    assert seed.documents[0].source == "Al Jazeera and news agencies"
+
+
+def test_heading_is_context_not_a_sentence(seed):
+    assert "Days of unrest" not in texts(seed)
+    almaty = next(p for p in seed.passages if "Almaty" in seed.sentences[p.sentence_ids[0]].text)
+    assert almaty.heading == "Days of unrest"
+
+
+def test_sentences_keep_their_position(seed):
+    s = next(s for s in seed.sentences if s.text.startswith("It became clear"))
+    assert (s.doc_id, s.position) == (0, 1)
+    assert seed.sentences[s.index - 1].paragraph == s.paragraph
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nearly 8,000 people were arrested. Troops numbered 2,030 in all.",
+     ["Nearly 8,000 people were arrested.", "Troops numbered 2,030 in all."]),
+    ("He called it a coup d’etat. Others disagreed.", ["He called it a coup d’etat.", "Others disagreed."]),
+    ("“It is over. We won,” he said. Then he left.", ["“It is over.", "We won,” he said.", "Then he left."]),
+    ("“We won,” Tokayev told the CSTO, at his request.", ["“We won,” Tokayev told the CSTO, at his request."]),
+    ("Unrest broke out … It became clear.", ["Unrest broke out …", "It became clear."]),
+    ("They waited … and then left.", ["They waited … and then left."]),
+    ("Mr. Smith met Dr. Jones in the U.S. on Jan. 5. It rained.",
+     ["Mr. Smith met Dr. Jones in the U.S. on Jan. 5.", "It rained."]),
+    ("Prices rose 2.5 percent. Is it over? Yes!", ["Prices rose 2.5 percent.", "Is it over?", "Yes!"]),
+])
+def test_sentence_splitting(text, expected):
+    assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+def test_bare_article_without_header_loads(tiny_corpus):
+    corpus = load_corpus(tiny_corpus)
+    assert corpus.documents[0].title == "Flood hits river town"
+    assert "Cleanup" not in texts(corpus)
+    assert corpus.documents[0].source == "Example News"
+    assert "About 300 residents were evacuated by boat." in texts(corpus)
+
+
+def test_optional_header_gives_url_and_date(tmp_path):
+    corpus = Corpus()
+    text = ("Source: Example Wire\nURL: https://example.org/a\nDate: 2022-01-10\n\n"
+            "Title here\n\nBody sentence one. Two.\n")
+    parse_article(corpus, tmp_path / "a.txt", text)
+    doc = corpus.documents[0]
+    assert (doc.title, doc.url, doc.date, doc.source) == ("Title here", "https://example.org/a", "2022-01-10",
+                                                          "Example Wire")
+    assert texts(corpus) == ["Title here", "Body sentence one.", "Two."]
+
+
+def test_missing_corpus_directory_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="corpus directory not found"):
+        load_corpus(tmp_path / "nope")
+
+
+def test_empty_corpus_directory_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="no \\*.txt articles"):
+        load_corpus(tmp_path)
+
+
+def test_non_utf8_file_is_named_with_its_line(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"Title\n\nGood line.\nBad \xff byte.\n")
+    with pytest.raises(InputError) as info:
+        load_corpus(tmp_path)
+    assert "bad.txt:4:" in str(info.value)

@@ -1,0 +1,37 @@
+import pytest
+
+from bot.spelling import Speller
+from bot.text import is_mostly_foreign, terms, words
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nearly 8,000 people", ["nearly", "8000", "people"]),
+    ("coup d’etat", ["coup", "d'etat"]),
+    ("Nazarbayev’s first name", ["nazarbayev", "first", "name"]),
+    ("Kassym-Jomart Tokayev", ["kassym", "jomart", "tokayev"]),
+    ("2.5 percent", ["2.5", "percent"]),
+])
+def test_words(text, expected):
+    assert words(text) == expected
+
+
+def test_terms_drop_stop_words_and_stem():
+    assert terms("How many people were arrested?") == ["peopl", "arrest"]
+
+
+@pytest.mark.parametrize("typo, fixed", [("peple", "people"), ("tokaev", "tokayev"), ("kazakstan", "kazakhstan"),
+                                         ("protestors", "protesters")])
+def test_speller_fixes_one_edit_typos(typo, fixed):
+    speller = Speller.from_words(["people", "tokayev", "kazakhstan", "protesters", "troops"])
+    assert speller.correct(typo) == fixed
+
+
+@pytest.mark.parametrize("word", ["football", "restaurant", "troops", "abc"])
+def test_speller_leaves_unrelated_known_or_short_words(word):
+    speller = Speller.from_words(["people", "tokayev", "troops"])
+    assert speller.correct(word) is None
+
+
+def test_cyrillic_question_is_foreign():
+    assert is_mostly_foreign("Сколько человек погибло?")
+    assert not is_mostly_foreign("How many died in Almaty?")
