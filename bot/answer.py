@@ -65,3 +65,50 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
     passage = kb.corpus.passages[engine.passage_of[hit.sentence_id]]
     text = " ".join(" ".join(kb.corpus.sentences[i].text.split()) for i in passage.sentence_ids)
     return Answer(question, "passage", text, sentence.text, doc.title, hit.confidence, doc.url)
+
+
+def answer_entry(kb: KnowledgeBase, entry_id: str) -> Answer | None:
+    """The FAQ entry's own answer (a pressed FAQ button), or None if the entry is gone after a reload."""
+    if kb.faq is None:
+        return None
+    for e in kb.faq.entries:
+        if e.id == entry_id:
+            return Answer(e.questions[0], "faq", e.answer, e.source, e.document, 1.0, e.url, e.questions[0])
+    return None
+
+
+def answers(kb: KnowledgeBase, question: str, limit: int = 3) -> list[Answer]:
+    """Up to ``limit`` confident answers with distinct sources (inline mode): the best first."""
+    first = answer(kb, question)
+    if first.kind == "none":
+        return []
+    found = [first]
+    query = analyze(question, kb.engine, kb.synonyms)
+    for hit in kb.engine.rank(query, limit=limit + 1):
+        if len(found) >= limit:
+            break
+        if hit.confidence < PASSAGE_THRESHOLD:
+            continue
+        sentence = kb.corpus.sentences[hit.sentence_id]
+        if any(sentence.text in (a.source or "") or (a.source or "") in sentence.text for a in found):
+            continue
+        doc = kb.corpus.documents[sentence.doc_id]
+        found.append(Answer(question, "passage", " ".join(sentence.text.split()), sentence.text, doc.title,
+                            hit.confidence, doc.url))
+    return found
+
+
+def suggestions(kb: KnowledgeBase, question: str = "", limit: int = 3) -> list[tuple[str, str]]:
+    """FAQ questions to offer as buttons, ``(entry id, question)``: related ones first, then the top ones."""
+    if kb.faq is None or not kb.faq.entries:
+        return []
+    chosen: list[tuple[str, str]] = []
+    if question.strip():
+        query = analyze(question, kb.engine, kb.synonyms)
+        chosen = [(m.entry.id, m.entry.questions[0]) for m in kb.faq.ranked(query, limit) if m.similarity > 0.2]
+    for e in kb.faq.entries:
+        if len(chosen) >= limit:
+            break
+        if all(e.id != c[0] for c in chosen):
+            chosen.append((e.id, e.questions[0]))
+    return chosen

@@ -161,6 +161,21 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return run_bench(Path(args.corpus), args.articles, args.questions, args.seed)
 
 
+def cmd_unanswered(args: argparse.Namespace) -> int:
+    """List the questions users asked that the bot could not answer, most asked first.
+
+    Example: python main.py unanswered --top 20
+    """
+    from bot.unanswered import most_asked
+
+    rows = most_asked(Path(args.log), args.top)
+    if not rows:
+        print(f"no unanswered questions recorded in {args.log}")
+    for count, question in rows:
+        print(f"{count:5d}  {question}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="Event Q&A bot: answers from news articles, "
                                      "always with the source sentence.")
@@ -182,6 +197,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="questions in the dev_questions.yaml format")
     _knowledge_args(p)
     _knowledge_args(add("run", cmd_run, "run the Telegram bot"))
+    p = add("unanswered", cmd_unanswered, "questions the bot could not answer")
+    p.add_argument("--log", default=os.environ.get("BOT_UNANSWERED_LOG", "data/unanswered.jsonl"), metavar="FILE",
+                   help="the bot's unanswered-questions log (default: %(default)s)")
+    p.add_argument("--top", type=int, default=50, help="how many to list (default: %(default)s)")
     p = add("bench", cmd_bench, "benchmark against plain rank-bm25")
     p.add_argument("--articles", type=int, default=100, metavar="N", help="synthetic articles (default: %(default)s)")
     p.add_argument("--questions", default=None, metavar="FILE", help="question file (default: the built-in set)")

@@ -213,15 +213,20 @@ class Faq:
 
     def match(self, query: Query) -> PhrasingMatch | None:
         """The phrasing most like the question, or None when none shares a word with it."""
+        ranked = self.ranked(query, 1)
+        return ranked[0] if ranked else None
+
+    def ranked(self, query: Query, limit: int) -> list[PhrasingMatch]:
+        """Best phrasing per entry, most similar entries first (at most ``limit``)."""
         candidates: set[int] = set()
         for g in query.groups:
             for t in g.alternatives:
                 candidates.update(self._by_term.get(t, ()))
         if not candidates:
-            return None
+            return []
         weights = [self._known.group_idf(g) for g in query.groups]
         question_weight = sum(weights)
-        best: PhrasingMatch | None = None
+        best: dict[str, PhrasingMatch] = {}
         for pid in sorted(candidates):
             entry, phrasing, phrasing_weight = self._phrasings[pid]
             q_found = sum(w * _best_link(g, phrasing.groups) for g, w in zip(query.groups, weights, strict=True))
@@ -231,9 +236,9 @@ class Faq:
             similarity = 2 * q_cov * p_cov / (q_cov + p_cov) if q_cov + p_cov else 0.0
             if query.cues and phrasing.cues and not query.cues & phrasing.cues:
                 similarity *= CUE_MISMATCH
-            if best is None or similarity > best.similarity:
-                best = PhrasingMatch(entry, phrasing.text, similarity)
-        return best
+            if entry.id not in best or similarity > best[entry.id].similarity:
+                best[entry.id] = PhrasingMatch(entry, phrasing.text, similarity)
+        return sorted(best.values(), key=lambda m: -m.similarity)[:limit]
 
 
 def _best_link(group: TermGroup, others: tuple[TermGroup, ...]) -> float:
