@@ -69,6 +69,8 @@ def _yaml_problem(path: str, exc: yaml.YAMLError) -> Problem:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark is not None else 0
     reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if "'?'" in reason:
+        reason += " (a question mark inside [ ... ] confuses YAML: write one '- question' per line, or quote it)"
     return Problem(path, line, f"invalid YAML: {reason}")
 
 

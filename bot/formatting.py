@@ -18,7 +18,12 @@ _TAG = re.compile(r"<[^>]+>")
 
 
 def esc(text: str) -> str:
-    """Escape text for Telegram HTML (``<``, ``>``, ``&``; quotes too, harmless in text)."""
+    """Escape text for Telegram HTML: ``<``, ``>`` and ``&`` (quotes stay readable)."""
+    return html.escape(text, quote=False)
+
+
+def esc_attr(text: str) -> str:
+    """Escape an attribute value (an href), quotes included."""
     return html.escape(text, quote=True)
 
 
@@ -31,7 +36,7 @@ def visible_length(message: str) -> int:
 def _title_line(answer: Answer) -> str:
     title = esc(answer.document or "")
     if answer.url:
-        return f'\u2014 <a href="{esc(answer.url)}">{title}</a>'
+        return f'\u2014 <a href="{esc_attr(answer.url)}">{title}</a>'
     return f"\u2014 <i>{title}</i>"
 
 

@@ -1,0 +1,236 @@
+"""A fake Telegram Bot API server on 127.0.0.1 for end-to-end tests of the real python-telegram-bot stack.
+
+It implements what the bot uses: getMe, deleteWebhook, getUpdates (long poll honouring ``offset``
+and ``timeout``), sendMessage, answerInlineQuery, answerCallbackQuery, setMyCommands. Parameters
+arrive form-encoded with JSON-encoded values (as python-telegram-bot sends them) or as JSON.
+Tests push updates, script failures (``fail_next``) and wait on what the bot sent.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qsl
+
+BOT_ID = 4242
+BOT_USERNAME = "event_qa_test_bot"
+_JSON_FIELDS = {"reply_markup", "results", "commands", "entities", "link_preview_options", "reply_parameters",
+                "allowed_updates", "button", "scope"}
+_INT_FIELDS = {"chat_id", "offset", "limit", "timeout", "reply_to_message_id", "cache_time", "message_id"}
+
+
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 512  # the bot opens many connections at once in a burst
+    daemon_threads = True
+
+
+class FakeBotApi:
+    """The server and its recorded traffic; all methods are thread-safe."""
+
+    def __init__(self, token: str) -> None:
+        self.token = token
+        self.calls: list[tuple[str, dict]] = []
+        self.sent: list[dict] = []
+        self.wrong_token_requests = 0
+        self._updates: list[dict] = []
+        self._update_ids = itertools.count(1)
+        self._message_ids = itertools.count(1000)
+        self._failures: dict[str, list[tuple[int, dict]]] = {}
+        self._cond = threading.Condition()
+        self._closing = False
+        self._server = _Server(("127.0.0.1", 0), self._handler_class())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def start(self) -> FakeBotApi:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        with self._cond:
+            self._closing = True
+            self._cond.notify_all()
+        self._server.shutdown()
+        self._server.server_close()
+
+    # --- what tests do -----------------------------------------------------------------------------
+
+    def push(self, kind: str, payload: dict) -> int:
+        """Queue an update (``message``, ``edited_message``, ``callback_query``, ``inline_query``)."""
+        with self._cond:
+            update_id = next(self._update_ids)
+            self._updates.append({"update_id": update_id, kind: payload})
+            self._cond.notify_all()
+            return update_id
+
+    def fail_next(self, method: str, status: int, body: dict) -> None:
+        """The next call of ``method`` gets this HTTP status and body instead of success."""
+        with self._cond:
+            self._failures.setdefault(method, []).append((status, body))
+
+    def wait_for(self, predicate, timeout: float = 10.0):
+        """Wait until ``predicate(self)`` is truthy; returns its value or raises AssertionError."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                value = predicate(self)
+                if value:
+                    return value
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError("timed out waiting for the bot")
+                self._cond.wait(left)
+
+    def calls_of(self, method: str) -> list[dict]:
+        with self._cond:
+            return [params for name, params in self.calls if name == method]
+
+    def sent_to(self, chat_id: int) -> list[dict]:
+        with self._cond:
+            return [m for m in self.sent if m["chat_id"] == chat_id]
+
+    # --- the HTTP side -----------------------------------------------------------------------------
+
+    def _handler_class(self):
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args) -> None:  # keep test output clean
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else b""
+                status, payload = api._dispatch(self.path, self.headers.get("Content-Type", ""), body)
+                data = json.dumps(payload).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                try:
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the bot went away mid long-poll (it was stopped): nothing to answer
+
+            do_GET = do_POST
+
+        return Handler
+
+    def _params(self, content_type: str, body: bytes) -> dict:
+        if not body:
+            return {}
+        if "json" in content_type:
+            return json.loads(body)
+        params = {}
+        for key, value in parse_qsl(body.decode(), keep_blank_values=True):
+            if key in _JSON_FIELDS:
+                value = json.loads(value)
+            elif key in _INT_FIELDS:
+                value = int(value)
+            elif value in ("true", "false"):
+                value = value == "true"
+            params[key] = value
+        return params
+
+    def _dispatch(self, path: str, content_type: str, body: bytes) -> tuple[int, dict]:
+        prefix, _, method = path.rpartition("/")
+        if prefix != f"/bot{self.token}":
+            with self._cond:
+                self.wrong_token_requests += 1
+            return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
+        params = self._params(content_type, body)
+        with self._cond:
+            self.calls.append((method, params))
+            self._cond.notify_all()
+            failures = self._failures.get(method)
+            if failures:
+                return failures.pop(0)
+        if method == "getUpdates":
+            return 200, {"ok": True, "result": self._get_updates(params)}
+        handler = getattr(self, f"_m_{method}", None)
+        if handler is None:
+            return 404, {"ok": False, "error_code": 404, "description": "Not Found: method not found"}
+        return 200, {"ok": True, "result": handler(params)}
+
+    def _get_updates(self, params: dict) -> list[dict]:
+        offset = int(params.get("offset") or 0)
+        timeout = min(float(params.get("timeout") or 0), 5.0)
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            self._updates = [u for u in self._updates if u["update_id"] >= offset]
+            while not self._updates and not self._closing:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._cond.wait(left)
+            return list(self._updates[: int(params.get("limit") or 100)])
+
+    def _m_getMe(self, params: dict) -> dict:  # noqa: N802
+        return {"id": BOT_ID, "is_bot": True, "first_name": "Event QA", "username": BOT_USERNAME,
+                "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}
+
+    def _m_deleteWebhook(self, params: dict) -> bool:  # noqa: N802
+        return True
+
+    def _m_setMyCommands(self, params: dict) -> bool:  # noqa: N802
+        return True
+
+    def _m_answerCallbackQuery(self, params: dict) -> bool:  # noqa: N802
+        return True
+
+    def _m_answerInlineQuery(self, params: dict) -> bool:  # noqa: N802
+        return True
+
+    def _m_close(self, params: dict) -> bool:
+        return True
+
+    def _m_sendMessage(self, params: dict) -> dict:  # noqa: N802
+        with self._cond:
+            message_id = next(self._message_ids)
+            record = dict(params, message_id=message_id)
+            self.sent.append(record)
+            self._cond.notify_all()
+        chat_id = params["chat_id"]
+        return {"message_id": message_id, "date": int(time.time()), "text": params.get("text", ""),
+                "chat": {"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"},
+                "from": self._m_getMe({})}
+
+
+# --- update builders -------------------------------------------------------------------------------
+
+_msg_ids = itertools.count(1)
+USER = {"id": 777, "is_bot": False, "first_name": "Alice", "username": "alice_user"}
+
+
+def message(chat_id: int, text: str | None = None, reply_to: dict | None = None, **extra) -> dict:
+    chat = {"id": chat_id, "type": "private", "first_name": "Alice"} if chat_id > 0 else {
+        "id": chat_id, "type": "supergroup", "title": "Test group"}
+    msg = {"message_id": next(_msg_ids), "date": int(time.time()), "chat": chat, "from": USER, **extra}
+    if text is not None:
+        msg["text"] = text
+        if text.startswith("/"):
+            command = text.split()[0]
+            msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+    if reply_to is not None:
+        msg["reply_to_message"] = reply_to
+    return msg
+
+
+def bot_message(chat_id: int, text: str = "earlier answer") -> dict:
+    """A message the bot sent earlier, to reply to."""
+    return {"message_id": next(_msg_ids), "date": int(time.time()), "text": text,
+            "chat": {"id": chat_id, "type": "supergroup", "title": "Test group"},
+            "from": {"id": BOT_ID, "is_bot": True, "first_name": "Event QA", "username": BOT_USERNAME}}
+
+
+def sticker(chat_id: int) -> dict:
+    return message(chat_id, sticker={"file_id": "s1", "file_unique_id": "u1", "type": "regular", "width": 512,
+                                     "height": 512, "is_animated": False, "is_video": False})

@@ -1,0 +1,255 @@
+"""End to end: ``python main.py run`` (the real python-telegram-bot Application) against a fake Bot API.
+
+One bot process serves the whole module; each test talks to it through its own chats, so tests
+do not see each other's replies. Nothing leaves 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEED_CORPUS, SEED_FAQ
+from fake_telegram import BOT_USERNAME, FakeBotApi, bot_message, message, sticker
+from telegram_html import assert_valid_telegram_html
+
+TOKEN = "123456789:AAHfakeTokenForTestsOnly_abcdefghijklmnop"
+_chats = itertools.count(1)
+
+
+def new_private() -> int:
+    return 10_000 + next(_chats)
+
+
+def new_group() -> int:
+    return -100_000 - next(_chats)
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("bot")
+    shutil.copytree(SEED_CORPUS, root / "corpus")
+    shutil.copy(SEED_FAQ, root / "faq.yaml")
+    return root
+
+
+@pytest.fixture(scope="module")
+def api():
+    server = FakeBotApi(TOKEN).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def bot(api, workdir):
+    env = dict(os.environ, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url, LOG_LEVEL="INFO",
+               BOT_RELOAD_SECONDS="0.2", BOT_UNANSWERED_LOG=str(workdir / "unanswered.jsonl"), PYTHONUNBUFFERED="1")
+    log_path = workdir / "bot.log"
+    with log_path.open("w") as log:
+        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", "--corpus", str(workdir / "corpus"),
+                                 "--faq", str(workdir / "faq.yaml")], cwd=workdir, env=env, stdout=log,
+                                stderr=subprocess.STDOUT)
+    try:
+        api.wait_for(lambda a: a.calls_of("setMyCommands") and a.calls_of("getUpdates"), timeout=30)
+    except AssertionError:
+        proc.kill()
+        raise AssertionError("bot did not start:\n" + log_path.read_text()) from None
+    proc.log_path = log_path
+    yield proc
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+
+
+def replies(api: FakeBotApi, chat_id: int, count: int = 1, timeout: float = 10.0) -> list[dict]:
+    return api.wait_for(lambda a: a.sent_to(chat_id) if len(a.sent_to(chat_id)) >= count else None, timeout)
+
+
+def ask_private(api: FakeBotApi, text: str) -> dict:
+    chat = new_private()
+    api.push("message", message(chat, text))
+    return replies(api, chat)[0]
+
+
+def test_startup_registers_commands_once(bot, api):
+    assert len(api.calls_of("getMe")) == 1
+    assert len(api.calls_of("setMyCommands")) == 1
+    names = {c["command"] for c in api.calls_of("setMyCommands")[0]["commands"]}
+    assert {"ask", "faq", "help"} <= names
+    assert api.wrong_token_requests == 0
+
+
+def test_private_question_gets_answer_source_and_title(bot, api):
+    reply = ask_private(api, "How many people were arrested?")
+    assert reply["parse_mode"] == "HTML"
+    assert reply["link_preview_options"]["is_disabled"] is True
+    assert "<blockquote>" in reply["text"] and "8,000 people were arrested" in reply["text"]
+    assert "Kazakh leader declares" in reply["text"]
+
+
+def test_unknown_question_is_honest_with_suggestions(bot, api):
+    reply = ask_private(api, "Who won the football match last night?")
+    assert "couldn't find that in the article" in reply["text"]
+    buttons = [row[0] for row in reply["reply_markup"]["inline_keyboard"]]
+    assert 2 <= len(buttons) <= 3 and all(b["callback_data"].startswith("faq:") for b in buttons)
+
+
+def test_start_and_help_explain_the_bot(bot, api):
+    for command in ("/start", "/help"):
+        reply = ask_private(api, command)
+        assert "Kazakh leader declares" in reply["text"] and "/ask" in reply["text"]
+
+
+def test_group_answers_only_when_addressed(bot, api):
+    chat = new_group()
+    ignored = message(chat, "How many people were arrested?")
+    api.push("message", ignored)
+    addressed = [
+        message(chat, "/ask How many people were arrested?"),
+        message(chat, f"/ask@{BOT_USERNAME} What is the CSTO?"),
+        message(chat, f"@{BOT_USERNAME} what started the protests"),
+        message(chat, "and how many died?", reply_to=bot_message(chat)),
+    ]
+    for m in addressed:
+        api.push("message", m)
+    got = replies(api, chat, len(addressed))
+    time.sleep(0.3)  # a stray reply to the ignored message would arrive with the others
+    got = api.sent_to(chat)
+    quoted = sorted(r["reply_parameters"]["message_id"] for r in got)
+    assert quoted == sorted(m["message_id"] for m in addressed)
+    assert all("<blockquote>" in r["text"] for r in got)
+
+
+def test_faq_button_press_answers_that_question(bot, api):
+    chat = new_private()
+    api.push("message", message(chat, "/faq"))
+    listing = replies(api, chat)[0]
+    button = listing["reply_markup"]["inline_keyboard"][0][0]
+    before = len(api.calls_of("answerCallbackQuery"))
+    api.push("callback_query", {"id": "cb1", "from": {"id": 777, "is_bot": False, "first_name": "Alice"},
+                                "chat_instance": "ci", "data": button["callback_data"],
+                                "message": dict(bot_message(chat, listing["text"]),
+                                                chat={"id": chat, "type": "private"})})
+    answer = replies(api, chat, 2)[1]
+    assert button["text"] in answer["text"] and "<blockquote>" in answer["text"]
+    assert len(api.calls_of("answerCallbackQuery")) == before + 1
+
+
+def test_inline_query_offers_up_to_three_grounded_results(bot, api):
+    api.push("inline_query", {"id": "iq1", "from": {"id": 777, "is_bot": False, "first_name": "Alice"},
+                              "query": "CSTO troops", "offset": ""})
+    call = api.wait_for(lambda a: [c for c in a.calls_of("answerInlineQuery") if c["inline_query_id"] == "iq1"])[0]
+    assert 1 <= len(call["results"]) <= 3
+    for result in call["results"]:
+        assert "<blockquote>" in result["input_message_content"]["message_text"]
+
+
+def test_empty_inline_query_offers_faq_questions(bot, api):
+    api.push("inline_query", {"id": "iq2", "from": {"id": 777, "is_bot": False, "first_name": "Alice"},
+                              "query": "", "offset": ""})
+    call = api.wait_for(lambda a: [c for c in a.calls_of("answerInlineQuery") if c["inline_query_id"] == "iq2"])[0]
+    assert len(call["results"]) == 3 and all(r["title"].endswith("?") for r in call["results"])
+
+
+def test_non_text_gets_a_hint_in_private_and_nothing_in_groups(bot, api):
+    private, group = new_private(), new_group()
+    api.push("message", sticker(group))
+    api.push("message", sticker(private))
+    assert "type your question" in replies(api, private)[0]["text"]
+    api.push("message", message(group, "/ask fuel prices"))
+    assert len(replies(api, group)) == 1 and "fuel" in api.sent_to(group)[0]["text"]
+
+
+def test_edited_message_gets_no_second_reply(bot, api):
+    chat = new_private()
+    original = message(chat, "How many people were arrested?")
+    api.push("message", original)
+    replies(api, chat)
+    api.push("edited_message", dict(original, text="How many people died?", edit_date=int(time.time())))
+    api.push("message", message(chat, "What is the CSTO?"))
+    got = replies(api, chat, 2)
+    time.sleep(0.3)
+    assert len(api.sent_to(chat)) == 2 and "Collective Security" in got[1]["text"]
+
+
+def test_429_is_waited_out_and_the_reply_delivered(bot, api):
+    api.fail_next("sendMessage", 429, {"ok": False, "error_code": 429, "description": "Too Many Requests: retry "
+                                       "after 1", "parameters": {"retry_after": 1}})
+    reply = ask_private(api, "What is the CSTO?")
+    assert "Collective Security" in reply["text"]
+
+
+def test_502_on_one_reply_does_not_stop_the_next(bot, api):
+    first, second = new_private(), new_private()
+    api.fail_next("sendMessage", 502, {"ok": False, "error_code": 502, "description": "Bad Gateway"})
+    api.push("message", message(first, "What is the CSTO?"))
+    api.wait_for(lambda a: "update" in bot.log_path.read_text() and "failed" in bot.log_path.read_text())
+    api.push("message", message(second, "What is the CSTO?"))
+    assert "Collective Security" in replies(api, second)[0]["text"]
+
+
+def test_burst_of_200_messages_from_100_chats_each_answered_once(bot, api):
+    chats = [new_private() for _ in range(100)]
+    questions = ["How many people were arrested?", "What is the CSTO?"]
+    for q in questions:
+        for chat in chats:
+            api.push("message", message(chat, q))
+    api.wait_for(lambda a: all(len(a.sent_to(c)) >= 2 for c in chats), timeout=60)
+    time.sleep(0.3)
+    assert all(len(api.sent_to(c)) == 2 for c in chats)
+
+
+def test_faq_edit_is_picked_up_and_a_broken_edit_keeps_serving(bot, api, workdir):
+    faq = workdir / "faq.yaml"
+    original = faq.read_text(encoding="utf-8")
+    faq.write_text(original + "\n  - id: zebra\n    questions:\n      - Were zebras seen in Almaty?\n"
+                   "    answer: The article does not mention zebras; it reports clashes in Almaty.\n"
+                   "    source: Almaty\n", encoding="utf-8")
+
+    def zebra_answered(a: FakeBotApi):
+        chat = new_private()
+        a.push("message", message(chat, "Were zebras seen in Almaty?"))
+        time.sleep(0.5)
+        return any("zebras" in r["text"] for r in a.sent_to(chat))
+
+    deadline = time.monotonic() + 10
+    while not zebra_answered(api):
+        assert time.monotonic() < deadline, "FAQ edit not picked up"
+    faq.write_text(original + "\n  - questions: [broken\n", encoding="utf-8")
+    api.wait_for(lambda a: "reload failed" in bot.log_path.read_text(), timeout=10)
+    assert "faq.yaml:" in bot.log_path.read_text()
+    assert "zebras" in ask_private(api, "Were zebras seen in Almaty?")["text"]
+    faq.write_text(original, encoding="utf-8")
+
+
+def test_unanswered_questions_are_recorded_for_operators(bot, api, workdir):
+    ask_private(api, "What is the exchange rate of the tenge?")
+    log = workdir / "unanswered.jsonl"
+    api.wait_for(lambda a: log.exists() and "tenge" in log.read_text(), timeout=5)
+    assert "Alice" not in log.read_text()
+
+
+def test_every_reply_is_valid_telegram_html_within_limits(bot, api):
+    texts = [m["text"] for m in api.sent]
+    texts += [r["input_message_content"]["message_text"] for c in api.calls_of("answerInlineQuery")
+              for r in c["results"]]
+    assert texts
+    for text in texts:
+        assert_valid_telegram_html(text)
+
+
+def test_sigterm_stops_cleanly_and_logs_hold_no_token_or_names(bot, api):
+    bot.send_signal(signal.SIGTERM)
+    assert bot.wait(timeout=10) == 0
+    logs = bot.log_path.read_text()
+    assert TOKEN not in logs and TOKEN.split(":")[1] not in logs
+    assert "Alice" not in logs and "alice_user" not in logs
+    assert "answered kind=" in logs
