@@ -28,6 +28,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("revolutions", "revolution", "uprisings", "uprising", "revolt", "revolts"),
     ("coup", "putsch", "overthrow", "takeover"),
     ("president", "leader"),
+    ("head", "heads", "chief", "runs", "leads", "director", "chairman", "boss"),
     ("government", "authorities", "administration", "regime", "state"),
     ("former", "previous", "ex", "past", "earlier"),
     ("minister", "official", "officials"),
@@ -77,6 +78,21 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("evacuated", "evacuation", "fled", "displaced", "homeless", "relocated"),
     ("damage", "damaged", "destroyed", "destruction"),
     ("rescue", "rescued", "rescuers", "saved"),
+    ("hurt", "injured", "harmed", "unharmed", "unhurt", "safe", "safely"),
+    # transport and trade
+    ("ship", "ships", "vessel", "vessels", "boat", "boats", "tanker", "freighter"),
+    ("crew", "sailors", "seafarers", "mariners", "seamen"),
+    ("route", "routes", "detour", "diverted", "rerouted", "diversion"),
+    ("stuck", "wedged", "aground", "grounded", "trapped", "jammed", "blocked"),
+    ("removed", "remove", "cleared", "dug", "dig", "excavated", "dredged"),
+    ("weighs", "weight", "heavy", "tonnes", "tons", "tonnage"),
+    ("long", "length", "metres", "meters", "feet"),
+    ("share", "percent", "percentage", "proportion", "portion", "fraction"),
+    ("world", "global", "worldwide"),
+    ("trade", "goods", "cargo", "commerce"),
+    ("compensation", "damages", "payout", "reimbursement"),
+    ("owner", "owns", "owned", "proprietor"),
+    ("investigation", "inquiry", "probe", "review"),
 )
 
 # Question words that tell what kind of answer is wanted, and the sentence feature that carries it.
@@ -98,6 +114,14 @@ DATE_WORDS = frozenset(
     "today tomorrow decade decades".split()
 )
 CAUSE_WORDS = frozenset("because over due driven began sparked triggered caused amid after led reason".split())
+
+# Words that frame what kind of answer is wanted ("what was his view of ...") more than its topic:
+# they count half, like the adjective in "how long".
+FRAMING_WORDS = frozenset(
+    "view views opinion opinions position stance reaction react response respond comment comments thoughts "
+    "think feel role happened happen happening situation story details detail information news latest "
+    "update updates mean meaning explain describe".split()
+)
 
 SMALL_TALK = frozenset(
     "hi hello hey hiya howdy greetings morning evening afternoon night good day thanks thank thx ty "

@@ -17,6 +17,7 @@ from bot.text import STOP_WORDS, fold, is_mostly_foreign, stem, words
 SYNONYM_WEIGHT = float(__import__("os").environ.get("X_SW", 0.8))
 OPERATOR_SYNONYM_WEIGHT = 0.9
 SPELLING_WEIGHT = 0.9
+HOW_ADJECTIVE_WEIGHT = 0.5
 VARIANT_WEIGHT = 0.8  # a name's other form: Kazakh / Kazakhstan, Russia / Russian
 
 
@@ -26,6 +27,7 @@ class TermGroup:
 
     word: str
     alternatives: dict[str, float]
+    strength: float = 1.0  # how much of a topic word it is (0.5 for "long" in "how long")
 
 
 @dataclass(frozen=True)
@@ -93,13 +95,17 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
     groups: list[TermGroup] = []
     weighted: list[dict[str, float]] = []
     seen: set[str] = set()
-    for token in tokens:
+    for position, token in enumerate(tokens):
         if token in STOP_WORDS:
             continue
         own = stem(token)
         if own in seen:
             continue
         seen.add(own)
+        # "how long", "how big": the adjective says what kind of answer, it is only half a topic word
+        strength = 1.0
+        if (position and tokens[position - 1] == "how") or token in lexicon.FRAMING_WORDS:
+            strength = HOW_ADJECTIVE_WEIGHT
         alternatives = {own: 1.0}
         if own not in vocabulary and spell and known.speller is not None:
             fixed = known.speller.correct(token)
@@ -112,14 +118,15 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
             for alt, w in synonyms.get(base, {}).items():
                 if alt not in alternatives:
                     alternatives[alt] = w * base_weight
-        groups.append(TermGroup(token, alternatives))
+        groups.append(TermGroup(token, alternatives, strength))
         # A stand-in never outweighs the word itself: cap it at the word's own IDF.
         own_idf = max((vocabulary[t] for t, w in alternatives.items() if t in vocabulary and w >= SPELLING_WEIGHT),
                       default=known.unknown_idf)
         scoring = {}
         for term, w in alternatives.items():
             if term in vocabulary:
-                scoring[term] = w * min(1.0, own_idf / vocabulary[term]) if w < 1.0 else w
+                capped = w * min(1.0, own_idf / vocabulary[term]) if w < 1.0 else w
+                scoring[term] = capped * strength
         if scoring:
             weighted.append(scoring)
     return Query(

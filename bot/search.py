@@ -23,10 +23,14 @@ from bot.text import stem, terms, words
 CONTEXT_WEIGHT = float(os.environ.get("X_CW", 1.0))  # how much the paragraph's score adds to its sentences' own
 CONTEXT_CREDIT = float(os.environ.get("X_CC", 0.5))  # a question word found only in the context counts this much
 CUE_BONUS = float(os.environ.get("X_CUE", 0.25))
-COVERAGE_POWER = float(os.environ.get("X_COV", 1.0))
+CUE_PENALTY = float(os.environ.get("X_CP", 0.3))  # "how many" and "when" want a number or a date
+HARD_CUES = frozenset({"number", "date"})
+COVERAGE_POWER = float(os.environ.get("X_COV", 3.0))
 SENTENCE_B = float(os.environ.get("X_SB", 0.5))
 PASSAGE_B = float(os.environ.get("X_PB", 0.75))
 RERANK_POOL = 20
+PROXIMITY_BONUS = float(os.environ.get("X_PX", 0.0))
+PROXIMITY_WINDOW = 3
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]{3,}(?![\w'’])")
 MAX_NAME_SUFFIX = 4
@@ -79,6 +83,7 @@ class SearchEngine:
         self.corpus = corpus
         sentence_terms = [terms(s.text) for s in corpus.sentences]
         self.sentence_terms = [frozenset(t) for t in sentence_terms]
+        self.sentence_tokens = sentence_terms
         self.sentences = TermIndex(sentence_terms, b=SENTENCE_B)
         titles = [terms(d.title) for d in corpus.documents]
         passage_terms = []
@@ -113,9 +118,9 @@ class SearchEngine:
         """Weight of a question word: its IDF, or that of its best-known alternative, or an unknown's."""
         own = next(iter(group.alternatives))
         if own in self.vocabulary:
-            return self.vocabulary[own]
+            return self.vocabulary[own] * group.strength
         known = [self.vocabulary[t] * w for t, w in group.alternatives.items() if t in self.vocabulary and w >= 0.9]
-        return max(known) if known else self.unknown_idf
+        return (max(known) if known else self.unknown_idf) * group.strength
 
     def coverage(self, query: Query, sentence_id: int) -> float:
         """Share of the question's IDF weight found in the sentence (context words count half)."""
@@ -134,6 +139,23 @@ class SearchEngine:
             found += weight * best
         return found / total if total else 0.0
 
+    def proximity(self, query: Query, sentence_id: int) -> float:
+        """Share of neighbouring question words that stand close together in the sentence (0..1).
+
+        "previous president" is better answered by "former longtime president" than by a sentence
+        with "President" at its start and "ex-Soviet" at its end.
+        """
+        groups = query.groups
+        if len(groups) < 2:
+            return 0.0
+        tokens = self.sentence_tokens[sentence_id]
+        places = []
+        for g in groups:
+            places.append([i for i, t in enumerate(tokens) if t in g.alternatives])
+        close = sum(1 for a, b in zip(places, places[1:], strict=False)
+                    if a and b and min(abs(i - j) for i in a for j in b) <= PROXIMITY_WINDOW)
+        return close / (len(groups) - 1)
+
     def rank(self, query: Query, limit: int = 3) -> list[Hit]:
         """Best sentences for the query, best first, each with its confidence."""
         if not query.groups:
@@ -148,13 +170,18 @@ class SearchEngine:
                 if sid not in combined:
                     combined[sid] = CONTEXT_WEIGHT * score
         if query.cues:
+            hard = query.cues & HARD_CUES
             for sid in combined:
-                if query.cues & self.features[sid]:
+                features = self.features[sid]
+                if query.cues & features:
                     combined[sid] *= 1.0 + CUE_BONUS
+                if hard and not hard & features:
+                    combined[sid] *= 1.0 - CUE_PENALTY
         pool = heapq.nlargest(RERANK_POOL, combined.items(), key=lambda item: (item[1], -item[0]))
         hits = []
         for sid, score in pool:
             confidence = self.coverage(query, sid)
-            hits.append(Hit(sid, score * confidence ** COVERAGE_POWER, confidence))
+            closeness = 1.0 + PROXIMITY_BONUS * self.proximity(query, sid)
+            hits.append(Hit(sid, score * closeness * confidence ** COVERAGE_POWER, confidence))
         hits.sort(key=lambda h: (-h.score, h.sentence_id))
         return hits[:limit]

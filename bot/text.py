@@ -34,9 +34,31 @@ than that that's the their theirs them themselves then there there's these they 
 they're they've this those through to too under until up very was wasn't we we'd we'll we're we've
 were weren't what what's when when's where where's which while who who's whom why why's with won't
 would wouldn't you you'd you'll you're you've your yours yourself yourselves
-many much number amount also just really please tell know say said says
+many much number amount also just really please tell know say said says get gets got getting take takes took taken taking another
 s t d ll m o re ve y
 """.split())
+
+# Irregular past forms -> base form, so "ran" finds "run" and "dug" finds "dig" (Snowball cannot).
+# Forms that are also common nouns or other words (left, found, saw, lay, rose, ground, bound) are left out.
+_IRREGULAR_FORMS = """
+arose:arise arisen:arise awoke:awake became:become began:begin begun:begin bent:bend bit:bite bitten:bite
+bled:bleed blew:blow blown:blow broke:break broken:break brought:bring built:build burnt:burn bought:buy
+caught:catch chose:choose chosen:choose came:come crept:creep dealt:deal dug:dig did:do done:do drew:draw
+drawn:draw drank:drink drunk:drink drove:drive driven:drive ate:eat eaten:eat fallen:fall fed:feed felt:feel
+fought:fight fled:flee flew:fly flown:fly forbade:forbid forbidden:forbid forgot:forget forgotten:forget
+froze:freeze frozen:freeze got:get gotten:get gave:give given:give went:go gone:go grew:grow grown:grow
+hung:hang had:have heard:hear hid:hide hidden:hide held:hold kept:keep knew:know known:know laid:lay led:lead
+lent:lend lain:lie lost:lose made:make meant:mean met:meet paid:pay rode:ride ridden:ride rang:ring rung:ring
+risen:rise ran:run said:say seen:see sought:seek sold:sell sent:send shook:shake shaken:shake shown:show
+sang:sing sung:sing sank:sink sunk:sink sat:sit slept:sleep spoke:speak spoken:speak spent:spend stood:stand
+stole:steal stolen:steal stuck:stick struck:strike stricken:strike swore:swear sworn:swear swept:sweep
+swam:swim swum:swim took:take taken:take taught:teach tore:tear torn:tear told:tell thought:think threw:throw
+thrown:throw understood:understand woke:wake woken:wake wore:wear worn:wear won:win withdrew:withdraw
+withdrawn:withdraw wrote:write written:write overthrew:overthrow overthrown:overthrow undertook:undertake
+undertaken:undertake forgave:forgive forgiven:forgive foresaw:foresee foreseen:foresee mistook:mistake
+mistaken:mistake rebuilt:rebuild shot:shoot fought:fight slid:slide spun:spin stung:sting strove:strive
+"""
+IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR_FORMS.split())
 
 _ENGLISH = snowballstemmer.stemmer("english")
 _RUSSIAN = snowballstemmer.stemmer("russian")
@@ -67,7 +89,7 @@ def stem(word: str) -> str:
         return word
     if _CYRILLIC.search(word):
         return _RUSSIAN.stemWord(word)
-    return _ENGLISH.stemWord(word.replace("'", ""))
+    return _ENGLISH.stemWord(IRREGULAR.get(word, word).replace("'", ""))
 
 
 def terms(text: str) -> list[str]:
