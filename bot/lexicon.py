@@ -65,7 +65,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("meeting", "summit", "conference", "talks", "session"),
     ("online", "virtual", "video", "televised"),
     ("help", "support", "assistance", "aid", "request"),
-    ("citizens", "people", "civilians", "residents", "population"),
+    ("citizens", "people", "civilians", "residents"),
     ("power", "control", "influence", "authority"),
     ("soviet", "ussr"),
     ("russia", "russian", "moscow", "kremlin"),
@@ -121,6 +121,14 @@ FRAMING_WORDS = frozenset(
     "view views opinion opinions position stance reaction react response respond comment comments thoughts "
     "think feel role happened happen happening situation story details detail information news latest "
     "update updates mean meaning explain describe".split()
+)
+# Common verbs that carry little of a question's topic ("did the alliance bring", "does CSTO stand for"):
+# half weight too, so an unknown one does not sink an otherwise well-matched question.
+LIGHT_VERBS = frozenset(
+    "bring brings brought put puts give gives gave make makes made come comes came go goes went gone use uses "
+    "used want wants need needs try tries tried keep keeps kept let seem seems become becomes became call "
+    "calls called ask asks asked work works worked stand stands stood involve involves look looks looked "
+    "play plays played cause causes caused turn turns turned".split()
 )
 
 SMALL_TALK = frozenset(

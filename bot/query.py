@@ -104,7 +104,8 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
         seen.add(own)
         # "how long", "how big": the adjective says what kind of answer, it is only half a topic word
         strength = 1.0
-        if (position and tokens[position - 1] == "how") or token in lexicon.FRAMING_WORDS:
+        if (position and tokens[position - 1] == "how") or token in lexicon.FRAMING_WORDS \
+                or token in lexicon.LIGHT_VERBS:
             strength = HOW_ADJECTIVE_WEIGHT
         alternatives = {own: 1.0}
         if own not in vocabulary and spell and known.speller is not None:
