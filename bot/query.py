@@ -17,7 +17,7 @@ from bot.text import STOP_WORDS, fold, is_mostly_foreign, stem, words
 SYNONYM_WEIGHT = float(__import__("os").environ.get("X_SW", 0.8))
 OPERATOR_SYNONYM_WEIGHT = 0.9
 SPELLING_WEIGHT = 0.9
-HOW_ADJECTIVE_WEIGHT = 0.5
+FRAMING_WEIGHT = 0.5  # "view", "happened", "bring": what kind of answer more than what about
 VARIANT_WEIGHT = 0.8  # a name's other form: Kazakh / Kazakhstan, Russia / Russian
 
 
@@ -27,7 +27,7 @@ class TermGroup:
 
     word: str
     alternatives: dict[str, float]
-    strength: float = 1.0  # how much of a topic word it is (0.5 for "long" in "how long")
+    strength: float = 1.0  # how much of a topic word it is (0.5 for framing words and light verbs)
 
 
 @dataclass(frozen=True)
@@ -95,18 +95,16 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
     groups: list[TermGroup] = []
     weighted: list[dict[str, float]] = []
     seen: set[str] = set()
-    for position, token in enumerate(tokens):
+    for token in tokens:
         if token in STOP_WORDS:
             continue
         own = stem(token)
         if own in seen:
             continue
         seen.add(own)
-        # "how long", "how big": the adjective says what kind of answer, it is only half a topic word
         strength = 1.0
-        if (position and tokens[position - 1] == "how") or token in lexicon.FRAMING_WORDS \
-                or token in lexicon.LIGHT_VERBS:
-            strength = HOW_ADJECTIVE_WEIGHT
+        if token in lexicon.FRAMING_WORDS or token in lexicon.LIGHT_VERBS:
+            strength = FRAMING_WEIGHT
         alternatives = {own: 1.0}
         if own not in vocabulary and spell and known.speller is not None:
             fixed = known.speller.correct(token)
