@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot.knowledge import KnowledgeBase
 from bot.query import analyze
 
-PASSAGE_THRESHOLD = float(__import__('os').environ.get('X_T', 0.5))  # share of the question's weight the source sentence must cover
+PASSAGE_THRESHOLD = 0.5  # share of the question's weight the source sentence must cover
 FAQ_THRESHOLD = 0.62
 
 NOT_FOUND = "I couldn't find that in the article."

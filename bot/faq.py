@@ -27,6 +27,7 @@ from bot.text import fold, terms
 ENTRY_KEYS = {"id", "questions", "answer", "source"}
 TOP_KEYS = {"synonyms", "entries"}
 CUE_MISMATCH = 0.6  # similarity kept when the phrasing asks for another kind of answer
+HARD_CUES = frozenset({"number", "date"})  # a "how many" phrasing does not answer "did they ..."
 
 
 @dataclass(frozen=True)
@@ -236,7 +237,7 @@ class Faq:
             q_cov = q_found / question_weight if question_weight else 0.0
             p_cov = p_found / phrasing_weight if phrasing_weight else 0.0
             similarity = 2 * q_cov * p_cov / (q_cov + p_cov) if q_cov + p_cov else 0.0
-            if query.cues and phrasing.cues and not query.cues & phrasing.cues:
+            if (query.cues or phrasing.cues & HARD_CUES) and not query.cues & phrasing.cues:
                 similarity *= CUE_MISMATCH
             if entry.id not in best or similarity > best[entry.id].similarity:
                 best[entry.id] = PhrasingMatch(entry, phrasing.text, similarity)

@@ -24,7 +24,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     # unrest and politics
     ("protests", "protest", "protesters", "protestors", "demonstrations", "demonstrators", "rallies", "unrest", "riots",
      "uprising", "uprisings", "dissent", "revolt"),
-    ("riots", "rioting", "unrest", "disorder", "turmoil", "upheaval"),
+    ("riots", "rioting", "unrest", "disorder", "turmoil", "upheaval", "crisis"),
     ("revolutions", "revolution", "uprisings", "uprising", "revolt", "revolts"),
     ("coup", "putsch", "overthrow", "takeover"),
     ("president", "leader"),
@@ -55,6 +55,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("discontent", "anger", "frustration", "grievances", "dissatisfaction", "resentment"),
     # size and places
     ("largest", "biggest", "major", "main", "greatest"),
+    ("big", "large", "huge", "size", "scale", "massive"),
+    ("worst", "deadliest", "heaviest", "fiercest", "bloodiest", "hardest"),
+    ("hit", "affected", "suffered", "struck", "impacted"),
     ("city", "town", "cities", "metropolis"),
     ("country", "nation", "state", "republic"),
     ("place", "places", "location", "site", "region", "area"),

@@ -14,7 +14,7 @@ from bot import lexicon
 from bot.spelling import Speller
 from bot.text import STOP_WORDS, fold, is_mostly_foreign, stem, words
 
-SYNONYM_WEIGHT = float(__import__("os").environ.get("X_SW", 0.8))
+SYNONYM_WEIGHT = 0.8
 OPERATOR_SYNONYM_WEIGHT = 0.9
 SPELLING_WEIGHT = 0.9
 FRAMING_WEIGHT = 0.5  # "view", "happened", "bring": what kind of answer more than what about
@@ -92,6 +92,8 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
     """Turn a question into term groups: own stem, spelling fix, name variants, synonyms."""
     vocabulary = known.vocabulary
     tokens = words(text)
+    if len(tokens) > 1 and tokens[-1] == "over":
+        tokens[-1] = "ended"  # "is the war over?": a final "over" means finished, not a preposition
     groups: list[TermGroup] = []
     weighted: list[dict[str, float]] = []
     seen: set[str] = set()

@@ -9,7 +9,6 @@ sentence is the source; its confidence is the share of the question's weight it 
 from __future__ import annotations
 
 import heapq
-import os
 import re
 from dataclasses import dataclass
 
@@ -20,17 +19,16 @@ from bot.query import Query, TermGroup
 from bot.spelling import Speller
 from bot.text import stem, terms, words
 
-CONTEXT_WEIGHT = float(os.environ.get("X_CW", 1.0))  # how much the paragraph's score adds to its sentences' own
-CONTEXT_CREDIT = float(os.environ.get("X_CC", 0.5))  # a question word found only in the context counts this much
-CUE_BONUS = float(os.environ.get("X_CUE", 0.25))
-CUE_PENALTY = float(os.environ.get("X_CP", 0.3))  # "how many" and "when" want a number or a date
+# Measured with `python main.py eval` on the dev set and on tests/data (see README).
+CONTEXT_WEIGHT = 1.0  # how much the paragraph's score adds to its sentences' own
+CONTEXT_CREDIT = 0.5  # a question word found only in the paragraph or title counts this much toward coverage
+CUE_BONUS = 0.25  # a sentence carrying what the question asks for (a number for "how many")
+CUE_PENALTY = 0.3  # "how many" and "when" questions against a sentence with no number or date
 HARD_CUES = frozenset({"number", "date"})
-COVERAGE_POWER = float(os.environ.get("X_COV", 3.0))
-SENTENCE_B = float(os.environ.get("X_SB", 0.5))
-PASSAGE_B = float(os.environ.get("X_PB", 0.75))
-RERANK_POOL = 20
-PROXIMITY_BONUS = float(os.environ.get("X_PX", 0.0))
-PROXIMITY_WINDOW = 3
+COVERAGE_POWER = 3.0  # ranking = BM25 x coverage^3: a sentence that covers the whole question wins
+SENTENCE_B = 0.5  # BM25 length normalisation for sentences (long sentences are not worth less)
+PASSAGE_B = 0.75
+RERANK_POOL = 20  # candidates whose coverage is computed
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]{3,}(?![\w'’])")
 MAX_NAME_SUFFIX = 4
@@ -83,7 +81,6 @@ class SearchEngine:
         self.corpus = corpus
         sentence_terms = [terms(s.text) for s in corpus.sentences]
         self.sentence_terms = [frozenset(t) for t in sentence_terms]
-        self.sentence_tokens = sentence_terms
         self.sentences = TermIndex(sentence_terms, b=SENTENCE_B)
         titles = [terms(d.title) for d in corpus.documents]
         passage_terms = []
@@ -139,23 +136,6 @@ class SearchEngine:
             found += weight * best
         return found / total if total else 0.0
 
-    def proximity(self, query: Query, sentence_id: int) -> float:
-        """Share of neighbouring question words that stand close together in the sentence (0..1).
-
-        "previous president" is better answered by "former longtime president" than by a sentence
-        with "President" at its start and "ex-Soviet" at its end.
-        """
-        groups = query.groups
-        if len(groups) < 2:
-            return 0.0
-        tokens = self.sentence_tokens[sentence_id]
-        places = []
-        for g in groups:
-            places.append([i for i, t in enumerate(tokens) if t in g.alternatives])
-        close = sum(1 for a, b in zip(places, places[1:], strict=False)
-                    if a and b and min(abs(i - j) for i in a for j in b) <= PROXIMITY_WINDOW)
-        return close / (len(groups) - 1)
-
     def rank(self, query: Query, limit: int = 3) -> list[Hit]:
         """Best sentences for the query, best first, each with its confidence."""
         if not query.groups:
@@ -181,7 +161,6 @@ class SearchEngine:
         hits = []
         for sid, score in pool:
             confidence = self.coverage(query, sid)
-            closeness = 1.0 + PROXIMITY_BONUS * self.proximity(query, sid)
-            hits.append(Hit(sid, score * closeness * confidence ** COVERAGE_POWER, confidence))
+            hits.append(Hit(sid, score * confidence ** COVERAGE_POWER, confidence))
         hits.sort(key=lambda h: (-h.score, h.sentence_id))
         return hits[:limit]

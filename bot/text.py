@@ -34,7 +34,8 @@ than that that's the their theirs them themselves then there there's these they 
 they're they've this those through to too under until up very was wasn't we we'd we'll we're we've
 were weren't what what's when when's where where's which while who who's whom why why's with won't
 would wouldn't you you'd you'll you're you've your yours yourself yourselves
-many much number amount also just really please tell know say said says get gets got getting take takes took taken taking another according accordingly
+many much number amount also just really please tell know say said says
+get gets got getting take takes took taken taking another according accordingly
 whats whos wheres whens whys hows thats theres im ive id dont didnt doesnt isnt wasnt arent werent cant wont
 couldnt wouldnt shouldnt hasnt havent hadnt
 reportedly allegedly supposedly apparently reputedly purportedly

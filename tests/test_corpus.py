@@ -1,10 +1,11 @@
 from pathlib import Path
 
 import pytest
-from conftest import SEED_CORPUS
 
 from bot.corpus import Corpus, load_corpus, parse_article, split_sentences
 from bot.errors import InputError
+
+from conftest import SEED_CORPUS
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,7 @@ import pytest
 
 from bot.answer import Answer
 from bot.formatting import format_answer, format_help, format_not_found, visible_length
+
 from telegram_html import assert_valid_telegram_html
 
 
