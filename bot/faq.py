@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from bot.errors import InputError, Problem
-from bot.query import Query, TermGroup
+from bot.query import Query
 from bot.text import fold, terms
 
 ENTRY_KEYS = {"id", "questions", "answer", "source"}
@@ -204,15 +204,17 @@ class Faq:
         self.entries = entries
         self.synonyms = synonyms
         self._known = known
-        self._phrasings: list[tuple[FaqEntry, Query, float]] = []
-        self._by_term: dict[str, list[int]] = {}
+        self._phrasings: list[_Phrasing] = []
+        # term -> (phrasing id, group index, weight of the term in that group)
+        self._postings: dict[str, list[tuple[int, int, float]]] = {}
         for entry, queries in zip(entries, analysed, strict=True):
             for query in queries:
                 pid = len(self._phrasings)
-                for g in query.groups:
-                    for t in g.alternatives:
-                        self._by_term.setdefault(t, []).append(pid)
-                self._phrasings.append((entry, query, sum(known.group_idf(g) for g in query.groups)))
+                phrasing = _Phrasing.of(entry, query, known)
+                for gi, (_, alternatives) in enumerate(phrasing.groups):
+                    for t, w in alternatives:
+                        self._postings.setdefault(t, []).append((pid, gi, w))
+                self._phrasings.append(phrasing)
 
     def match(self, query: Query) -> PhrasingMatch | None:
         """The phrasing most like the question, or None when none shares a word with it."""
@@ -220,39 +222,68 @@ class Faq:
         return ranked[0] if ranked else None
 
     def ranked(self, query: Query, limit: int) -> list[PhrasingMatch]:
-        """Best phrasing per entry, most similar entries first (at most ``limit``)."""
-        candidates: set[int] = set()
-        for g in query.groups:
-            for t in g.alternatives:
-                candidates.update(self._by_term.get(t, ()))
-        if not candidates:
+        """Best phrasing per entry, most similar entries first (at most ``limit``).
+
+        Both coverages are summed over the postings of the question's terms, so only phrasings
+        that share a term (or a stand-in) with the question are touched.
+        """
+        mine = _Phrasing.of(None, query, self._known)
+        postings = self._postings
+        q_found: dict[int, float] = {}
+        for weight, alternatives in mine.groups:
+            best: dict[int, float] = {}
+            for t, w in alternatives:
+                for pid, _, wh in postings.get(t, ()):
+                    v = w * wh
+                    if v > best.get(pid, 0.0):
+                        best[pid] = v
+            for pid, v in best.items():
+                q_found[pid] = q_found.get(pid, 0.0) + weight * v
+        if not q_found:
             return []
-        weights = [self._known.group_idf(g) for g in query.groups]
-        question_weight = sum(weights)
-        best: dict[str, PhrasingMatch] = {}
-        for pid in sorted(candidates):
-            entry, phrasing, phrasing_weight = self._phrasings[pid]
-            q_found = sum(w * _best_link(g, phrasing.groups) for g, w in zip(query.groups, weights, strict=True))
-            p_found = sum(self._known.group_idf(h) * _best_link(h, query.groups) for h in phrasing.groups)
-            q_cov = q_found / question_weight if question_weight else 0.0
-            p_cov = p_found / phrasing_weight if phrasing_weight else 0.0
+        p_best: dict[tuple[int, int], float] = {}
+        for t, qw in mine.links.items():
+            for pid, gi, wh in postings.get(t, ()):
+                v = wh * qw
+                if v > p_best.get((pid, gi), 0.0):
+                    p_best[(pid, gi)] = v
+        p_found: dict[int, float] = {}
+        for (pid, gi), v in p_best.items():
+            p_found[pid] = p_found.get(pid, 0.0) + self._phrasings[pid].groups[gi][0] * v
+        best_of: dict[str, PhrasingMatch] = {}
+        for pid in sorted(q_found):
+            phrasing = self._phrasings[pid]
+            q_cov = q_found[pid] / mine.total if mine.total else 0.0
+            p_cov = p_found.get(pid, 0.0) / phrasing.total if phrasing.total else 0.0
             similarity = 2 * q_cov * p_cov / (q_cov + p_cov) if q_cov + p_cov else 0.0
             if (query.cues or phrasing.cues & HARD_CUES) and not query.cues & phrasing.cues:
                 similarity *= CUE_MISMATCH
-            if entry.id not in best or similarity > best[entry.id].similarity:
-                best[entry.id] = PhrasingMatch(entry, phrasing.text, similarity)
-        return sorted(best.values(), key=lambda m: -m.similarity)[:limit]
+            entry = phrasing.entry
+            if entry.id not in best_of or similarity > best_of[entry.id].similarity:
+                best_of[entry.id] = PhrasingMatch(entry, phrasing.text, similarity)
+        return sorted(best_of.values(), key=lambda m: (-m.similarity, m.entry.line))[:limit]
 
 
-def _best_link(group: TermGroup, others: tuple[TermGroup, ...]) -> float:
-    """How well one word is matched by any word of the other text (1.0 same word, less via a stand-in)."""
-    best = 0.0
-    for other in others:
-        for term, w in group.alternatives.items():
-            v = other.alternatives.get(term)
-            if v is not None and w * v > best:
-                best = w * v
-    return best
+@dataclass(frozen=True)
+class _Phrasing:
+    """A text's term groups prepared for matching: weights per group and its best weight per term."""
+
+    entry: FaqEntry | None
+    text: str
+    cues: frozenset[str]
+    groups: tuple[tuple[float, tuple[tuple[str, float], ...]], ...]  # (IDF weight, alternatives)
+    total: float
+    links: dict[str, float]  # term -> best weight any group gives it
+
+    @classmethod
+    def of(cls, entry: FaqEntry | None, query: Query, known) -> _Phrasing:
+        groups = tuple((known.group_idf(g), tuple(g.alternatives.items())) for g in query.groups)
+        links: dict[str, float] = {}
+        for g in query.groups:
+            for t, w in g.alternatives.items():
+                if w > links.get(t, 0.0):
+                    links[t] = w
+        return cls(entry, query.text, query.cues, groups, sum(w for w, _ in groups), links)
 
 
 def find_verbatim(source: str, texts: list[str]) -> int | None:

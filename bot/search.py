@@ -119,13 +119,14 @@ class SearchEngine:
         known = [self.vocabulary[t] * w for t, w in group.alternatives.items() if t in self.vocabulary and w >= 0.9]
         return (max(known) if known else self.unknown_idf) * group.strength
 
-    def coverage(self, query: Query, sentence_id: int) -> float:
+    def coverage(self, query: Query, sentence_id: int, weights: list[float] | None = None) -> float:
         """Share of the question's IDF weight found in the sentence (context words count half)."""
         own = self.sentence_terms[sentence_id]
         context = self.passage_terms[self.passage_of[sentence_id]]
+        if weights is None:
+            weights = [self.group_idf(g) for g in query.groups]
         total = found = 0.0
-        for group in query.groups:
-            weight = self.group_idf(group)
+        for group, weight in zip(query.groups, weights, strict=True):
             total += weight
             best = 0.0
             for term, w in group.alternatives.items():
@@ -159,8 +160,9 @@ class SearchEngine:
                     combined[sid] *= 1.0 - CUE_PENALTY
         pool = heapq.nlargest(RERANK_POOL, combined.items(), key=lambda item: (item[1], -item[0]))
         hits = []
+        weights = [self.group_idf(g) for g in query.groups]
         for sid, score in pool:
-            confidence = self.coverage(query, sid)
+            confidence = self.coverage(query, sid, weights)
             hits.append(Hit(sid, score * confidence ** COVERAGE_POWER, confidence))
         hits.sort(key=lambda h: (-h.score, h.sentence_id))
         return hits[:limit]

@@ -105,6 +105,8 @@ def terms(text: str) -> list[str]:
 
 def is_mostly_foreign(text: str) -> bool:
     """True when most letters are outside the Latin script (the sources are in English)."""
+    if text.isascii():
+        return False
     letters = [c for c in text if c.isalpha()]
     if not letters:
         return False
