@@ -45,7 +45,7 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
     if not question:
         return _none(kb, question, EMPTY, "empty")
     engine = kb.engine
-    query = analyze(question, engine, kb.synonyms)
+    query = analyze(question, engine, kb.synonyms, cache=kb.words)
     if kb.faq is not None:
         match = kb.faq.match(query)
         if match is not None and match.similarity >= FAQ_THRESHOLD:
@@ -83,7 +83,7 @@ def answers(kb: KnowledgeBase, question: str, limit: int = 3) -> list[Answer]:
     if first.kind == "none":
         return []
     found = [first]
-    query = analyze(question, kb.engine, kb.synonyms)
+    query = analyze(question, kb.engine, kb.synonyms, cache=kb.words)
     for hit in kb.engine.rank(query, limit=limit + 1):
         if len(found) >= limit:
             break
@@ -104,7 +104,7 @@ def suggestions(kb: KnowledgeBase, question: str = "", limit: int = 3) -> list[t
         return []
     chosen: list[tuple[str, str]] = []
     if question.strip():
-        query = analyze(question, kb.engine, kb.synonyms)
+        query = analyze(question, kb.engine, kb.synonyms, cache=kb.words)
         chosen = [(m.entry.id, m.entry.questions[0]) for m in kb.faq.ranked(query, limit) if m.similarity > 0.2]
     for e in kb.faq.entries:
         if len(chosen) >= limit:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot import lexicon
@@ -32,6 +32,8 @@ class KnowledgeBase:
     faq: Faq | None
     synonyms: dict[str, dict[str, float]]
     notes: tuple[Problem, ...] = ()
+    # Analysed question words; it only ever holds what this base's engine and synonyms produce.
+    words: dict = field(default_factory=dict, compare=False, repr=False)
 
 
 def build_engine(corpus_dir: Path) -> SearchEngine:

@@ -12,13 +12,14 @@ from typing import Protocol
 
 from bot import lexicon
 from bot.spelling import Speller
-from bot.text import STOP_WORDS, fold, is_mostly_foreign, stem, words
+from bot.text import STOP_WORDS, is_mostly_foreign, stem, words
 
 SYNONYM_WEIGHT = 0.8
 OPERATOR_SYNONYM_WEIGHT = 0.9
 SPELLING_WEIGHT = 0.9
 FRAMING_WEIGHT = 0.5  # "view", "happened", "bring": what kind of answer more than what about
-VARIANT_WEIGHT = 0.8  # a name's other form: Kazakh / Kazakhstan, Russia / Russian
+VARIANT_WEIGHT = 0.8
+CACHE_LIMIT = 50_000  # analysed question words kept per knowledge base  # a name's other form: Kazakh / Kazakhstan, Russia / Russian
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,9 @@ def _stem_word(word: str) -> str:
     return stem(tokens[0]) if len(tokens) == 1 else ""
 
 
-def detect_cues(text: str) -> frozenset[str]:
+def detect_cues(tokens: list[str]) -> frozenset[str]:
     """Answer types the question asks for (number, date, cause ...), from its question words."""
-    folded = " " + " ".join(words(text)) + " "
+    folded = " " + " ".join(tokens) + " "
     return frozenset(kind for kind, phrases in lexicon.CUES.items() if any(" " + p in folded for p in phrases))
 
 
@@ -88,9 +89,38 @@ class Lexicon(Protocol):
     def variants(self, term: str) -> tuple[str, ...]: ...
 
 
-def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], spell: bool = True) -> Query:
-    """Turn a question into term groups: own stem, spelling fix, name variants, synonyms."""
+def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, float]],
+                  spell: bool) -> tuple[TermGroup, dict[str, float]]:
+    """One question word: its group (own stem, spelling fix, name variants, synonyms) and scoring weights."""
     vocabulary = known.vocabulary
+    own = stem(token)
+    strength = FRAMING_WEIGHT if token in lexicon.FRAMING_WORDS or token in lexicon.LIGHT_VERBS else 1.0
+    alternatives = {own: 1.0}
+    if own not in vocabulary and spell and known.speller is not None:
+        fixed = known.speller.correct(token)
+        if fixed is not None:
+            alternatives[stem(fixed)] = SPELLING_WEIGHT
+    for base, base_weight in list(alternatives.items()):
+        for variant in known.variants(base):
+            alternatives.setdefault(variant, VARIANT_WEIGHT * base_weight)
+    for base, base_weight in list(alternatives.items()):
+        for alt, w in synonyms.get(base, {}).items():
+            if alt not in alternatives:
+                alternatives[alt] = w * base_weight
+    # A stand-in never outweighs the word itself: cap it at the word's own IDF.
+    own_idf = max((vocabulary[t] for t, w in alternatives.items() if t in vocabulary and w >= SPELLING_WEIGHT),
+                  default=known.unknown_idf)
+    scoring = {}
+    for term, w in alternatives.items():
+        if term in vocabulary:
+            capped = w * min(1.0, own_idf / vocabulary[term]) if w < 1.0 else w
+            scoring[term] = capped * strength
+    return TermGroup(token, alternatives, strength), scoring
+
+
+def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], spell: bool = True,
+            cache: dict | None = None) -> Query:
+    """Turn a question into term groups; ``cache`` (owned by one knowledge base) keeps analysed words."""
     tokens = words(text)
     if len(tokens) > 1 and tokens[-1] == "over":
         tokens[-1] = "ended"  # "is the war over?": a final "over" means finished, not a preposition
@@ -100,40 +130,25 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
     for token in tokens:
         if token in STOP_WORDS:
             continue
-        own = stem(token)
+        found = cache.get(token) if cache is not None else None
+        if found is None:
+            found = _analyze_word(token, known, synonyms, spell)
+            if cache is not None:
+                if len(cache) > CACHE_LIMIT:
+                    cache.clear()
+                cache[token] = found
+        group, scoring = found
+        own = next(iter(group.alternatives))
         if own in seen:
             continue
         seen.add(own)
-        strength = 1.0
-        if token in lexicon.FRAMING_WORDS or token in lexicon.LIGHT_VERBS:
-            strength = FRAMING_WEIGHT
-        alternatives = {own: 1.0}
-        if own not in vocabulary and spell and known.speller is not None:
-            fixed = known.speller.correct(token)
-            if fixed is not None:
-                alternatives[stem(fixed)] = SPELLING_WEIGHT
-        for base, base_weight in list(alternatives.items()):
-            for variant in known.variants(base):
-                alternatives.setdefault(variant, VARIANT_WEIGHT * base_weight)
-        for base, base_weight in list(alternatives.items()):
-            for alt, w in synonyms.get(base, {}).items():
-                if alt not in alternatives:
-                    alternatives[alt] = w * base_weight
-        groups.append(TermGroup(token, alternatives, strength))
-        # A stand-in never outweighs the word itself: cap it at the word's own IDF.
-        own_idf = max((vocabulary[t] for t, w in alternatives.items() if t in vocabulary and w >= SPELLING_WEIGHT),
-                      default=known.unknown_idf)
-        scoring = {}
-        for term, w in alternatives.items():
-            if term in vocabulary:
-                capped = w * min(1.0, own_idf / vocabulary[term]) if w < 1.0 else w
-                scoring[term] = capped * strength
+        groups.append(group)
         if scoring:
             weighted.append(scoring)
     return Query(
         text=text,
         groups=tuple(groups),
-        cues=detect_cues(fold(text)),
+        cues=detect_cues(tokens),
         small_talk=is_small_talk(tokens),
         foreign=is_mostly_foreign(text),
         weighted_groups=tuple(weighted),
