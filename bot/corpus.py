@@ -77,6 +77,7 @@ inc ltd co corp plc bros vs etc al approx est dept fig no nos vol mt ft gov't
 jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 # A boundary candidate: terminal punctuation, optional closing quotes or brackets, whitespace.
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 _BOUNDARY = re.compile(r"(\.{3}|…|[.!?]+)([\"'”’»)\]]*)(\s+)")
 
 
@@ -97,7 +98,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         opens_quote = first in "\"'“‘«(" and len(nxt) > 1 and (nxt[1].isupper() or nxt[1].isdigit())
         if not (first.isupper() or first.isdigit() or opens_quote):
             continue
-        if m.group(1) == "." and not m.group(2) and _is_abbreviation(text[start:m.start()]):
+        if m.group(1) == "." and not m.group(2) and _is_abbreviation(text, max(start, m.start() - 24), m.start()):
             continue
         end = m.end() - len(m.group(3))
         spans.append((start, end))
@@ -107,9 +108,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _is_abbreviation(before: str) -> bool:
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
     """The word before a full stop is an abbreviation, an initial (``J.``) or an acronym (``U.S.``)."""
-    m = re.search(r"([A-Za-z.]+)$", before)
+    m = _WORD_BEFORE.search(text, start, end)
     if not m:
         return False
     word = m.group(1)

@@ -53,23 +53,50 @@ class Bm25(BM25):
 
 
 class TermIndex:
-    """Precomputed BM25 term weights: ``postings[term]`` is a list of ``(doc, weight)`` pairs."""
+    """Precomputed BM25 term weights in compact arrays; ``postings(term)`` gives ``(doc ids, weights)``.
 
-    def __init__(self, docs: Sequence[Sequence[str]], k1: float = K1, b: float = B) -> None:
-        self.size = len(docs)
-        if not docs or not any(docs):
-            self.idf: dict[str, float] = {}
-            self.postings: dict[str, list[tuple[int, float]]] = {}
-            return
-        bm = Bm25(docs, k1, b)
-        k1, b, avgdl = bm.k1, bm.b, bm.avgdl
-        self.idf = bm.idf
-        postings: dict[str, list[tuple[int, float]]] = {}
-        for doc, (freqs, length) in enumerate(zip(bm.doc_freqs, bm.doc_len, strict=True)):
-            norm = k1 * (1 - b + b * length / avgdl)
-            for term, tf in freqs.items():
-                postings.setdefault(term, []).append((doc, bm.idf[term] * tf * (k1 + 1) / (tf + norm)))
-        self.postings = postings
+    Built with numpy in one pass (term ids, ``np.unique`` for term frequencies, ``bincount`` for
+    document frequencies), it holds exactly the weights ``Bm25.get_scores`` computes one term at a
+    time (a parity test checks it), sorted by term so each term's postings are one slice.
+    """
+
+    def __init__(self, term_ids: np.ndarray, doc_ids: np.ndarray, size: int, vocabulary: dict[str, int],
+                 k1: float = K1, b: float = B) -> None:
+        """Index ``size`` documents from parallel arrays: token ``i`` is term ``term_ids[i]`` in ``doc_ids[i]``."""
+        self.size = n = size
+        self.k1, self.b = k1, b
+        lengths = np.bincount(doc_ids, minlength=n)
+        total = len(term_ids)
+        keys, tf = np.unique(term_ids.astype(np.int64) * max(n, 1) + doc_ids, return_counts=True)
+        terms_of, docs_of = np.divmod(keys, max(n, 1))
+        df = np.bincount(terms_of, minlength=len(vocabulary))
+        idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5))
+        avgdl = total / n if n else 1.0
+        norm = k1 * (1 - b + b * lengths / avgdl)
+        present = df > 0
+        self.idf: dict[str, float] = {t: float(idf[i]) for t, i in vocabulary.items() if present[i]}
+        self._slots = vocabulary
+        self._starts = np.concatenate(([0], np.cumsum(df))).tolist()
+        self._docs = docs_of.astype(np.int32)
+        self._weights = idf[terms_of] * (tf * (k1 + 1) / (tf + norm[docs_of]))
+
+    @classmethod
+    def from_docs(cls, docs: Sequence[Sequence[str]], k1: float = K1, b: float = B) -> TermIndex:
+        """Index token lists (one per document)."""
+        vocabulary: dict[str, int] = {}
+        lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
+        term_ids = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for d in docs for t in d),
+                               dtype=np.int64, count=int(lengths.sum()))
+        doc_ids = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+        return cls(term_ids, doc_ids, len(docs), vocabulary, k1, b)
+
+    def postings(self, term: str) -> tuple[list[int], list[float]]:
+        """Documents holding ``term`` and the term's BM25 weight in each."""
+        slot = self._slots.get(term)
+        if slot is None:
+            return [], []
+        start, end = self._starts[slot], self._starts[slot + 1]
+        return self._docs[start:end].tolist(), self._weights[start:end].tolist()
 
     def max_idf(self) -> float:
         """The IDF a term found in no document would get: the weight of an unknown word."""
@@ -87,13 +114,13 @@ class TermIndex:
         for group in groups:
             if len(group) == 1:
                 ((term, w),) = group.items()
-                for doc, weight in self.postings.get(term, ()):
+                for doc, weight in zip(*self.postings(term), strict=True):
                     scores[doc] = get(doc, 0.0) + w * weight
                 continue
             best: dict[int, float] = {}
             best_get = best.get
             for term, w in group.items():
-                for doc, weight in self.postings.get(term, ()):
+                for doc, weight in zip(*self.postings(term), strict=True):
                     v = w * weight
                     if v > best_get(doc, 0.0):
                         best[doc] = v

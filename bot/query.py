@@ -19,7 +19,7 @@ OPERATOR_SYNONYM_WEIGHT = 0.9
 SPELLING_WEIGHT = 0.9
 FRAMING_WEIGHT = 0.5  # "view", "happened", "bring": what kind of answer more than what about
 VARIANT_WEIGHT = 0.8
-CACHE_LIMIT = 50_000  # analysed question words kept per knowledge base  # a name's other form: Kazakh / Kazakhstan, Russia / Russian
+CACHE_LIMIT = 50_000  # analysed question words kept per knowledge base
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import heapq
 import re
+from array import array
+from collections import Counter
 from dataclasses import dataclass
+
+import numpy as np
 
 from bot import lexicon
 from bot.corpus import Corpus
 from bot.index import TermIndex
 from bot.query import Query, TermGroup
 from bot.spelling import Speller
-from bot.text import stem, terms, words
+from bot.text import STOP_WORDS, stem, terms, words
 
 # Measured with `python main.py eval` on the dev set and on tests/data (see README).
 CONTEXT_WEIGHT = 1.0  # how much the paragraph's score adds to its sentences' own
@@ -29,6 +33,7 @@ COVERAGE_POWER = 3.0  # ranking = BM25 x coverage^3: a sentence that covers the 
 SENTENCE_B = 0.5  # BM25 length normalisation for sentences (long sentences are not worth less)
 PASSAGE_B = 0.75
 RERANK_POOL = 20  # candidates whose coverage is computed
+_DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]{3,}(?![\w'’])")
 MAX_NAME_SUFFIX = 4
@@ -43,15 +48,15 @@ class Hit:
     confidence: float
 
 
-def sentence_features(text: str) -> frozenset[str]:
+def sentence_features(text: str, tokens: list[str] | None = None) -> frozenset[str]:
     """The answer types a sentence can carry: numbers, dates, causes."""
-    tokens = words(text)
+    present = set(words(text) if tokens is None else tokens)
     found = set()
-    if any(t[0].isdigit() for t in tokens) or any(t in lexicon.NUMBER_WORDS for t in tokens):
+    if _DIGIT.search(text) or not present.isdisjoint(lexicon.NUMBER_WORDS):
         found.add("number")
-    if _YEAR.search(text) or any(t in lexicon.DATE_WORDS for t in tokens):
+    if _YEAR.search(text) or not present.isdisjoint(lexicon.DATE_WORDS):
         found.add("date")
-    if any(t in lexicon.CAUSE_WORDS for t in tokens):
+    if not present.isdisjoint(lexicon.CAUSE_WORDS):
         found.add("cause")
     return frozenset(found)
 
@@ -79,25 +84,57 @@ class SearchEngine:
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        sentence_terms = [terms(s.text) for s in corpus.sentences]
-        self.sentence_terms = [frozenset(t) for t in sentence_terms]
-        self.sentences = TermIndex(sentence_terms, b=SENTENCE_B)
-        titles = [terms(d.title) for d in corpus.documents]
-        passage_terms = []
-        for p in corpus.passages:
-            body = [t for i in p.sentence_ids for t in sentence_terms[i]]
-            passage_terms.append(body + terms(p.heading) + (titles[p.doc_id] if p.paragraph else []))
-        self.passage_terms = [frozenset(t) for t in passage_terms]
-        self.passages = TermIndex(passage_terms, b=PASSAGE_B)
-        self.passage_of = [0] * len(corpus.sentences)
+        surface: Counter[str] = Counter()
+        # Both indexes share one term numbering; each surface word is stemmed and numbered once
+        # (-1 for a stop word), and each sentence is tokenized once.
+        vocabulary: dict[str, int] = {}
+        word_ids: dict[str, int] = {}
+
+        def number(word: str) -> int:
+            tid = -1 if word in STOP_WORDS else vocabulary.setdefault(stem(word), len(vocabulary))
+            word_ids[word] = tid
+            return tid
+
+        sentence_ids: list[list[int]] = []
+        shared_features: dict[frozenset[str], frozenset[str]] = {}
+        self.features: list[frozenset[str]] = []
+        lookup = word_ids.get
+        for s in corpus.sentences:
+            tokens = words(s.text)
+            surface.update(tokens)
+            ids = [tid for w in tokens if (tid := lookup(w)) is not None or (tid := number(w)) is not None
+                   if tid >= 0]
+            sentence_ids.append(ids)
+            found = sentence_features(s.text, tokens)
+            self.features.append(shared_features.setdefault(found, found))
+        self.term_id = vocabulary
+        # Unique term ids as tuples: a quarter of a frozenset's memory, and as fast for a dozen terms.
+        self.sentence_terms = [tuple(dict.fromkeys(ids)) for ids in sentence_ids]
+        self.passage_of = array("i", bytes(4 * len(corpus.sentences)))
         for p in corpus.passages:
             for i in p.sentence_ids:
                 self.passage_of[i] = p.index
-        self.features = [sentence_features(s.text) for s in corpus.sentences]
-        surface: dict[str, int] = {}
-        for s in corpus.sentences:
-            for w in words(s.text):
-                surface[w] = surface.get(w, 0) + 1
+        lengths = np.fromiter(map(len, sentence_ids), dtype=np.int64, count=len(sentence_ids))
+        term_ids = np.fromiter((t for ids in sentence_ids for t in ids), dtype=np.int64, count=int(lengths.sum()))
+        del sentence_ids
+        sentence_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        self.sentences = TermIndex(term_ids, sentence_of, len(lengths), vocabulary, b=SENTENCE_B)
+        # A paragraph's tokens are its sentences' tokens plus its heading and the article title.
+        titles = [terms(d.title) for d in corpus.documents]
+        extra_terms: list[int] = []
+        extra_docs: list[int] = []
+        self.passage_terms = []
+        for p in corpus.passages:
+            context = [vocabulary.setdefault(t, len(vocabulary))
+                       for t in terms(p.heading) + (titles[p.doc_id] if p.paragraph else [])]
+            extra_terms += context
+            extra_docs += [p.index] * len(context)
+            own = [t for i in p.sentence_ids for t in self.sentence_terms[i]]
+            self.passage_terms.append(tuple(dict.fromkeys(own + context)))
+        passage_of = np.frombuffer(self.passage_of, dtype=np.int32).astype(np.int64)
+        self.passages = TermIndex(np.concatenate((term_ids, np.array(extra_terms, dtype=np.int64))),
+                                  np.concatenate((passage_of[sentence_of], np.array(extra_docs, dtype=np.int64))),
+                                  len(corpus.passages), vocabulary, b=PASSAGE_B)
         self.speller = Speller(surface)
         self.vocabulary = self.sentences.idf
         self.unknown_idf = self.sentences.max_idf()
@@ -126,10 +163,14 @@ class SearchEngine:
         if weights is None:
             weights = [self.group_idf(g) for g in query.groups]
         total = found = 0.0
+        term_id = self.term_id
         for group, weight in zip(query.groups, weights, strict=True):
             total += weight
             best = 0.0
-            for term, w in group.alternatives.items():
+            for word, w in group.alternatives.items():
+                term = term_id.get(word, -1)
+                if term < 0:
+                    continue
                 if term in own:
                     best = max(best, w)
                 elif term in context:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 import snowballstemmer
 
@@ -66,36 +65,45 @@ mistaken:mistake rebuilt:rebuild shot:shoot fought:fight slid:slide spun:spin st
 """
 IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR_FORMS.split())
 
+STEM_CACHE_LIMIT = 500_000
 _ENGLISH = snowballstemmer.stemmer("english")
 _RUSSIAN = snowballstemmer.stemmer("russian")
 
 
 def fold(text: str) -> str:
     """Lowercase and fold typographic quotes, dashes and spaces to ASCII; keeps length-insensitive meaning."""
+    if text.isascii():
+        return text.lower()
     return unicodedata.normalize("NFKC", text).translate(_FOLD).lower()
+
+
+def _clean(token: str) -> str:
+    if token[0].isdigit():
+        return token.replace(",", "")
+    return token[:-2] if token.endswith("'s") else token
 
 
 def words(text: str) -> list[str]:
     """Lowercased word and number tokens, possessive ``'s`` dropped, thousands separators removed."""
-    out = []
-    for token in _TOKEN.findall(fold(text)):
-        if token[0].isdigit():
-            out.append(token.replace(",", ""))
-        else:
-            if token.endswith("'s"):
-                token = token[:-2]
-            out.append(token)
-    return out
+    return [_clean(t) if "," in t or "'" in t else t for t in _TOKEN.findall(fold(text))]
 
 
-@lru_cache(maxsize=200_000)
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
-    """Snowball stem; Cyrillic words get the Russian stemmer so FAQ phrasings in Russian match too."""
-    if word[0].isdigit():
-        return word
-    if _CYRILLIC.search(word):
-        return _RUSSIAN.stemWord(word)
-    return _ENGLISH.stemWord(IRREGULAR.get(word, word).replace("'", ""))
+    """Snowball stem (memoised); Cyrillic words get the Russian stemmer so Russian FAQ phrasings match."""
+    found = _STEMS.get(word)
+    if found is None:
+        if word[0].isdigit():
+            found = word
+        elif _CYRILLIC.search(word):
+            found = _RUSSIAN.stemWord(word)
+        else:
+            found = _ENGLISH.stemWord(IRREGULAR.get(word, word).replace("'", ""))
+        if len(_STEMS) < STEM_CACHE_LIMIT:
+            _STEMS[word] = found
+    return found
 
 
 def terms(text: str) -> list[str]:
