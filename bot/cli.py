@@ -27,11 +27,17 @@ def _knowledge_args(parser: argparse.ArgumentParser, allow_no_faq: bool = True) 
         group.add_argument("--no-faq", action="store_true", help="answer from the articles alone")
 
 
+def cache_dir() -> Path | None:
+    """Where large corpora keep their index between runs (BOT_CACHE_DIR; "off" disables it)."""
+    value = os.environ.get("BOT_CACHE_DIR", ".cache")
+    return None if value.lower() in ("", "off", "none", "0") else Path(value)
+
+
 def _load(args: argparse.Namespace):
     from bot.knowledge import build
 
     faq = None if getattr(args, "no_faq", False) else Path(args.faq)
-    return build(Path(args.corpus), faq)
+    return build(Path(args.corpus), faq, cache_dir=cache_dir())
 
 
 def format_plain(answer) -> str:
@@ -148,7 +154,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Run the Telegram bot (needs TELEGRAM_BOT_TOKEN; see README for the environment)."""
     from bot.telegram_app import run
 
-    return run(Path(args.corpus), None if args.no_faq else Path(args.faq))
+    return run(Path(args.corpus), None if args.no_faq else Path(args.faq), cache_dir())
 
 
 def cmd_bench(args: argparse.Namespace) -> int:

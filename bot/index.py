@@ -98,6 +98,32 @@ class TermIndex:
         start, end = self._starts[slot], self._starts[slot + 1]
         return self._docs[start:end].tolist(), self._weights[start:end].tolist()
 
+    def score_dense(self, groups: list[dict[str, float]]) -> np.ndarray:
+        """``score`` as an array over all documents, with the same arithmetic in the same order."""
+        scores = np.zeros(self.size)
+        for group in groups:
+            parts = []
+            for term, w in group.items():
+                slot = self._slots.get(term)
+                if slot is not None:
+                    start, end = self._starts[slot], self._starts[slot + 1]
+                    if end > start:
+                        parts.append((self._docs[start:end], w * self._weights[start:end]))
+            if not parts:
+                continue
+            if len(parts) == 1:
+                docs, values = parts[0]
+                scores[docs] += values
+                continue
+            docs = np.concatenate([d for d, _ in parts])
+            values = np.concatenate([v for _, v in parts])
+            order = np.lexsort((-values, docs))  # per document, its best value first
+            docs, values = docs[order], values[order]
+            first = np.ones(len(docs), dtype=bool)
+            first[1:] = docs[1:] != docs[:-1]
+            scores[docs[first]] += values[first]
+        return scores
+
     def max_idf(self) -> float:
         """The IDF a term found in no document would get: the weight of an unknown word."""
         return math.log(1.0 + (self.size + 0.5) / 0.5)

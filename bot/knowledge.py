@@ -36,9 +36,13 @@ class KnowledgeBase:
     words: dict = field(default_factory=dict, compare=False, repr=False)
 
 
-def build_engine(corpus_dir: Path) -> SearchEngine:
-    """Parse and index the corpus."""
-    return SearchEngine(load_corpus(corpus_dir))
+def build_engine(corpus_dir: Path, cache_dir: Path | None = None) -> SearchEngine:
+    """Parse and index the corpus (through the on-disk cache when ``cache_dir`` is given)."""
+    if cache_dir is None:
+        return SearchEngine(load_corpus(corpus_dir))
+    from bot.cache import load_engine
+
+    return load_engine(corpus_dir, cache_dir)
 
 
 def resolve_faq(raw: RawFaq, engine: SearchEngine) -> tuple[Faq, list[Problem]]:
@@ -93,9 +97,10 @@ def _sentence_at(corpus: Corpus, doc_id: int, start: int) -> int | None:
     return best
 
 
-def build(corpus_dir: Path, faq_path: Path | None, engine: SearchEngine | None = None) -> KnowledgeBase:
+def build(corpus_dir: Path, faq_path: Path | None, engine: SearchEngine | None = None,
+          cache_dir: Path | None = None) -> KnowledgeBase:
     """Load the corpus (unless an engine is given) and the FAQ (unless ``faq_path`` is None)."""
-    engine = engine or build_engine(corpus_dir)
+    engine = engine or build_engine(corpus_dir, cache_dir)
     if faq_path is None:
         return KnowledgeBase(engine.corpus, engine, None, build_synonyms(lexicon.SYNONYM_GROUPS))
     faq, notes = resolve_faq(parse_faq(faq_path), engine)
@@ -114,13 +119,14 @@ def _stamp(path: Path) -> tuple:
 class KnowledgeBaseHolder:
     """Owns the current knowledge base and reloads it when the corpus or FAQ files change."""
 
-    def __init__(self, corpus_dir: Path, faq_path: Path | None) -> None:
+    def __init__(self, corpus_dir: Path, faq_path: Path | None, cache_dir: Path | None = None) -> None:
         self.corpus_dir = corpus_dir
         self.faq_path = faq_path
+        self.cache_dir = cache_dir
         self._lock = threading.Lock()
         self._corpus_stamp = self._corpus_signature()
         self._faq_stamp = _stamp(faq_path) if faq_path else ()
-        self.current = build(corpus_dir, faq_path)
+        self.current = build(corpus_dir, faq_path, cache_dir=cache_dir)
 
     def _corpus_signature(self) -> tuple:
         try:
@@ -142,7 +148,8 @@ class KnowledgeBaseHolder:
                 return False
             self._corpus_stamp, self._faq_stamp = corpus_stamp, faq_stamp
             try:
-                fresh = build(self.corpus_dir, self.faq_path, None if corpus_changed else self.current.engine)
+                fresh = build(self.corpus_dir, self.faq_path, None if corpus_changed else self.current.engine,
+                              self.cache_dir)
             except InputError as exc:
                 log.error("reload failed, still serving the previous version: %s", exc)
                 return False

@@ -18,7 +18,7 @@ import numpy as np
 
 from bot import lexicon
 from bot.corpus import Corpus
-from bot.index import TermIndex
+from bot.index import Bm25, TermIndex
 from bot.query import Query, TermGroup
 from bot.spelling import Speller
 from bot.text import STOP_WORDS, stem, terms, words
@@ -33,6 +33,7 @@ COVERAGE_POWER = 3.0  # ranking = BM25 x coverage^3: a sentence that covers the 
 SENTENCE_B = 0.5  # BM25 length normalisation for sentences (long sentences are not worth less)
 PASSAGE_B = 0.75
 RERANK_POOL = 20  # candidates whose coverage is computed
+DENSE_FROM = 10_000  # sentences from which candidates are scored with numpy arrays (measured: python main.py bench)
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]{3,}(?![\w'’])")
@@ -138,6 +139,9 @@ class SearchEngine:
         self.speller = Speller(surface)
         self.vocabulary = self.sentences.idf
         self.unknown_idf = self.sentences.max_idf()
+        self.dense = len(corpus.sentences) >= DENSE_FROM
+        self._dense_parts = None
+        self._reference: tuple[Bm25, Bm25] | None = None
         self._name_prefixes, self._names = _name_variants(corpus)
 
     def variants(self, term: str) -> tuple[str, ...]:
@@ -178,10 +182,27 @@ class SearchEngine:
             found += weight * best
         return found / total if total else 0.0
 
-    def rank(self, query: Query, limit: int = 3) -> list[Hit]:
-        """Best sentences for the query, best first, each with its confidence."""
+    def rank(self, query: Query, limit: int = 3, path: str | None = None) -> list[Hit]:
+        """Best sentences for the query, best first, each with its confidence.
+
+        Candidates come from dictionaries over postings on small corpora ("sparse") and from
+        numpy arrays on large ones ("dense"); "reference" scores every sentence with rank-bm25's
+        own ``get_scores``, unoptimised. All three compute the same scores (a test compares them).
+        """
         if not query.groups:
             return []
+        path = path or ("dense" if self.dense else "sparse")
+        pool = {"sparse": self._pool_sparse, "dense": self._pool_dense, "reference": self._pool_reference}[path](query)
+        hits = []
+        weights = [self.group_idf(g) for g in query.groups]
+        for sid, score in pool:
+            confidence = self.coverage(query, sid, weights)
+            hits.append(Hit(sid, score * confidence ** COVERAGE_POWER, confidence))
+        hits.sort(key=lambda h: (-h.score, h.sentence_id))
+        return hits[:limit]
+
+    def _pool_sparse(self, query: Query) -> list[tuple[int, float]]:
+        """Candidates by dictionary accumulation over postings: fastest when few documents match."""
         own = self.sentences.score(query.weighted_groups)
         context = self.passages.score(query.weighted_groups)
         combined: dict[int, float] = {}
@@ -199,11 +220,53 @@ class SearchEngine:
                     combined[sid] *= 1.0 + CUE_BONUS
                 if hard and not hard & features:
                     combined[sid] *= 1.0 - CUE_PENALTY
-        pool = heapq.nlargest(RERANK_POOL, combined.items(), key=lambda item: (item[1], -item[0]))
-        hits = []
-        weights = [self.group_idf(g) for g in query.groups]
-        for sid, score in pool:
-            confidence = self.coverage(query, sid, weights)
-            hits.append(Hit(sid, score * confidence ** COVERAGE_POWER, confidence))
-        hits.sort(key=lambda h: (-h.score, h.sentence_id))
-        return hits[:limit]
+        return heapq.nlargest(RERANK_POOL, combined.items(), key=lambda item: (item[1], -item[0]))
+
+    def _pool_dense(self, query: Query) -> list[tuple[int, float]]:
+        """The same candidates and scores with numpy arrays over all sentences: for large corpora,
+        where a common question word has postings in the hundreds of thousands."""
+        own = self.sentences.score_dense(query.weighted_groups)
+        context = self.passages.score_dense(query.weighted_groups)
+        return self._combine_dense(query, own, context)
+
+    def _pool_reference(self, query: Query) -> list[tuple[int, float]]:
+        """Every sentence and paragraph scored by rank-bm25 (``Bm25.get_scores``, one term at a time)."""
+        if self._reference is None:
+            sentence_docs = [terms(s.text) for s in self.corpus.sentences]
+            titles = [terms(d.title) for d in self.corpus.documents]
+            passage_docs = [[t for i in p.sentence_ids for t in sentence_docs[i]] + terms(p.heading)
+                            + (titles[p.doc_id] if p.paragraph else []) for p in self.corpus.passages]
+            self._reference = (Bm25(sentence_docs, b=SENTENCE_B), Bm25(passage_docs, b=PASSAGE_B))
+        sentence_bm25, passage_bm25 = self._reference
+
+        def scores(bm25: Bm25) -> np.ndarray:
+            total = np.zeros(bm25.corpus_size)
+            for group in query.weighted_groups:
+                total += np.maximum.reduce([w * bm25.get_scores([term]) for term, w in group.items()])
+            return total
+
+        return self._combine_dense(query, scores(sentence_bm25), scores(passage_bm25))
+
+    def _combine_dense(self, query: Query, own: np.ndarray, context: np.ndarray) -> list[tuple[int, float]]:
+        if self._dense_parts is None:
+            passage_of = np.frombuffer(self.passage_of, dtype=np.int32)
+            masks = {name: np.fromiter((name in f for f in self.features), dtype=bool, count=len(self.features))
+                     for name in ("number", "date", "cause", "person", "place")}
+            self._dense_parts = (passage_of, masks)
+        passage_of, masks = self._dense_parts
+        combined = own + CONTEXT_WEIGHT * context[passage_of]
+        if query.cues:
+            hard = query.cues & HARD_CUES
+            carries = np.zeros(len(combined), dtype=bool)
+            for cue in query.cues:
+                carries |= masks[cue]
+            combined[carries] *= 1.0 + CUE_BONUS
+            if hard:
+                has_hard = np.zeros(len(combined), dtype=bool)
+                for cue in hard:
+                    has_hard |= masks[cue]
+                combined[~has_hard] *= 1.0 - CUE_PENALTY
+        candidates = np.flatnonzero(combined > 0)
+        order = np.lexsort((candidates, -combined[candidates]))[:RERANK_POOL]
+        chosen = candidates[order]
+        return list(zip(chosen.tolist(), combined[chosen].tolist(), strict=True))

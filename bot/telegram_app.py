@@ -311,7 +311,7 @@ def build_application(token: str, holder: KnowledgeBaseHolder, base_url: str | N
     return app
 
 
-def run(corpus_dir: Path, faq_path: Path | None) -> int:
+def run(corpus_dir: Path, faq_path: Path | None, cache_dir: Path | None = None) -> int:
     """``main.py run``: check the token, load the knowledge base, poll until SIGINT/SIGTERM."""
     token = os.environ.get("TELEGRAM_BOT_TOKEN", "").strip()
     if not token:
@@ -324,7 +324,7 @@ def run(corpus_dir: Path, faq_path: Path | None) -> int:
         return 1
     configure_logging(token)
     try:
-        holder = KnowledgeBaseHolder(corpus_dir, faq_path)
+        holder = KnowledgeBaseHolder(corpus_dir, faq_path, cache_dir)
     except InputError as exc:
         log.error("cannot start: %s", exc)
         raise

@@ -1,0 +1,87 @@
+"""An on-disk cache of the parsed and indexed corpus, keyed by the articles' bytes and the engine's code.
+
+Parsing and indexing ten thousand articles takes tens of seconds; reading the pickle back takes a
+few. The key covers every article file (name and contents) and the source of the modules that
+shape the index, so an edited article or a changed engine never reuses a stale index. Only
+corpora above ``MIN_BYTES`` are cached: a single article indexes faster than a pickle loads.
+The cache holds only what this program wrote to its own directory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from pathlib import Path
+
+from bot.corpus import Corpus, article_files, decode, parse_article
+from bot.errors import InputError, Problem
+from bot.search import SearchEngine
+
+log = logging.getLogger(__name__)
+
+MIN_BYTES = 2_000_000
+_ENGINE_MODULES = ("corpus", "text", "index", "search", "lexicon", "spelling")
+
+
+def _code_fingerprint() -> bytes:
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in _ENGINE_MODULES:
+        digest.update((here / f"{name}.py").read_bytes())
+    return digest.digest()
+
+
+def load_engine(directory: Path, cache_dir: Path | None = None) -> SearchEngine:
+    """Parse and index the articles in ``directory``, through the cache when one is given."""
+    files = article_files(directory)
+    contents = [(path, path.read_bytes()) for path in files]
+    size = sum(len(data) for _, data in contents)
+    key = None
+    if cache_dir is not None and size >= MIN_BYTES:
+        digest = hashlib.sha256(_code_fingerprint())
+        for path, data in contents:
+            digest.update(path.name.encode() + b"\0" + hashlib.sha256(data).digest())
+        key = cache_dir / f"engine-{digest.hexdigest()[:32]}.pickle"
+        engine = _read(key)
+        if engine is not None:
+            return engine
+    corpus = Corpus()
+    for path, data in contents:
+        text = decode(path, data)
+        if not text.strip():
+            raise InputError(Problem(str(path), 0, "article file is empty"))
+        parse_article(corpus, path, text)
+    del contents
+    engine = SearchEngine(corpus)
+    if key is not None:
+        _write(key, engine)
+    return engine
+
+
+def _read(path: Path) -> SearchEngine | None:
+    try:
+        with path.open("rb") as f:
+            engine = pickle.load(f)
+    except FileNotFoundError:
+        return None
+    except Exception as exc:  # a truncated or foreign file: rebuild and overwrite it
+        log.warning("ignoring unreadable index cache %s: %s", path, exc)
+        return None
+    return engine if isinstance(engine, SearchEngine) else None
+
+
+def _write(path: Path, engine: SearchEngine) -> None:
+    """Write atomically (temporary file, then rename) so a reader never sees half a cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(f".tmp{os.getpid()}")
+        with temporary.open("wb") as f:
+            pickle.dump(engine, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+        for old in path.parent.glob("engine-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)  # keep one: the cache of the current corpus
+    except OSError as exc:
+        log.warning("cannot write index cache %s: %s", path, exc)
