@@ -7,6 +7,7 @@ from pathlib import Path
 from bot import cache
 from bot.bench import FUNCTION_WORDS, ZipfWords, generate_article, generate_corpus, run_bench
 from bot.corpus import load_corpus
+
 from conftest import SEED_CORPUS
 
 

@@ -12,6 +12,7 @@ from bot.index import Bm25, TermIndex
 from bot.knowledge import build
 from bot.query import analyze
 from bot.text import terms
+
 from conftest import DEV_QUESTIONS, ROOT, SEED_CORPUS
 
 
