@@ -110,18 +110,18 @@ def _timed(ask, questions: list[str], rounds: int) -> list[float]:
     return timings
 
 
-def _ours(directory: Path, questions: list[str], common: list[str], rounds: int, out) -> None:
+def _ours(directory: Path, faq: Path | None, questions: list[str], common: list[str], rounds: int, out) -> None:
     from bot.answer import answer
     from bot.knowledge import build
 
     started = time.perf_counter()
-    kb = build(directory, None)
+    kb = build(directory, faq)
     build_time = time.perf_counter() - started
     timings = _timed(lambda q: answer(kb, q), questions, rounds)
     out.put(_report(build_time, timings, _timed(lambda q: answer(kb, q), common, 1), len(kb.corpus.sentences)))
 
 
-def _baseline(directory: Path, questions: list[str], common: list[str], rounds: int, out) -> None:
+def _baseline(directory: Path, faq: Path | None, questions: list[str], common: list[str], rounds: int, out) -> None:
     """rank-bm25 BM25Okapi over all sentences, whitespace tokens, get_scores, the top sentence."""
     import numpy as np
     from rank_bm25 import BM25Okapi
@@ -153,29 +153,35 @@ def common_word_questions(seed: int, count: int = 10) -> list[str]:
     return [" ".join(rng.choice(made_up[:200]) for _ in range(5)) for _ in range(count)]
 
 
-def measure(directory: Path, questions: list[str], common: list[str], rounds: int) -> tuple[dict, dict]:
+def measure(directory: Path, faq: Path | None, questions: list[str], common: list[str],
+            rounds: int) -> tuple[dict, dict]:
     """Run both sides, each in a fresh child process, and return their reports."""
     context = mp.get_context("spawn")
     reports = []
     for name, target in (("ours", _ours), ("rank-bm25", _baseline)):
         print(f"building and timing {name} ...", file=sys.stderr, flush=True)
         queue = context.Queue()
-        child = context.Process(target=target, args=(directory, questions, common, rounds, queue))
+        child = context.Process(target=target, args=(directory, faq, questions, common, rounds, queue))
         child.start()
         reports.append(queue.get())
         child.join()
     return reports[0], reports[1]
 
 
-def run_bench(real: Path, articles: int, questions_file: str | None, seed: int, rounds: int | None = None) -> int:
-    """Generate, measure, print the table. Returns the exit code."""
+def run_bench(real: Path, articles: int, questions_file: str | None, seed: int, rounds: int | None = None,
+              faq: Path | None = None) -> int:
+    """Generate, measure, print the table. Returns the exit code.
+
+    Ours is the whole pipeline (FAQ matching when ``faq`` is given, spelling, ranking, sentence
+    choice); the baseline is rank-bm25's BM25Okapi over whitespace tokens, top sentence.
+    """
     if questions_file:
         from bot.evaluation import load_questions
 
         questions = [item.question for item in load_questions(Path(questions_file))]
     else:
         questions = QUESTIONS
-    rounds = rounds or (20 if articles <= 100 else 5 if articles <= 1000 else 2)
+    rounds = rounds or (50 if articles <= 1 else 20 if articles <= 100 else 5 if articles <= 1000 else 2)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         directory = Path(tmp) / "corpus"
         started = time.perf_counter()
@@ -183,7 +189,7 @@ def run_bench(real: Path, articles: int, questions_file: str | None, seed: int, 
         generated = time.perf_counter() - started
         print(f"corpus: {articles} synthetic articles + {len(list(real.glob('*.txt')))} real, "
               f"generated in {generated:.1f}s; {len(questions)} questions x {rounds} rounds", flush=True)
-        ours, base = measure(directory, questions, common_word_questions(seed), rounds)
+        ours, base = measure(directory, faq, questions, common_word_questions(seed), rounds)
     print(f"sentences: {ours['sentences']}")
     print(f"{'':12}{'p50 ms':>10}{'p99 ms':>10}{'build s':>10}{'peak MB':>10}")
     for name, r in (("ours", ours), ("rank-bm25", base)):

@@ -164,7 +164,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
     """
     from bot.bench import run_bench
 
-    return run_bench(Path(args.corpus), args.articles, args.questions, args.seed, args.rounds)
+    faq = None if args.no_faq else Path(args.faq)
+    return run_bench(Path(args.corpus), args.articles, args.questions, args.seed, args.rounds, faq)
 
 
 def cmd_unanswered(args: argparse.Namespace) -> int:
@@ -212,7 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questions", default=None, metavar="FILE", help="question file (default: the built-in set)")
     p.add_argument("--seed", type=int, default=7, help="random seed of the generator (default: %(default)s)")
     p.add_argument("--rounds", type=int, default=None, help="timed passes over the questions (default: by size)")
-    p.add_argument("--corpus", default=DEFAULT_CORPUS, metavar="DIR", help="real articles to include")
+    _knowledge_args(p)
     return parser
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 from bot.errors import InputError, Problem
@@ -204,17 +205,29 @@ class Faq:
         self.entries = entries
         self.synonyms = synonyms
         self._known = known
-        self._phrasings: list[_Phrasing] = []
-        # term -> (phrasing id, group index, weight of the term in that group)
-        self._postings: dict[str, list[tuple[int, int, float]]] = {}
-        for entry, queries in zip(entries, analysed, strict=True):
-            for query in queries:
-                pid = len(self._phrasings)
-                phrasing = _Phrasing.of(entry, query, known)
-                for gi, (_, alternatives) in enumerate(phrasing.groups):
-                    for t, w in alternatives:
-                        self._postings.setdefault(t, []).append((pid, gi, w))
-                self._phrasings.append(phrasing)
+        self._phrasings = [_Phrasing.of(entry, query, known)
+                           for entry, queries in zip(entries, analysed, strict=True) for query in queries]
+        # Dense matrices over the phrasings' terms (a FAQ has hundreds of phrasings at most):
+        # best[p, t] = the weight phrasing p gives term t; groups[h, t] = the weight its group h gives it.
+        self._column: dict[str, int] = {}
+        for phrasing in self._phrasings:
+            for t in phrasing.links:
+                self._column.setdefault(t, len(self._column))
+        n_groups = sum(len(p.groups) for p in self._phrasings)
+        self._best = np.zeros((len(self._phrasings), len(self._column)))
+        self._groups = np.zeros((n_groups, len(self._column)))
+        self._group_of = np.zeros(n_groups, dtype=np.int64)
+        self._group_weight = np.zeros(n_groups)
+        row = 0
+        for pid, phrasing in enumerate(self._phrasings):
+            for t, w in phrasing.links.items():
+                self._best[pid, self._column[t]] = w
+            for weight, alternatives in phrasing.groups:
+                for t, w in alternatives:
+                    self._groups[row, self._column[t]] = w
+                self._group_of[row], self._group_weight[row] = pid, weight
+                row += 1
+        self._totals = np.array([p.total for p in self._phrasings])
 
     def match(self, query: Query) -> PhrasingMatch | None:
         """The phrasing most like the question, or None when none shares a word with it."""
@@ -222,45 +235,35 @@ class Faq:
         return ranked[0] if ranked else None
 
     def ranked(self, query: Query, limit: int) -> list[PhrasingMatch]:
-        """Best phrasing per entry, most similar entries first (at most ``limit``).
-
-        Both coverages are summed over the postings of the question's terms, so only phrasings
-        that share a term (or a stand-in) with the question are touched.
-        """
+        """Best phrasing per entry, most similar entries first (at most ``limit``)."""
         mine = _Phrasing.of(None, query, self._known)
-        postings = self._postings
-        q_found: dict[int, float] = {}
+        column = self._column
+        q_found = np.zeros(len(self._phrasings))
         for weight, alternatives in mine.groups:
-            best: dict[int, float] = {}
-            for t, w in alternatives:
-                for pid, _, wh in postings.get(t, ()):
-                    v = w * wh
-                    if v > best.get(pid, 0.0):
-                        best[pid] = v
-            for pid, v in best.items():
-                q_found[pid] = q_found.get(pid, 0.0) + weight * v
-        if not q_found:
+            cols = [(column[t], w) for t, w in alternatives if t in column]
+            if cols:
+                index, ws = zip(*cols, strict=True)
+                q_found += weight * (self._best[:, list(index)] * np.array(ws)).max(axis=1)
+        candidates = np.flatnonzero(q_found > 0)
+        if not len(candidates) or not mine.total:
             return []
-        p_best: dict[tuple[int, int], float] = {}
-        for t, qw in mine.links.items():
-            for pid, gi, wh in postings.get(t, ()):
-                v = wh * qw
-                if v > p_best.get((pid, gi), 0.0):
-                    p_best[(pid, gi)] = v
-        p_found: dict[int, float] = {}
-        for (pid, gi), v in p_best.items():
-            p_found[pid] = p_found.get(pid, 0.0) + self._phrasings[pid].groups[gi][0] * v
+        links = [(column[t], w) for t, w in mine.links.items() if t in column]
+        index, ws = zip(*links, strict=True)
+        group_link = (self._groups[:, list(index)] * np.array(ws)).max(axis=1)
+        p_found = np.bincount(self._group_of, weights=self._group_weight * group_link, minlength=len(self._totals))
+        q_cov = q_found[candidates] / mine.total
+        p_cov = np.divide(p_found[candidates], self._totals[candidates], out=np.zeros(len(candidates)),
+                          where=self._totals[candidates] > 0)
+        similarity = np.divide(2 * q_cov * p_cov, q_cov + p_cov, out=np.zeros(len(candidates)),
+                               where=q_cov + p_cov > 0)
         best_of: dict[str, PhrasingMatch] = {}
-        for pid in sorted(q_found):
+        for pid, value in zip(candidates.tolist(), similarity.tolist(), strict=True):
             phrasing = self._phrasings[pid]
-            q_cov = q_found[pid] / mine.total if mine.total else 0.0
-            p_cov = p_found.get(pid, 0.0) / phrasing.total if phrasing.total else 0.0
-            similarity = 2 * q_cov * p_cov / (q_cov + p_cov) if q_cov + p_cov else 0.0
             if (query.cues or phrasing.cues & HARD_CUES) and not query.cues & phrasing.cues:
-                similarity *= CUE_MISMATCH
+                value *= CUE_MISMATCH
             entry = phrasing.entry
-            if entry.id not in best_of or similarity > best_of[entry.id].similarity:
-                best_of[entry.id] = PhrasingMatch(entry, phrasing.text, similarity)
+            if entry.id not in best_of or value > best_of[entry.id].similarity:
+                best_of[entry.id] = PhrasingMatch(entry, phrasing.text, value)
         return sorted(best_of.values(), key=lambda m: (-m.similarity, m.entry.line))[:limit]
 
 

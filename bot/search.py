@@ -160,26 +160,36 @@ class SearchEngine:
         known = [self.vocabulary[t] * w for t, w in group.alternatives.items() if t in self.vocabulary and w >= 0.9]
         return (max(known) if known else self.unknown_idf) * group.strength
 
-    def coverage(self, query: Query, sentence_id: int, weights: list[float] | None = None) -> float:
+    def links(self, query: Query) -> dict[int, list[tuple[int, float]]]:
+        """For each term id the question can match: which of its words it stands for, and how well."""
+        found: dict[int, list[tuple[int, float]]] = {}
+        for index, group in enumerate(query.groups):
+            for word, w in group.alternatives.items():
+                term = self.term_id.get(word)
+                if term is not None:
+                    found.setdefault(term, []).append((index, w))
+        return found
+
+    def coverage(self, query: Query, sentence_id: int, weights: list[float] | None = None,
+                 links: dict[int, list[tuple[int, float]]] | None = None) -> float:
         """Share of the question's IDF weight found in the sentence (context words count half)."""
-        own = self.sentence_terms[sentence_id]
-        context = self.passage_terms[self.passage_of[sentence_id]]
         if weights is None:
             weights = [self.group_idf(g) for g in query.groups]
+        if links is None:
+            links = self.links(query)
+        best = [0.0] * len(weights)
+        for term in self.sentence_terms[sentence_id]:
+            for index, w in links.get(term, ()):
+                if w > best[index]:
+                    best[index] = w
+        for term in self.passage_terms[self.passage_of[sentence_id]]:
+            for index, w in links.get(term, ()):
+                if w * CONTEXT_CREDIT > best[index]:
+                    best[index] = w * CONTEXT_CREDIT
         total = found = 0.0
-        term_id = self.term_id
-        for group, weight in zip(query.groups, weights, strict=True):
+        for weight, share in zip(weights, best, strict=True):
             total += weight
-            best = 0.0
-            for word, w in group.alternatives.items():
-                term = term_id.get(word, -1)
-                if term < 0:
-                    continue
-                if term in own:
-                    best = max(best, w)
-                elif term in context:
-                    best = max(best, w * CONTEXT_CREDIT)
-            found += weight * best
+            found += weight * share
         return found / total if total else 0.0
 
     def rank(self, query: Query, limit: int = 3, path: str | None = None) -> list[Hit]:
@@ -193,12 +203,15 @@ class SearchEngine:
             return []
         path = path or ("dense" if self.dense else "sparse")
         pool = {"sparse": self._pool_sparse, "dense": self._pool_dense, "reference": self._pool_reference}[path](query)
-        hits = []
+        hits: list[Hit] = []
         weights = [self.group_idf(g) for g in query.groups]
-        for sid, score in pool:
-            confidence = self.coverage(query, sid, weights)
+        links = self.links(query)
+        for sid, score in pool:  # best BM25 first; coverage can only lower a score
+            if len(hits) >= limit and score < hits[limit - 1].score:
+                break  # no later candidate can reach the top `limit`
+            confidence = self.coverage(query, sid, weights, links)
             hits.append(Hit(sid, score * confidence ** COVERAGE_POWER, confidence))
-        hits.sort(key=lambda h: (-h.score, h.sentence_id))
+            hits.sort(key=lambda h: (-h.score, h.sentence_id))
         return hits[:limit]
 
     def _pool_sparse(self, query: Query) -> list[tuple[int, float]]:
