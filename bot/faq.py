@@ -18,7 +18,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 import yaml
 
 from bot.errors import InputError, Problem
@@ -207,27 +206,15 @@ class Faq:
         self._known = known
         self._phrasings = [_Phrasing.of(entry, query, known)
                            for entry, queries in zip(entries, analysed, strict=True) for query in queries]
-        # Dense matrices over the phrasings' terms (a FAQ has hundreds of phrasings at most):
-        # best[p, t] = the weight phrasing p gives term t; groups[h, t] = the weight its group h gives it.
-        self._column: dict[str, int] = {}
-        for phrasing in self._phrasings:
-            for t in phrasing.links:
-                self._column.setdefault(t, len(self._column))
-        n_groups = sum(len(p.groups) for p in self._phrasings)
-        self._best = np.zeros((len(self._phrasings), len(self._column)))
-        self._groups = np.zeros((n_groups, len(self._column)))
-        self._group_of = np.zeros(n_groups, dtype=np.int64)
-        self._group_weight = np.zeros(n_groups)
-        row = 0
+        # Two small indexes over the phrasings' words: by each word's own stem, and by every stem
+        # it stands for (itself and its synonyms), with the weight.
+        self._by_own: dict[str, list[tuple[int, int]]] = {}
+        self._by_alternative: dict[str, list[tuple[int, int, float]]] = {}
         for pid, phrasing in enumerate(self._phrasings):
-            for t, w in phrasing.links.items():
-                self._best[pid, self._column[t]] = w
-            for weight, alternatives in phrasing.groups:
+            for hi, (_, alternatives) in enumerate(phrasing.groups):
+                self._by_own.setdefault(alternatives[0][0], []).append((pid, hi))
                 for t, w in alternatives:
-                    self._groups[row, self._column[t]] = w
-                self._group_of[row], self._group_weight[row] = pid, weight
-                row += 1
-        self._totals = np.array([p.total for p in self._phrasings])
+                    self._by_alternative.setdefault(t, []).append((pid, hi, w))
 
     def match(self, query: Query) -> PhrasingMatch | None:
         """The phrasing most like the question, or None when none shares a word with it."""
@@ -235,30 +222,37 @@ class Faq:
         return ranked[0] if ranked else None
 
     def ranked(self, query: Query, limit: int) -> list[PhrasingMatch]:
-        """Best phrasing per entry, most similar entries first (at most ``limit``)."""
+        """Best phrasing per entry, most similar entries first (at most ``limit``).
+
+        Two words match when they are the same or one stands for the other (a synonym or a
+        spelling fix), at that weight; only phrasings sharing such a word are touched.
+        """
         mine = _Phrasing.of(None, query, self._known)
-        column = self._column
-        q_found = np.zeros(len(self._phrasings))
-        for weight, alternatives in mine.groups:
-            cols = [(column[t], w) for t, w in alternatives if t in column]
-            if cols:
-                index, ws = zip(*cols, strict=True)
-                q_found += weight * (self._best[:, list(index)] * np.array(ws)).max(axis=1)
-        candidates = np.flatnonzero(q_found > 0)
-        if not len(candidates) or not mine.total:
+        q_best: dict[tuple[int, int], float] = {}  # (phrasing, question word) -> best match
+        p_best: dict[tuple[int, int], float] = {}  # (phrasing, phrasing word) -> best match
+        for gi, (_, alternatives) in enumerate(mine.groups):
+            pairs: list[tuple[int, int, float]] = [(pid, hi, w) for t, w in alternatives
+                                                   for pid, hi in self._by_own.get(t, ())]
+            pairs += self._by_alternative.get(alternatives[0][0], ())
+            for pid, hi, w in pairs:
+                if w > q_best.get((pid, gi), 0.0):
+                    q_best[(pid, gi)] = w
+                if w > p_best.get((pid, hi), 0.0):
+                    p_best[(pid, hi)] = w
+        if not q_best or not mine.total:
             return []
-        links = [(column[t], w) for t, w in mine.links.items() if t in column]
-        index, ws = zip(*links, strict=True)
-        group_link = (self._groups[:, list(index)] * np.array(ws)).max(axis=1)
-        p_found = np.bincount(self._group_of, weights=self._group_weight * group_link, minlength=len(self._totals))
-        q_cov = q_found[candidates] / mine.total
-        p_cov = np.divide(p_found[candidates], self._totals[candidates], out=np.zeros(len(candidates)),
-                          where=self._totals[candidates] > 0)
-        similarity = np.divide(2 * q_cov * p_cov, q_cov + p_cov, out=np.zeros(len(candidates)),
-                               where=q_cov + p_cov > 0)
+        q_found: dict[int, float] = {}
+        for (pid, gi), w in q_best.items():
+            q_found[pid] = q_found.get(pid, 0.0) + mine.groups[gi][0] * w
+        p_found: dict[int, float] = {}
+        for (pid, hi), w in p_best.items():
+            p_found[pid] = p_found.get(pid, 0.0) + self._phrasings[pid].groups[hi][0] * w
         best_of: dict[str, PhrasingMatch] = {}
-        for pid, value in zip(candidates.tolist(), similarity.tolist(), strict=True):
+        for pid in sorted(q_found):
             phrasing = self._phrasings[pid]
+            q_cov = q_found[pid] / mine.total
+            p_cov = p_found.get(pid, 0.0) / phrasing.total if phrasing.total else 0.0
+            value = 2 * q_cov * p_cov / (q_cov + p_cov) if q_cov + p_cov else 0.0
             if (query.cues or phrasing.cues & HARD_CUES) and not query.cues & phrasing.cues:
                 value *= CUE_MISMATCH
             entry = phrasing.entry

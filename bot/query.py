@@ -7,6 +7,7 @@ confidence asks how much of the question's weight a sentence covers, group by gr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -68,10 +69,14 @@ def _stem_word(word: str) -> str:
     return stem(tokens[0]) if len(tokens) == 1 else ""
 
 
+_CUE_PATTERNS = [(kind, re.compile("|".join(" " + re.escape(p) for p in phrases)))
+                 for kind, phrases in lexicon.CUES.items()]
+
+
 def detect_cues(tokens: list[str]) -> frozenset[str]:
     """Answer types the question asks for (number, date, cause ...), from its question words."""
     folded = " " + " ".join(tokens) + " "
-    return frozenset(kind for kind, phrases in lexicon.CUES.items() if any(" " + p in folded for p in phrases))
+    return frozenset(kind for kind, pattern in _CUE_PATTERNS if pattern.search(folded))
 
 
 def is_small_talk(tokens: list[str]) -> bool:
