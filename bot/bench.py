@@ -140,6 +140,24 @@ def _baseline(directory: Path, faq: Path | None, questions: list[str], common: l
     out.put(_report(build_time, timings, _timed(top, common, 1), len(sentences)))
 
 
+def baseline_answerer(directory: Path):
+    """The baseline as an answerer for ``eval --baseline``: always answers with the top sentence."""
+    import numpy as np
+    from rank_bm25 import BM25Okapi
+
+    from bot.answer import Answer
+    from bot.corpus import load_corpus
+
+    corpus = load_corpus(directory)
+    bm25 = BM25Okapi([s.text.lower().split() for s in corpus.sentences])
+
+    def ask(question: str) -> Answer:
+        best = corpus.sentences[int(np.argmax(bm25.get_scores(question.lower().split())))]
+        return Answer(question, "passage", best.text, best.text, corpus.documents[best.doc_id].title, 0.0)
+
+    return ask
+
+
 def _report(build_time: float, timings: list[float], common: list[float], sentences: int) -> dict:
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return {"build": build_time, "p50": _percentile(timings, 0.5), "p99": _percentile(timings, 0.99),

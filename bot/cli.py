@@ -140,8 +140,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from bot.evaluation import evaluate, load_questions, summary_line
 
     items = load_questions(Path(args.file))
-    kb = _load(args)
-    results = evaluate(items, lambda q: answer(kb, q))
+    if args.baseline:
+        from bot.bench import baseline_answerer
+
+        results = evaluate(items, baseline_answerer(Path(args.corpus)))
+    else:
+        kb = _load(args)
+        results = evaluate(items, lambda q: answer(kb, q))
     for r in results:
         mark = "ok  " if r.ok else "MISS"
         shown = r.answer.source if r.answer.source else f"({r.answer.reason or 'no answer'})"
@@ -202,6 +207,8 @@ def build_parser() -> argparse.ArgumentParser:
     _knowledge_args(add("check", cmd_check, "validate corpus and FAQ"), allow_no_faq=False)
     p = add("eval", cmd_eval, "score a question file")
     p.add_argument("file", help="questions in the dev_questions.yaml format")
+    p.add_argument("--baseline", action="store_true",
+                   help="score plain rank-bm25 instead (BM25Okapi, whitespace tokens, top sentence, never declines)")
     _knowledge_args(p)
     _knowledge_args(add("run", cmd_run, "run the Telegram bot"))
     p = add("unanswered", cmd_unanswered, "questions the bot could not answer")
