@@ -33,11 +33,14 @@ def cache_dir() -> Path | None:
     return None if value.lower() in ("", "off", "none", "0") else Path(value)
 
 
-def _load(args: argparse.Namespace):
+def _load(args: argparse.Namespace, strict: bool = False):
     from bot.knowledge import build
 
     faq = None if getattr(args, "no_faq", False) else Path(args.faq)
-    return build(Path(args.corpus), faq, cache_dir=cache_dir())
+    kb = build(Path(args.corpus), faq, cache_dir=cache_dir(), strict=strict)
+    for warning in kb.warnings:
+        print(warning, file=sys.stderr)
+    return kb
 
 
 def format_plain(answer) -> str:
@@ -113,7 +116,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """
     from bot.answer import answer
 
-    kb = _load(args)
+    kb = _load(args, strict=True)
     for note in kb.notes:
         print(note)
     warnings = 0

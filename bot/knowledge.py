@@ -32,6 +32,7 @@ class KnowledgeBase:
     faq: Faq | None
     synonyms: dict[str, dict[str, float]]
     notes: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
     # Analysed question words; it only ever holds what this base's engine and synonyms produce.
     words: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -45,8 +46,13 @@ def build_engine(corpus_dir: Path, cache_dir: Path | None = None) -> SearchEngin
     return load_engine(corpus_dir, cache_dir)
 
 
-def resolve_faq(raw: RawFaq, engine: SearchEngine) -> tuple[Faq, list[Problem]]:
-    """Check each entry's source against the articles (or choose one); errors raise InputError."""
+def resolve_faq(raw: RawFaq, engine: SearchEngine, strict: bool = True) -> tuple[Faq, list[Problem], list[Problem]]:
+    """Check each entry's source against the articles (or choose one).
+
+    Returns the FAQ, notes (sources the engine chose) and warnings. A source missing from the
+    articles raises InputError when ``strict`` (``check``); otherwise that entry is left out with a
+    warning, so a bot whose corpus lost an article keeps serving the rest of its FAQ.
+    """
     corpus = engine.corpus
     texts = [d.text for d in corpus.documents]
     synonyms = build_synonyms(lexicon.SYNONYM_GROUPS, raw.synonyms)
@@ -80,11 +86,12 @@ def resolve_faq(raw: RawFaq, engine: SearchEngine) -> tuple[Faq, list[Problem]]:
         doc = corpus.documents[doc_id]
         entries.append(FaqEntry(item["id"], item["questions"], item["answer"], source, doc.title, doc.url,
                                 item["line"], sentence_id, given))
-    if problems:
+    if problems and strict:
         raise InputError(problems)
+    warnings = [Problem(p.path, p.line, f"warning: {p.message}; entry left out") for p in problems]
     faq = Faq(raw.path, entries, raw.synonyms, [
         [analyze(q, engine, synonyms, spell=False) for q in entry.questions] for entry in entries], engine)
-    return faq, notes
+    return faq, notes, warnings
 
 
 def _sentence_at(corpus: Corpus, doc_id: int, start: int) -> int | None:
@@ -98,14 +105,18 @@ def _sentence_at(corpus: Corpus, doc_id: int, start: int) -> int | None:
 
 
 def build(corpus_dir: Path, faq_path: Path | None, engine: SearchEngine | None = None,
-          cache_dir: Path | None = None) -> KnowledgeBase:
-    """Load the corpus (unless an engine is given) and the FAQ (unless ``faq_path`` is None)."""
+          cache_dir: Path | None = None, strict: bool = False) -> KnowledgeBase:
+    """Load the corpus (unless an engine is given) and the FAQ (unless ``faq_path`` is None).
+
+    A malformed FAQ file always raises InputError; an entry whose source is not in the articles
+    raises only when ``strict``, and is otherwise left out with a warning in ``warnings``.
+    """
     engine = engine or build_engine(corpus_dir, cache_dir)
     if faq_path is None:
         return KnowledgeBase(engine.corpus, engine, None, build_synonyms(lexicon.SYNONYM_GROUPS))
-    faq, notes = resolve_faq(parse_faq(faq_path), engine)
+    faq, notes, warnings = resolve_faq(parse_faq(faq_path), engine, strict)
     return KnowledgeBase(engine.corpus, engine, faq, build_synonyms(lexicon.SYNONYM_GROUPS, faq.synonyms),
-                         tuple(notes))
+                         tuple(notes), tuple(warnings))
 
 
 def _stamp(path: Path) -> tuple:
@@ -127,6 +138,8 @@ class KnowledgeBaseHolder:
         self._corpus_stamp = self._corpus_signature()
         self._faq_stamp = _stamp(faq_path) if faq_path else ()
         self.current = build(corpus_dir, faq_path, cache_dir=cache_dir)
+        for warning in self.current.warnings:
+            log.warning("%s", warning)
 
     def _corpus_signature(self) -> tuple:
         try:
@@ -154,6 +167,8 @@ class KnowledgeBaseHolder:
                 log.error("reload failed, still serving the previous version: %s", exc)
                 return False
             self.current = fresh
+            for warning in fresh.warnings:
+                log.warning("%s", warning)
             log.info("reloaded: %d articles, %d FAQ entries", len(fresh.corpus.documents),
                      len(fresh.faq.entries) if fresh.faq else 0)
             return True

@@ -75,14 +75,22 @@ def test_wrong_shape_is_reported_with_line(write_faq, text, line, message):
 def test_source_not_in_any_article_is_an_error_at_its_line(tiny_corpus, write_faq):
     path = write_faq("entries:\n  - questions: [q]\n    answer: a\n    source: Nothing like this is written.\n")
     with pytest.raises(InputError) as info:
-        build(tiny_corpus, path)
+        build(tiny_corpus, path, strict=True)
     assert problems(info.value) == [f"{path}:4: source is not verbatim text of any article"]
+
+
+def test_outside_check_an_entry_with_a_missing_source_is_left_out_with_a_warning(tiny_corpus, write_faq):
+    path = write_faq(GOOD + "  - questions: [q]\n    answer: a\n    source: Nothing like this is written.\n")
+    kb = build(tiny_corpus, path)
+    assert len(kb.faq.entries) == 2
+    assert [str(w) for w in kb.warnings] == [f"{path}:15: warning: source is not verbatim text of any article; "
+                                             "entry left out"]
 
 
 def test_source_with_retyped_quotes_gets_a_hint(tiny_corpus, write_faq):
     path = write_faq("entries:\n  - questions: [q]\n    answer: a\n    source: about 300 RESIDENTS were evacuated\n")
     with pytest.raises(InputError, match="only in quotes, dashes, case or spacing"):
-        build(tiny_corpus, path)
+        build(tiny_corpus, path, strict=True)
 
 
 def test_yaml_tags_are_not_executed(write_faq):
