@@ -5,17 +5,21 @@ BIN    := $(VENV)/bin
 
 .PHONY: run test lint bench clean
 
+# Set-up messages go to stderr so that `echo question | make run` prints only answers.
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
-	$(PYTHON) -m venv $(VENV)
+	@echo "creating $(VENV)" >&2
+	@$(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install -q --upgrade pip >&2
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q -e . >&2
+	@echo "installing dependencies into $(VENV)" >&2
+	@$(BIN)/python -m pip install -q -e . >&2
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install -q -e '.[dev]' >&2
+	@echo "installing dev dependencies into $(VENV)" >&2
+	@$(BIN)/python -m pip install -q -e '.[dev]' >&2
 	@touch $@
 
 run: $(VENV)/.installed
