@@ -1,6 +1,7 @@
 """The command line through a real subprocess: output formats, exit codes, one-line errors."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -89,3 +90,15 @@ def test_engine_commands_do_not_import_telegram():
             "assert 'telegram' not in sys.modules, 'telegram imported'")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
+
+
+@pytest.mark.parametrize("token, message", [("", "TELEGRAM_BOT_TOKEN is not set"),
+                                            ("not-a-token", "TELEGRAM_BOT_TOKEN is malformed")])
+def test_run_without_a_valid_token_is_one_line_and_exit_1(token, message):
+    env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
+    env["TELEGRAM_BOT_TOKEN"] = token
+    out = subprocess.run([sys.executable, str(ROOT / "main.py"), "run"], capture_output=True, text=True,
+                         cwd=ROOT, env=env, timeout=60)
+    assert out.returncode == 1
+    assert out.stderr.strip().startswith(message) and len(out.stderr.strip().splitlines()) == 1
+    assert "not-a-token" not in out.stderr
