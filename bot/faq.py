@@ -263,24 +263,18 @@ class Faq:
 
 @dataclass(frozen=True)
 class _Phrasing:
-    """A text's term groups prepared for matching: weights per group and its best weight per term."""
+    """A text's term groups prepared for matching: each word's IDF weight and its alternatives."""
 
     entry: FaqEntry | None
     text: str
     cues: frozenset[str]
     groups: tuple[tuple[float, tuple[tuple[str, float], ...]], ...]  # (IDF weight, alternatives)
     total: float
-    links: dict[str, float]  # term -> best weight any group gives it
 
     @classmethod
     def of(cls, entry: FaqEntry | None, query: Query, known) -> _Phrasing:
         groups = tuple((known.group_idf(g), tuple(g.alternatives.items())) for g in query.groups)
-        links: dict[str, float] = {}
-        for g in query.groups:
-            for t, w in g.alternatives.items():
-                if w > links.get(t, 0.0):
-                    links[t] = w
-        return cls(entry, query.text, query.cues, groups, sum(w for w, _ in groups), links)
+        return cls(entry, query.text, query.cues, groups, sum(w for w, _ in groups))
 
 
 def find_verbatim(source: str, texts: list[str]) -> int | None:

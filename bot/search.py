@@ -91,21 +91,16 @@ class SearchEngine:
         vocabulary: dict[str, int] = {}
         word_ids: dict[str, int] = {}
 
-        def number(word: str) -> int:
-            tid = -1 if word in STOP_WORDS else vocabulary.setdefault(stem(word), len(vocabulary))
-            word_ids[word] = tid
-            return tid
-
         sentence_ids: list[list[int]] = []
         shared_features: dict[frozenset[str], frozenset[str]] = {}
         self.features: list[frozenset[str]] = []
-        lookup = word_ids.get
         for s in corpus.sentences:
             tokens = words(s.text)
             surface.update(tokens)
-            ids = [tid for w in tokens if (tid := lookup(w)) is not None or (tid := number(w)) is not None
-                   if tid >= 0]
-            sentence_ids.append(ids)
+            for w in tokens:
+                if w not in word_ids:
+                    word_ids[w] = -1 if w in STOP_WORDS else vocabulary.setdefault(stem(w), len(vocabulary))
+            sentence_ids.append([tid for tid in map(word_ids.__getitem__, tokens) if tid >= 0])
             found = sentence_features(s.text, tokens)
             self.features.append(shared_features.setdefault(found, found))
         self.term_id = vocabulary

@@ -53,7 +53,7 @@ from telegram.ext import (
 
 from bot.answer import Answer, answer, answer_entry, answers, suggestions
 from bot.errors import InputError
-from bot.formatting import esc, format_answer, format_help, format_not_found
+from bot.formatting import MAX_MESSAGE, esc, format_answer, format_help, format_not_found, visible_length
 from bot.knowledge import KnowledgeBaseHolder
 from bot.unanswered import UnansweredLog
 
@@ -214,7 +214,9 @@ async def faq_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     await query.answer()
     if query.message is not None:
-        await query.message.chat.send_message(f"<b>{esc(result.question)}</b>\n{format_answer(result)}")
+        header = f"<b>{esc(result.question)}</b>\n"
+        body = format_answer(result, limit=MAX_MESSAGE - visible_length(header))
+        await query.message.chat.send_message(header + body)
 
 
 def _inline_result(result: Answer, title: str) -> InlineQueryResultArticle:
