@@ -62,6 +62,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("country", "nation", "state", "republic"),
     ("place", "places", "location", "site", "region", "area"),
     ("named", "name", "called", "renamed"),
+    ("call", "called", "described", "describe", "labelled", "termed", "branded", "dubbed"),
+    ("shut", "cut", "closed", "suspended", "disconnected", "blackout", "outage"),
     # talk and opinion
     ("said", "stated", "told", "claimed", "declared", "announced"),
     ("journalist", "reporter", "correspondent", "reporting"),

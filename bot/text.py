@@ -99,10 +99,6 @@ def stem(word: str) -> str:
             found = word
         elif _CYRILLIC.search(word):
             found = _RUSSIAN.stemWord(word)
-        elif word.endswith(("ation", "ations")) and len(word) > 7:
-            # "population" is not "populated", nor "demonstrations" "demonstrated": -ation nouns keep
-            # their own stem instead of Snowball's verb stem
-            found = word.removesuffix("s")
         else:
             found = _ENGLISH.stemWord(IRREGULAR.get(word, word).replace("'", ""))
         if len(_STEMS) < STEM_CACHE_LIMIT:
