@@ -55,3 +55,10 @@ def test_own_seed_questions_passage_only_stay_above_floor(seed_kb_no_faq):
     results = evaluate(load_questions(OWN / "kazakhstan_questions.yaml"), lambda q: answer(seed_kb_no_faq, q))
     hits, total, rejected, out_total = summary(results)
     assert hits / total >= 0.80 and rejected / out_total >= 0.60
+
+
+def test_two_article_corpus_passage_only_stays_above_floor():
+    kb = build(OWN / "multi" / "corpus", None)
+    results = evaluate(load_questions(OWN / "multi" / "questions.yaml"), lambda q: answer(kb, q))
+    hits, total, rejected, out_total = summary(results)
+    assert hits / total >= 0.85 and rejected / out_total >= 0.60
