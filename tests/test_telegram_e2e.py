@@ -253,3 +253,20 @@ def test_sigterm_stops_cleanly_and_logs_hold_no_token_or_names(bot, api):
     assert TOKEN not in logs and TOKEN.split(":")[1] not in logs
     assert "Alice" not in logs and "alice_user" not in logs
     assert "answered kind=" in logs
+
+
+def test_sigint_stops_a_polling_bot_within_seconds(api, workdir):
+    env = dict(os.environ, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url, BOT_RELOAD_SECONDS="0",
+               BOT_UNANSWERED_LOG=str(workdir / "unanswered2.jsonl"))
+    polls = len(api.calls_of("getUpdates"))
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", "--corpus", str(workdir / "corpus"),
+                             "--no-faq"], cwd=workdir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        api.wait_for(lambda a: len(a.calls_of("getUpdates")) > polls + 1, timeout=30)
+        started = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+        assert time.monotonic() - started < 5
+    finally:
+        if proc.poll() is None:
+            proc.kill()
