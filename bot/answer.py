@@ -28,14 +28,14 @@ class Answer:
     document: str | None = None
     score: float = 0.0
     url: str = ""
-    reason: str = ""
+    reason: str = ""  # for none: why (empty, small talk, not English, not confident); for faq: the phrasing matched
 
     def as_json(self) -> dict:
         return {"question": self.question, "kind": self.kind, "answer": self.text, "source": self.source,
                 "document": self.document, "score": round(self.score, 3)}
 
 
-def _none(kb: KnowledgeBase, question: str, text: str, reason: str, score: float = 0.0) -> Answer:
+def _none(question: str, text: str, reason: str, score: float = 0.0) -> Answer:
     return Answer(question, "none", text, score=score, reason=reason)
 
 
@@ -43,7 +43,7 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
     """Answer ``question`` from the knowledge base."""
     question = question.strip()
     if not question:
-        return _none(kb, question, EMPTY, "empty")
+        return _none(question, EMPTY, "empty")
     engine = kb.engine
     query = analyze(question, engine, kb.synonyms, cache=kb.words)
     if kb.faq is not None:
@@ -53,12 +53,12 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
             return Answer(question, "faq", e.answer, e.source, e.document, match.similarity, e.url, match.phrasing)
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
     if query.small_talk:
-        return _none(kb, question, SMALL_TALK, "small talk")
+        return _none(question, SMALL_TALK, "small talk")
     if query.foreign:
-        return _none(kb, question, FOREIGN, "not English")
+        return _none(question, FOREIGN, "not English")
     hits = engine.rank(query, limit=1)
     if not hits or hits[0].confidence < PASSAGE_THRESHOLD:
-        return _none(kb, question, not_found, "not confident", hits[0].confidence if hits else 0.0)
+        return _none(question, not_found, "not confident", hits[0].confidence if hits else 0.0)
     hit = hits[0]
     sentence = kb.corpus.sentences[hit.sentence_id]
     doc = kb.corpus.documents[sentence.doc_id]
