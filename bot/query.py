@@ -20,6 +20,7 @@ OPERATOR_SYNONYM_WEIGHT = 0.9
 SPELLING_WEIGHT = 0.9
 FRAMING_WEIGHT = 0.5  # "view", "happened", "bring": what kind of answer more than what about
 VARIANT_WEIGHT = 0.8
+_MISSING = object()
 CACHE_LIMIT = 50_000  # analysed question words kept per knowledge base
 
 
@@ -95,14 +96,17 @@ class Lexicon(Protocol):
 
 
 def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, float]],
-                  spell: bool) -> tuple[TermGroup, dict[str, float]]:
-    """One question word: its group (own stem, spelling fix, name variants, synonyms) and scoring weights."""
+                  spell: bool) -> tuple[TermGroup, dict[str, float]] | None:
+    """One question word: its group (own stem, spelling fix, name variants, synonyms) and scoring
+    weights, or None for a misspelt stop word ("waht")."""
     vocabulary = known.vocabulary
     own = stem(token)
     strength = FRAMING_WEIGHT if token in lexicon.FRAMING_WORDS or token in lexicon.LIGHT_VERBS else 1.0
     alternatives = {own: 1.0}
     if own not in vocabulary and spell and known.speller is not None:
         fixed = known.speller.correct(token)
+        if fixed in STOP_WORDS:
+            return None
         if fixed is not None:
             alternatives[stem(fixed)] = SPELLING_WEIGHT
     for base, base_weight in list(alternatives.items()):
@@ -135,13 +139,15 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
     for token in tokens:
         if token in STOP_WORDS:
             continue
-        found = cache.get(token) if cache is not None else None
-        if found is None:
+        found = cache.get(token, _MISSING) if cache is not None else _MISSING
+        if found is _MISSING:
             found = _analyze_word(token, known, synonyms, spell)
             if cache is not None:
                 if len(cache) > CACHE_LIMIT:
                     cache.clear()
                 cache[token] = found
+        if found is None:
+            continue
         group, scoring = found
         own = next(iter(group.alternatives))
         if own in seen:

@@ -131,7 +131,12 @@ class SearchEngine:
         self.passages = TermIndex(np.concatenate((term_ids, np.array(extra_terms, dtype=np.int64))),
                                   np.concatenate((passage_of[sentence_of], np.array(extra_docs, dtype=np.int64))),
                                   len(corpus.passages), vocabulary, b=PASSAGE_B)
-        self.speller = Speller(surface)
+        # The speller also knows the built-in synonyms (soliders -> soldiers -> troops) and the longer
+        # stop words (waht -> what, then dropped); the articles' own words win ties.
+        known_words = Counter({w: 1 for group in lexicon.SYNONYM_GROUPS for w in group if w.isalpha()})
+        known_words.update({w: 1 for w in STOP_WORDS if len(w) >= 4 and w.isalpha()})
+        known_words.update(surface)
+        self.speller = Speller(dict(known_words))
         self.vocabulary = self.sentences.idf
         self.unknown_idf = self.sentences.max_idf()
         self.dense = len(corpus.sentences) >= DENSE_FROM

@@ -42,3 +42,14 @@ def test_typo_in_question_is_corrected(seed_kb_no_faq):
 def test_score_is_between_zero_and_one(seed_kb):
     for q in ["CSTO troops", "Almaty", "fuel"]:
         assert 0.0 <= answer(seed_kb, q).score <= 1.0
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("how many soliders were sent", "2,030 troops"),         # typo of a synonym the article does not use
+    ("how many fatalaties", "160 people died"),
+    ("were protestors jailled", "8,000 people were arrested"),
+    ("waht is the csto", "CSTO"),                             # a misspelt stop word is dropped, not counted
+])
+def test_typos_are_corrected_against_article_and_synonym_words(seed_kb_no_faq, question, expected):
+    got = answer(seed_kb_no_faq, question)
+    assert got.kind == "passage" and expected in got.source
