@@ -15,6 +15,7 @@ NOT_FOUND_MANY = "I couldn't find that in the articles."
 EMPTY = "Please type a question about the event."
 SMALL_TALK = "Hello! I answer questions about the event from the articles I have. Ask me anything about it."
 FOREIGN = "The sources I search are in English, so please ask in English."
+VAGUE = "Could you ask a complete question, with the subject you want to know about?"
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Answer:
     document: str | None = None
     score: float = 0.0
     url: str = ""
-    reason: str = ""  # for none: why (empty, small talk, not English, not confident); for faq: the phrasing matched
+    reason: str = ""  # for none: why (empty, small talk, not English, vague, not confident); for faq: the phrasing
 
     def as_json(self) -> dict:
         return {"question": self.question, "kind": self.kind, "answer": self.text, "source": self.source,
@@ -56,6 +57,8 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
         return _none(question, SMALL_TALK, "small talk")
     if query.foreign:
         return _none(question, FOREIGN, "not English")
+    if not query.groups:
+        return _none(question, VAGUE, "vague")
     hits = engine.rank(query, limit=1)
     if not hits or hits[0].confidence < PASSAGE_THRESHOLD:
         return _none(question, not_found, "not confident", hits[0].confidence if hits else 0.0)

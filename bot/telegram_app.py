@@ -137,7 +137,7 @@ async def _reply(message: Message, context: ContextTypes.DEFAULT_TYPE, question:
     if result.kind == "none":
         if result.reason == "not confident":
             context.application.bot_data[UNANSWERED].record(question, result)
-        items = suggestions(kb, question) if result.reason in ("not confident", "small talk") else []
+        items = suggestions(kb, question) if result.reason in ("not confident", "small talk", "vague") else []
         await message.reply_text(format_not_found(result, bool(items)), reply_markup=_keyboard(items),
                                  do_quote=in_group)
         return
