@@ -11,7 +11,6 @@ from __future__ import annotations
 import heapq
 import re
 from array import array
-from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
@@ -85,7 +84,6 @@ class SearchEngine:
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        surface: Counter[str] = Counter()
         # Both indexes share one term numbering; each surface word is stemmed and numbered once
         # (-1 for a stop word), and each sentence is tokenized once.
         vocabulary: dict[str, int] = {}
@@ -96,7 +94,6 @@ class SearchEngine:
         self.features: list[frozenset[str]] = []
         for s in corpus.sentences:
             tokens = words(s.text)
-            surface.update(tokens)
             for w in tokens:
                 if w not in word_ids:
                     word_ids[w] = -1 if w in STOP_WORDS else vocabulary.setdefault(stem(w), len(vocabulary))
@@ -117,12 +114,15 @@ class SearchEngine:
         self.sentences = TermIndex(term_ids, sentence_of, len(lengths), vocabulary, b=SENTENCE_B)
         # A paragraph's tokens are its sentences' tokens plus its heading and the article title.
         titles = [terms(d.title) for d in corpus.documents]
+        headings: dict[str, list[str]] = {"": []}
         extra_terms: list[int] = []
         extra_docs: list[int] = []
         self.passage_terms = []
         for p in corpus.passages:
+            if p.heading not in headings:
+                headings[p.heading] = terms(p.heading)
             context = [vocabulary.setdefault(t, len(vocabulary))
-                       for t in terms(p.heading) + (titles[p.doc_id] if p.paragraph else [])]
+                       for t in headings[p.heading] + (titles[p.doc_id] if p.paragraph else [])]
             extra_terms += context
             extra_docs += [p.index] * len(context)
             own = [t for i in p.sentence_ids for t in self.sentence_terms[i]]
@@ -131,12 +131,14 @@ class SearchEngine:
         self.passages = TermIndex(np.concatenate((term_ids, np.array(extra_terms, dtype=np.int64))),
                                   np.concatenate((passage_of[sentence_of], np.array(extra_docs, dtype=np.int64))),
                                   len(corpus.passages), vocabulary, b=PASSAGE_B)
-        # The speller also knows the built-in synonyms (soliders -> soldiers -> troops) and the longer
-        # stop words (waht -> what, then dropped); the articles' own words win ties.
-        known_words = Counter({w: 1 for group in lexicon.SYNONYM_GROUPS for w in group if w.isalpha()})
+        # The speller knows every word of the articles, weighted by how often its term occurs, and
+        # also the built-in synonyms (soliders -> soldiers -> troops) and the longer stop words
+        # (waht -> what, then dropped); the articles' own words win ties.
+        counts = np.bincount(term_ids, minlength=len(vocabulary)).tolist()
+        known_words = {w: 1 for group in lexicon.SYNONYM_GROUPS for w in group if w.isalpha()}
         known_words.update({w: 1 for w in STOP_WORDS if len(w) >= 4 and w.isalpha()})
-        known_words.update(surface)
-        self.speller = Speller(dict(known_words))
+        known_words.update({w: counts[tid] + 1 if tid >= 0 else 1 for w, tid in word_ids.items()})
+        self.speller = Speller(known_words)
         self.vocabulary = self.sentences.idf
         self.unknown_idf = self.sentences.max_idf()
         self.dense = len(corpus.sentences) >= DENSE_FROM
