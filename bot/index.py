@@ -3,8 +3,9 @@
 rank-bm25's ``BM25Okapi`` floors the IDF of any term found in half the documents or more; on a
 thirty-sentence article that makes ``Tokayev`` or ``CSTO`` weigh less than a stray word. ``Bm25``
 keeps rank-bm25's document statistics and scoring formula but uses Lucene's always-positive IDF,
-``ln(1 + (N - df + 0.5) / (df + 0.5))``. Term weights are precomputed once into postings lists, so
-scoring is a sum over the query's postings rather than a pass over every document.
+``ln(1 + (N - df + 0.5) / (df + 0.5))``, and is the unoptimised reference. ``TermIndex`` holds the
+same weights precomputed into postings, so scoring sums over the question's postings rather than
+passing over every document.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ class Bm25(BM25):
     def _calc_idf(self, nd: dict[str, int]) -> None:
         n = self.corpus_size
         self.idf = {word: math.log(1.0 + (n - df + 0.5) / (df + 0.5)) for word, df in nd.items()}
-        self.doc_count = nd
 
     def _weights(self, q_freq: np.ndarray, doc_len: np.ndarray) -> np.ndarray:
         return q_freq * (self.k1 + 1) / (q_freq + self.k1 * (1 - self.b + self.b * doc_len / self.avgdl))
@@ -42,14 +42,6 @@ class Bm25(BM25):
             q_freq = np.array([doc.get(q, 0) for doc in self.doc_freqs])
             score += self.idf.get(q, 0.0) * self._weights(q_freq, doc_len)
         return score
-
-    def get_batch_scores(self, query: Iterable[str], doc_ids: Sequence[int]) -> list[float]:
-        doc_len = np.array([self.doc_len[i] for i in doc_ids])
-        score = np.zeros(len(doc_ids))
-        for q in query:
-            q_freq = np.array([self.doc_freqs[i].get(q, 0) for i in doc_ids])
-            score += self.idf.get(q, 0.0) * self._weights(q_freq, doc_len)
-        return score.tolist()
 
 
 class TermIndex:
