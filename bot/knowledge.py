@@ -46,7 +46,8 @@ def build_engine(corpus_dir: Path, cache_dir: Path | None = None) -> SearchEngin
     return load_engine(corpus_dir, cache_dir)
 
 
-def resolve_faq(raw: RawFaq, engine: SearchEngine, strict: bool = True) -> tuple[Faq, list[Problem], list[Problem]]:
+def resolve_faq(raw: RawFaq, engine: SearchEngine, synonyms: dict[str, dict[str, float]],
+                strict: bool = True) -> tuple[Faq, list[Problem], list[Problem]]:
     """Check each entry's source against the articles (or choose one).
 
     Returns the FAQ, notes (sources the engine chose) and warnings. A source missing from the
@@ -55,7 +56,6 @@ def resolve_faq(raw: RawFaq, engine: SearchEngine, strict: bool = True) -> tuple
     """
     corpus = engine.corpus
     texts = [d.text for d in corpus.documents]
-    synonyms = build_synonyms(lexicon.SYNONYM_GROUPS, raw.synonyms)
     problems: list[Problem] = []
     notes: list[Problem] = []
     entries: list[FaqEntry] = []
@@ -114,9 +114,10 @@ def build(corpus_dir: Path, faq_path: Path | None, engine: SearchEngine | None =
     engine = engine or build_engine(corpus_dir, cache_dir)
     if faq_path is None:
         return KnowledgeBase(engine.corpus, engine, None, build_synonyms(lexicon.SYNONYM_GROUPS))
-    faq, notes, warnings = resolve_faq(parse_faq(faq_path), engine, strict)
-    return KnowledgeBase(engine.corpus, engine, faq, build_synonyms(lexicon.SYNONYM_GROUPS, faq.synonyms),
-                         tuple(notes), tuple(warnings))
+    raw = parse_faq(faq_path)
+    synonyms = build_synonyms(lexicon.SYNONYM_GROUPS, raw.synonyms)
+    faq, notes, warnings = resolve_faq(raw, engine, synonyms, strict)
+    return KnowledgeBase(engine.corpus, engine, faq, synonyms, tuple(notes), tuple(warnings))
 
 
 def _stamp(path: Path) -> tuple:
