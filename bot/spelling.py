@@ -4,6 +4,9 @@ Only words the corpus does not know are corrected, only to a word one edit away 
 deletion, substitution or swap) that starts with the same letter, and only for words of four
 letters or more: ``peple`` -> ``people``, ``tokaev`` -> ``tokayev``, ``kazakstan`` -> ``kazakhstan``,
 while an unrelated word such as ``football`` stays unknown and keeps counting against confidence.
+A word that is itself common English (``tanks``, ``mayor``) is never "corrected" into a corpus word
+(``talks``, ``major``): pyspellchecker's English word frequencies, loaded on the first candidate
+correction, say which words are real.
 """
 
 from __future__ import annotations
@@ -11,6 +14,18 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 MIN_LENGTH = 4
+COMMON_ENGLISH = 100  # pyspellchecker frequency from which a word is taken to be spelt as meant
+_english = None
+
+
+def is_common_english(word: str) -> bool:
+    """True for a correctly spelt, reasonably common English word."""
+    global _english
+    if _english is None:
+        from spellchecker import SpellChecker  # ~0.3 s, so only when a correction is in question
+
+        _english = SpellChecker(language="en", distance=1).word_frequency
+    return word in _english and _english[word] >= COMMON_ENGLISH
 
 
 def _deletes(word: str) -> set[str]:
@@ -56,7 +71,7 @@ class Speller:
         for key in _deletes(word) | {word}:
             seen.update(self._by_delete.get(key, ()))
         best = [w for w in seen if w[0] == word[0] and _within_one(word, w)]
-        if not best:
+        if not best or is_common_english(word):
             return None
         return max(best, key=lambda w: (self.frequencies[w], w))
 

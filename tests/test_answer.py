@@ -49,6 +49,7 @@ def test_score_is_between_zero_and_one(seed_kb):
     ("how many fatalaties", "160 people died"),
     ("were protestors jailled", "8,000 people were arrested"),
     ("waht is the csto", "CSTO"),                             # a misspelt stop word is dropped, not counted
+    ("how many protestors were detained", "8,000 people were arrested"),  # a spelling variant, via synonyms
 ])
 def test_typos_are_corrected_against_article_and_synonym_words(seed_kb_no_faq, question, expected):
     got = answer(seed_kb_no_faq, question)

@@ -20,15 +20,15 @@ def test_terms_drop_stop_words_and_stem():
 
 
 @pytest.mark.parametrize("typo, fixed", [("peple", "people"), ("tokaev", "tokayev"), ("kazakstan", "kazakhstan"),
-                                         ("protestors", "protesters")])
+                                         ("protestrs", "protesters")])
 def test_speller_fixes_one_edit_typos(typo, fixed):
     speller = Speller.from_words(["people", "tokayev", "kazakhstan", "protesters", "troops"])
     assert speller.correct(typo) == fixed
 
 
-@pytest.mark.parametrize("word", ["football", "restaurant", "troops", "abc"])
-def test_speller_leaves_unrelated_known_or_short_words(word):
-    speller = Speller.from_words(["people", "tokayev", "troops"])
+@pytest.mark.parametrize("word", ["football", "restaurant", "troops", "abc", "tanks", "mayor", "protestors"])
+def test_speller_leaves_unrelated_known_short_or_real_english_words(word):
+    speller = Speller.from_words(["people", "tokayev", "troops", "talks", "major", "protesters"])
     assert speller.correct(word) is None
 
 
