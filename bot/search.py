@@ -49,7 +49,7 @@ class Hit:
 
 
 def sentence_features(text: str, tokens: list[str] | None = None) -> frozenset[str]:
-    """The answer types a sentence can carry: numbers, dates, causes."""
+    """The answer types a sentence can carry: numbers, dates, causes (people are added corpus-wide)."""
     present = set(words(text) if tokens is None else tokens)
     found = set()
     if _DIGIT.search(text) or not present.isdisjoint(lexicon.NUMBER_WORDS):
@@ -77,6 +77,26 @@ def _name_variants(corpus: Corpus) -> tuple[dict[str, frozenset[str]], frozenset
         for cut in range(max(5, len(name) - MAX_NAME_SUFFIX), len(name)):
             table.setdefault(name[:cut], set()).add(name)
     return {k: frozenset(v) for k, v in table.items()}, frozenset(names)
+
+
+_PERSON_CONTEXT = re.compile(
+    r"\b(?i:president|minister|chancellor|mayor|governor|senator|mr|mrs|ms|dr|general|king|queen|leader"
+    r"|spokesman|spokeswoman|chief|commander|ambassador|\d+-year-old)\.?((?: [A-Z][\w’'-]+)+)"
+    r"|((?:[A-Z][\w’'-]+ )?[A-Z][\w’'-]+)(?:, [^,]{0,60},)? (?:said|says|told|added|asked)\b")
+
+
+def _people(corpus: Corpus) -> set[str]:
+    """Stems of the names the articles give people: after a title, or as the one who said something.
+
+    They mark the sentences that can answer a "who" question.
+    """
+    found = set()
+    for s in corpus.sentences:
+        for m in _PERSON_CONTEXT.finditer(s.text):
+            for name in words(m.group(1) or m.group(2)):
+                if name not in STOP_WORDS:
+                    found.add(stem(name))
+    return found
 
 
 class SearchEngine:
@@ -145,6 +165,12 @@ class SearchEngine:
         self._dense_parts = None
         self._reference: tuple[Bm25, Bm25] | None = None
         self._name_prefixes, self._names = _name_variants(corpus)
+        # "Who" questions prefer sentences naming a person the articles introduce as one.
+        people = {vocabulary[n] for n in _people(corpus) if n in vocabulary}
+        for sid, ids in enumerate(self.sentence_terms):
+            if not people.isdisjoint(ids):
+                found = self.features[sid] | {"person"}
+                self.features[sid] = shared_features.setdefault(found, found)
 
     def variants(self, term: str) -> tuple[str, ...]:
         """Other forms of a proper name in the corpus (``kazakh`` <-> ``kazakhstan``)."""
