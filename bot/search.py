@@ -85,14 +85,20 @@ _PERSON_CONTEXT = re.compile(
     r"|((?:[A-Z][\w’'-]+ )?[A-Z][\w’'-]+)(?:, [^,]{0,60},)? (?:said|says|told|added|asked)\b")
 
 
-def _people(corpus: Corpus) -> set[str]:
+_PERSON_HINTS = frozenset(
+    "president minister chancellor mayor governor senator mr mrs ms dr general king queen leader spokesman "
+    "spokeswoman chief commander ambassador said says told added asked".split())
+
+
+def _people(texts: list[str]) -> set[str]:
     """Stems of the names the articles give people: after a title, or as the one who said something.
 
-    They mark the sentences that can answer a "who" question.
+    They mark the sentences that can answer a "who" question. ``texts`` are the sentences holding
+    a title or a speech verb (the caller knows their words), so the regex runs on few of them.
     """
     found = set()
-    for s in corpus.sentences:
-        for m in _PERSON_CONTEXT.finditer(s.text):
+    for text in texts:
+        for m in _PERSON_CONTEXT.finditer(text):
             for name in words(m.group(1) or m.group(2)):
                 if name not in STOP_WORDS:
                     found.add(stem(name))
@@ -110,6 +116,7 @@ class SearchEngine:
         word_ids: dict[str, int] = {}
 
         sentence_ids: list[list[int]] = []
+        hinted: list[str] = []  # sentences with a title or a speech verb: where people are named
         shared_features: dict[frozenset[str], frozenset[str]] = {}
         self.features: list[frozenset[str]] = []
         for s in corpus.sentences:
@@ -120,6 +127,8 @@ class SearchEngine:
             sentence_ids.append([tid for tid in map(word_ids.__getitem__, tokens) if tid >= 0])
             found = sentence_features(s.text, tokens)
             self.features.append(shared_features.setdefault(found, found))
+            if not _PERSON_HINTS.isdisjoint(tokens):
+                hinted.append(s.text)
         self.term_id = vocabulary
         # Unique term ids as tuples: a quarter of a frozenset's memory, and as fast for a dozen terms.
         self.sentence_terms = [tuple(dict.fromkeys(ids)) for ids in sentence_ids]
@@ -166,7 +175,7 @@ class SearchEngine:
         self._reference: tuple[Bm25, Bm25] | None = None
         self._name_prefixes, self._names = _name_variants(corpus)
         # "Who" questions prefer sentences naming a person the articles introduce as one.
-        people = {vocabulary[n] for n in _people(corpus) if n in vocabulary}
+        people = {vocabulary[n] for n in _people(hinted) if n in vocabulary}
         for sid, ids in enumerate(self.sentence_terms):
             if not people.isdisjoint(ids):
                 found = self.features[sid] | {"person"}
