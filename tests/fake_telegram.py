@@ -89,6 +89,11 @@ class FakeBotApi:
                     raise AssertionError("timed out waiting for the bot")
                 self._cond.wait(left)
 
+    def wait_acknowledged(self, update_id: int, timeout: float = 10.0) -> None:
+        """Wait until the bot has confirmed ``update_id`` (a later getUpdates asks for a higher offset)."""
+        self.wait_for(lambda a: any(int(p.get("offset") or 0) > update_id for p in a.calls_of("getUpdates")),
+                      timeout)
+
     def calls_of(self, method: str) -> list[dict]:
         with self._cond:
             return [params for name, params in self.calls if name == method]
