@@ -1,4 +1,5 @@
-# Runs the bot the way `make run` does; pass TELEGRAM_BOT_TOKEN at run time, never at build time.
+# Runs the way `make run` does: the bot when TELEGRAM_BOT_TOKEN is set (pass it at run time, never at
+# build time), otherwise the console chat (`docker run -it event-qa`).
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
@@ -9,4 +10,4 @@ COPY main.py faq.yaml ./
 COPY corpus ./corpus
 RUN useradd --create-home botuser && chown -R botuser /app
 USER botuser
-CMD ["python", "main.py", "run"]
+CMD ["sh", "-c", "if [ -n \"$TELEGRAM_BOT_TOKEN\" ]; then exec python main.py run; else exec python main.py chat; fi"]
