@@ -7,6 +7,7 @@ the Telegram stack is imported only by ``run``.
 from __future__ import annotations
 
 import argparse
+import inspect
 import json
 import os
 import sys
@@ -197,7 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def add(name: str, func, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=func.__doc__,
+        p = sub.add_parser(name, help=help_text, description=inspect.cleandoc(func.__doc__ or ""),
                            formatter_class=argparse.RawDescriptionHelpFormatter)
         p.set_defaults(func=func)
         return p
