@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,13 +96,11 @@ def resolve_faq(raw: RawFaq, engine: SearchEngine, synonyms: dict[str, dict[str,
 
 
 def _sentence_at(corpus: Corpus, doc_id: int, start: int) -> int | None:
-    best = None
-    for s in corpus.sentences:
-        if s.doc_id == doc_id and s.start <= start:
-            best = s.index
-        elif s.doc_id > doc_id:
-            break
-    return best
+    """The sentence of ``doc_id`` in which offset ``start`` falls (sentences are in document, offset order)."""
+    position = bisect_right(corpus.sentences, (doc_id, start), key=lambda s: (s.doc_id, s.start))
+    if position and corpus.sentences[position - 1].doc_id == doc_id:
+        return corpus.sentences[position - 1].index
+    return None
 
 
 def build(corpus_dir: Path, faq_path: Path | None, engine: SearchEngine | None = None,
