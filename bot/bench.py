@@ -44,8 +44,9 @@ class ZipfWords:
         made_up: set[str] = set()
         while len(made_up) < size:
             made_up.add(make_word(rng))
-        self.words = FUNCTION_WORDS + sorted(made_up)
-        rng.shuffle(self.words[len(FUNCTION_WORDS):])
+        shuffled = sorted(made_up)  # sorted first so that the seed alone decides the order
+        rng.shuffle(shuffled)
+        self.words = FUNCTION_WORDS + shuffled
         self.cumulative = list(accumulate(1.0 / rank for rank in range(1, len(self.words) + 1)))
         self.rng = rng
 

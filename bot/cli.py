@@ -9,36 +9,31 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
-import os
 import sys
 from pathlib import Path
 
 from bot.errors import InputError
-
-DEFAULT_CORPUS = os.environ.get("BOT_CORPUS_DIR", "corpus")
-DEFAULT_FAQ = os.environ.get("BOT_FAQ_FILE", "faq.yaml")
+from bot.settings import Settings
 
 
-def _knowledge_args(parser: argparse.ArgumentParser, allow_no_faq: bool = True) -> None:
-    parser.add_argument("--corpus", default=DEFAULT_CORPUS, metavar="DIR",
+def _knowledge_args(parser: argparse.ArgumentParser, settings: Settings, allow_no_faq: bool = True) -> None:
+    parser.add_argument("--corpus", default=str(settings.corpus_dir), metavar="DIR",
                         help="directory of article *.txt files (default: %(default)s)")
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--faq", default=DEFAULT_FAQ, metavar="FILE", help="curated FAQ file (default: %(default)s)")
+    group.add_argument("--faq", default=str(settings.faq_file), metavar="FILE",
+                       help="curated FAQ file (default: %(default)s)")
     if allow_no_faq:
         group.add_argument("--no-faq", action="store_true", help="answer from the articles alone")
 
 
-def cache_dir() -> Path | None:
-    """Where large corpora keep their index between runs (BOT_CACHE_DIR; "off" disables it)."""
-    value = os.environ.get("BOT_CACHE_DIR", ".cache")
-    return None if value.lower() in ("", "off", "none", "0") else Path(value)
+def _faq_path(args: argparse.Namespace) -> Path | None:
+    return None if getattr(args, "no_faq", False) else Path(args.faq)
 
 
 def _load(args: argparse.Namespace, strict: bool = False):
     from bot.knowledge import build
 
-    faq = None if getattr(args, "no_faq", False) else Path(args.faq)
-    kb = build(Path(args.corpus), faq, cache_dir=cache_dir(), strict=strict)
+    kb = build(Path(args.corpus), _faq_path(args), cache_dir=args.settings.cache_dir, strict=strict)
     for warning in kb.warnings:
         print(warning, file=sys.stderr)
     return kb
@@ -138,7 +133,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score a question file: a line per question, then the in-scope hit and out-of-scope rejection rates.
 
-    Example: python main.py eval ../shared/eval/dev_questions.yaml --no-faq
+    Example: python main.py eval eval/dev_questions.yaml --no-faq
     """
     from bot.answer import answer
     from bot.evaluation import evaluate, load_questions, summary_line
@@ -161,9 +156,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the Telegram bot (needs TELEGRAM_BOT_TOKEN; see README for the environment)."""
-    from bot.telegram_app import run
+    args.settings.checked_token()  # before importing the Telegram stack: a missing token is a quick error
+    from bot.telegram.app import run
 
-    return run(Path(args.corpus), None if args.no_faq else Path(args.faq), cache_dir())
+    return run(args.settings, Path(args.corpus), _faq_path(args))
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -173,8 +169,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     """
     from bot.bench import run_bench
 
-    faq = None if args.no_faq else Path(args.faq)
-    return run_bench(Path(args.corpus), args.articles, args.questions, args.seed, args.rounds, faq)
+    return run_bench(Path(args.corpus), args.articles, args.questions, args.seed, args.rounds, _faq_path(args))
 
 
 def cmd_unanswered(args: argparse.Namespace) -> int:
@@ -192,7 +187,7 @@ def cmd_unanswered(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(settings: Settings) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="Event Q&A bot: answers from news articles, "
                                      "always with the source sentence.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -206,17 +201,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("ask", cmd_ask, "answer a question (or each line of stdin)")
     p.add_argument("question", nargs="?", help="the question; omit to read questions from stdin, one per line")
     p.add_argument("--json", action="store_true", help="one JSON object per answer")
-    _knowledge_args(p)
-    _knowledge_args(add("chat", cmd_chat, "console chat on the engine"))
-    _knowledge_args(add("check", cmd_check, "validate corpus and FAQ"), allow_no_faq=False)
+    _knowledge_args(p, settings)
+    _knowledge_args(add("chat", cmd_chat, "console chat on the engine"), settings)
+    _knowledge_args(add("check", cmd_check, "validate corpus and FAQ"), settings, allow_no_faq=False)
     p = add("eval", cmd_eval, "score a question file")
     p.add_argument("file", help="questions in the dev_questions.yaml format")
     p.add_argument("--baseline", action="store_true",
                    help="score plain rank-bm25 instead (BM25Okapi, whitespace tokens, top sentence, never declines)")
-    _knowledge_args(p)
-    _knowledge_args(add("run", cmd_run, "run the Telegram bot"))
+    _knowledge_args(p, settings)
+    _knowledge_args(add("run", cmd_run, "run the Telegram bot"), settings)
     p = add("unanswered", cmd_unanswered, "questions the bot could not answer")
-    p.add_argument("--log", default=os.environ.get("BOT_UNANSWERED_LOG", "data/unanswered.jsonl"), metavar="FILE",
+    p.add_argument("--log", default=str(settings.unanswered_log), metavar="FILE",
                    help="the bot's unanswered-questions log (default: %(default)s)")
     p.add_argument("--top", type=int, default=50, help="how many to list (default: %(default)s)")
     p = add("bench", cmd_bench, "benchmark against plain rank-bm25")
@@ -224,12 +219,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--questions", default=None, metavar="FILE", help="question file (default: the built-in set)")
     p.add_argument("--seed", type=int, default=7, help="random seed of the generator (default: %(default)s)")
     p.add_argument("--rounds", type=int, default=None, help="timed passes over the questions (default: by size)")
-    _knowledge_args(p)
+    _knowledge_args(p, settings)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
+    """Run one command; ``settings`` default to the environment, read here once."""
+    try:
+        settings = settings or Settings.from_env()
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    args = build_parser(settings).parse_args(argv)
+    args.settings = settings
     try:
         return args.func(args)
     except InputError as exc:

@@ -14,7 +14,7 @@ from bot.knowledge import build  # noqa: E402
 
 SEED_CORPUS = ROOT / "corpus"
 SEED_FAQ = ROOT / "faq.yaml"
-DEV_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev_questions.yaml"
+DEV_QUESTIONS = ROOT / "eval" / "dev_questions.yaml"
 
 TINY_ARTICLE = """Flood hits river town
 

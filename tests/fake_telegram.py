@@ -212,11 +212,12 @@ class FakeBotApi:
 # --- update builders -------------------------------------------------------------------------------
 
 _msg_ids = itertools.count(1)
-USER = {"id": 777, "is_bot": False, "first_name": "Alice", "username": "alice_user"}
+USER = {"id": 918273645, "is_bot": False, "first_name": "Alice", "last_name": "Zebrowski", "username": "alice_user"}
 
 
 def message(chat_id: int, text: str | None = None, reply_to: dict | None = None, **extra) -> dict:
-    chat = {"id": chat_id, "type": "private", "first_name": "Alice"} if chat_id > 0 else {
+    chat = {"id": chat_id, "type": "private", "first_name": USER["first_name"], "last_name": USER["last_name"],
+            "username": USER["username"]} if chat_id > 0 else {
         "id": chat_id, "type": "supergroup", "title": "Test group"}
     msg = {"message_id": next(_msg_ids), "date": int(time.time()), "chat": chat, "from": USER, **extra}
     if text is not None:

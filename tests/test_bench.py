@@ -33,11 +33,17 @@ def test_generated_articles_have_12_to_24_paragraphs_and_load(tmp_path: Path):
 
 def test_vocabulary_is_zipf_distributed_and_made_up():
     zipf = ZipfWords(random.Random(3))
-    assert len(set(zipf.words)) > 40_000
+    made_up = zipf.words[len(FUNCTION_WORDS):]
+    assert len(set(made_up)) >= 40_000
+    assert made_up[:1000] != sorted(made_up[:1000])  # shuffled: frequency does not follow the alphabet
     counts = Counter(w.lower().strip(".") for _ in range(3000) for w in zipf.sentence().split())
     ranked = [n for _, n in counts.most_common()]
     assert ranked[0] > 10 * ranked[len(ranked) // 2]  # a long tail, a few very common words
     assert counts.most_common(1)[0][0] in FUNCTION_WORDS
+
+
+def _no_indexing(*args):
+    raise AssertionError("the articles were parsed instead of read from the cache")
 
 
 def test_index_cache_is_reused_and_keyed_by_contents(tmp_path: Path, monkeypatch):
@@ -46,22 +52,29 @@ def test_index_cache_is_reused_and_keyed_by_contents(tmp_path: Path, monkeypatch
     generate_corpus(corpus, 2, SEED_CORPUS, seed=4)
     first = cache.load_engine(corpus, tmp_path / "cache")
     [stored] = list((tmp_path / "cache").glob("engine-*.pickle"))
-    again = cache.load_engine(corpus, tmp_path / "cache")
-    assert len(again.corpus.sentences) == len(first.corpus.sentences)
+    with monkeypatch.context() as patch:
+        patch.setattr(cache, "parse_article", _no_indexing)
+        again = cache.load_engine(corpus, tmp_path / "cache")
+    assert [s.text for s in again.corpus.sentences] == [s.text for s in first.corpus.sentences]
     (corpus / "extra.txt").write_text("Extra title\n\nA new sentence about cache keys.\n")
     changed = cache.load_engine(corpus, tmp_path / "cache")
     assert len(changed.corpus.sentences) == len(first.corpus.sentences) + 2
     assert not stored.exists()  # only the current corpus's cache is kept
 
 
-def test_unreadable_cache_is_rebuilt(tmp_path: Path, monkeypatch):
+def test_unreadable_cache_is_rebuilt_and_rewritten(tmp_path: Path, monkeypatch, caplog):
     monkeypatch.setattr(cache, "MIN_BYTES", 0)
     corpus = tmp_path / "corpus"
     generate_corpus(corpus, 1, SEED_CORPUS, seed=4)
-    cache.load_engine(corpus, tmp_path / "cache")
+    fresh = cache.load_engine(corpus, tmp_path / "cache")
     [stored] = list((tmp_path / "cache").glob("engine-*.pickle"))
     stored.write_bytes(b"not a pickle")
-    assert cache.load_engine(corpus, tmp_path / "cache").corpus.sentences
+    rebuilt = cache.load_engine(corpus, tmp_path / "cache")
+    assert "ignoring unreadable index cache" in caplog.text
+    assert [s.text for s in rebuilt.corpus.sentences] == [s.text for s in fresh.corpus.sentences]
+    with monkeypatch.context() as patch:  # the rebuilt index was written back and is read next time
+        patch.setattr(cache, "parse_article", _no_indexing)
+        assert len(cache.load_engine(corpus, tmp_path / "cache").corpus.sentences) == len(fresh.corpus.sentences)
 
 
 def test_small_bench_run_prints_both_sides_and_ratios(capsys):

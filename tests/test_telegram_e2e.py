@@ -1,11 +1,12 @@
 """End to end: ``python main.py run`` (the real python-telegram-bot Application) against a fake Bot API.
 
-One bot process serves the whole module; each test talks to it through its own chats, so tests
-do not see each other's replies. Nothing leaves 127.0.0.1.
+One bot process serves most of the module; each test talks to it through its own chats, so tests
+do not see each other's replies, and tests that stop a bot start their own. Nothing leaves 127.0.0.1.
 """
 
 from __future__ import annotations
 
+import html
 import itertools
 import os
 import shutil
@@ -18,11 +19,13 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SEED_CORPUS, SEED_FAQ
-from fake_telegram import BOT_USERNAME, FakeBotApi, bot_message, message, sticker
+from fake_telegram import BOT_USERNAME, USER, FakeBotApi, bot_message, message, sticker
 from telegram_html import assert_valid_telegram_html
 
+pytestmark = pytest.mark.e2e
 TOKEN = "123456789:AAHfakeTokenForTestsOnly_abcdefghijklmnop"
 _chats = itertools.count(1)
+PERSONAL = [USER["first_name"], USER["last_name"], USER["username"], str(USER["id"])]
 
 
 def new_private() -> int:
@@ -48,25 +51,37 @@ def api():
     server.stop()
 
 
-@pytest.fixture(scope="module")
-def bot(api, workdir):
-    env = dict(os.environ, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url, LOG_LEVEL="INFO",
-               BOT_RELOAD_SECONDS="0.2", BOT_UNANSWERED_LOG=str(workdir / "unanswered.jsonl"), PYTHONUNBUFFERED="1")
-    log_path = workdir / "bot.log"
+def start_bot(api: FakeBotApi, workdir: Path, name: str, *args: str, **env: str) -> subprocess.Popen:
+    """Start ``main.py run`` against the fake API and wait until it polls; its log is ``proc.log_path``."""
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url, "LOG_LEVEL": "INFO",
+           "BOT_RELOAD_SECONDS": "0.2", "BOT_UNANSWERED_LOG": str(workdir / f"{name}-unanswered.jsonl"),
+           "PYTHONUNBUFFERED": "1", **env}
+    log_path = workdir / f"{name}.log"
+    polls = len(api.calls_of("getUpdates"))
     with log_path.open("w") as log:
         proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", "--corpus", str(workdir / "corpus"),
-                                 "--faq", str(workdir / "faq.yaml")], cwd=workdir, env=env, stdout=log,
+                                 *(args or ("--faq", str(workdir / "faq.yaml")))], cwd=workdir, env=env, stdout=log,
                                 stderr=subprocess.STDOUT)
     try:
-        api.wait_for(lambda a: a.calls_of("setMyCommands") and a.calls_of("getUpdates"), timeout=30)
+        api.wait_for(lambda a: len(a.calls_of("getUpdates")) > polls, timeout=30)
     except AssertionError:
         proc.kill()
         raise AssertionError("bot did not start:\n" + log_path.read_text()) from None
     proc.log_path = log_path
-    yield proc
+    return proc
+
+
+def stop(proc: subprocess.Popen) -> None:
     if proc.poll() is None:
         proc.kill()
         proc.wait()
+
+
+@pytest.fixture(scope="module")
+def bot(api, workdir):
+    proc = start_bot(api, workdir, "bot")
+    yield proc
+    stop(proc)
 
 
 def replies(api: FakeBotApi, chat_id: int, count: int = 1, timeout: float = 10.0) -> list[dict]:
@@ -79,7 +94,7 @@ def ask_private(api: FakeBotApi, text: str) -> dict:
     return replies(api, chat)[0]
 
 
-def test_startup_registers_commands_once(bot, api):
+def test_startup_registers_commands_once(bot, api):  # this module's api serves only the module's bot
     assert len(api.calls_of("getMe")) == 1
     assert len(api.calls_of("setMyCommands")) == 1
     names = {c["command"] for c in api.calls_of("setMyCommands")[0]["commands"]}
@@ -135,7 +150,7 @@ def test_faq_button_press_answers_that_question(bot, api):
     listing = replies(api, chat)[0]
     button = listing["reply_markup"]["inline_keyboard"][0][0]
     before = len(api.calls_of("answerCallbackQuery"))
-    api.push("callback_query", {"id": "cb1", "from": {"id": 777, "is_bot": False, "first_name": "Alice"},
+    api.push("callback_query", {"id": "cb1", "from": USER,
                                 "chat_instance": "ci", "data": button["callback_data"],
                                 "message": dict(bot_message(chat, listing["text"]),
                                                 chat={"id": chat, "type": "private"})})
@@ -144,20 +159,36 @@ def test_faq_button_press_answers_that_question(bot, api):
     assert len(api.calls_of("answerCallbackQuery")) == before + 1
 
 
-def test_inline_query_offers_up_to_three_grounded_results(bot, api):
-    api.push("inline_query", {"id": "iq1", "from": {"id": 777, "is_bot": False, "first_name": "Alice"},
-                              "query": "CSTO troops", "offset": ""})
-    call = api.wait_for(lambda a: [c for c in a.calls_of("answerInlineQuery") if c["inline_query_id"] == "iq1"])[0]
-    assert 1 <= len(call["results"]) <= 3
-    for result in call["results"]:
+def inline_results(api: FakeBotApi, query: str) -> list[dict]:
+    query_id = f"iq{next(_chats)}"
+    api.push("inline_query", {"id": query_id, "from": USER, "query": query, "offset": ""})
+    calls = api.wait_for(lambda a: [c for c in a.calls_of("answerInlineQuery") if c["inline_query_id"] == query_id])
+    return calls[0]["results"]
+
+
+def quoted(message_text: str) -> str:
+    """The blockquote's text, unescaped."""
+    return html.unescape(message_text.split("<blockquote>", 1)[1].split("</blockquote>", 1)[0])
+
+
+def test_inline_query_offers_up_to_three_grounded_results(bot, api, workdir):
+    results = inline_results(api, "How many troops did the CSTO send?")
+    article = next((workdir / "corpus").glob("*.txt")).read_text(encoding="utf-8")
+    assert 1 <= len(results) <= 3
+    texts = [r["input_message_content"]["message_text"] for r in results]
+    assert "2,030 troops" in quoted(texts[0])
+    assert len({quoted(t) for t in texts}) == len(texts)  # distinct sources
+    for text in texts:
+        assert quoted(text) in article and "Kazakh leader declares" in text
+
+
+def test_empty_inline_query_offers_faq_questions(bot, api, workdir):
+    results = inline_results(api, "")
+    faq = (workdir / "faq.yaml").read_text(encoding="utf-8")
+    assert len(results) == 3
+    for result in results:
+        assert f"- {result['title']}" in faq  # a curated question, answered by its entry
         assert "<blockquote>" in result["input_message_content"]["message_text"]
-
-
-def test_empty_inline_query_offers_faq_questions(bot, api):
-    api.push("inline_query", {"id": "iq2", "from": {"id": 777, "is_bot": False, "first_name": "Alice"},
-                              "query": "", "offset": ""})
-    call = api.wait_for(lambda a: [c for c in a.calls_of("answerInlineQuery") if c["inline_query_id"] == "iq2"])[0]
-    assert len(call["results"]) == 3 and all(r["title"].endswith("?") for r in call["results"])
 
 
 def test_non_text_gets_a_hint_in_private_and_nothing_in_groups(bot, api):
@@ -188,13 +219,16 @@ def test_429_is_waited_out_and_the_reply_delivered(bot, api):
     assert "Collective Security" in reply["text"]
 
 
-def test_502_on_one_reply_does_not_stop_the_next(bot, api):
+def test_502_on_one_reply_is_logged_and_does_not_stop_the_next(bot, api):
     first, second = new_private(), new_private()
     api.fail_next("sendMessage", 502, {"ok": False, "error_code": 502, "description": "Bad Gateway"})
-    api.push("message", message(first, "What is the CSTO?"))
-    api.wait_for(lambda a: "update" in bot.log_path.read_text() and "failed" in bot.log_path.read_text())
+    failed = api.push("message", message(first, "What is the CSTO?"))
+    line = f"ERROR bot: update {failed} failed: NetworkError: Bad Gateway"
+    api.wait_for(lambda a: line in bot.log_path.read_text())
+    assert "Traceback" in bot.log_path.read_text().split(line, 1)[1]
     api.push("message", message(second, "What is the CSTO?"))
     assert "Collective Security" in replies(api, second)[0]["text"]
+    assert api.sent_to(first) == []
 
 
 def test_burst_of_200_messages_from_100_chats_each_answered_once(bot, api):
@@ -229,43 +263,57 @@ def test_faq_edit_is_picked_up_and_a_broken_edit_keeps_serving(bot, api, workdir
     faq.write_text(original, encoding="utf-8")
 
 
-def test_unanswered_questions_are_recorded_for_operators(bot, api, workdir):
+def test_unanswered_questions_are_recorded_without_user_data(bot, api, workdir):
     ask_private(api, "What is the exchange rate of the tenge?")
-    log = workdir / "unanswered.jsonl"
+    log = workdir / "bot-unanswered.jsonl"
     api.wait_for(lambda a: log.exists() and "tenge" in log.read_text(), timeout=5)
-    assert "Alice" not in log.read_text()
+    recorded = log.read_text()
+    assert not [p for p in PERSONAL if p in recorded]
 
 
 def test_every_reply_is_valid_telegram_html_within_limits(bot, api):
-    texts = [m["text"] for m in api.sent]
-    texts += [r["input_message_content"]["message_text"] for c in api.calls_of("answerInlineQuery")
-              for r in c["results"]]
-    assert texts
+    chat, group = new_private(), new_group()
+    questions = ["How many people were arrested?", "What is the CSTO?", "fuel prices", "Who won the match?",
+                 "hello", "<b>&amp; who is Tokayev?", "x" * 4000, "/help", "/faq", "/ask"]
+    for q in questions:
+        api.push("message", message(chat, q))
+    api.push("message", message(group, "/ask what did Putin say <i>about colour revolutions"))
+    texts = [m["text"] for m in replies(api, chat, len(questions))] + [replies(api, group)[0]["text"]]
+    texts += [r["input_message_content"]["message_text"] for q in ("CSTO troops", "") for r in inline_results(api, q)]
+    assert len(texts) > len(questions)
     for text in texts:
         assert_valid_telegram_html(text)
 
 
-def test_sigterm_stops_cleanly_and_logs_hold_no_token_or_names(bot, api):
-    bot.send_signal(signal.SIGTERM)
-    assert bot.wait(timeout=10) == 0
-    logs = bot.log_path.read_text()
-    assert TOKEN not in logs and TOKEN.split(":")[1] not in logs
-    assert "Alice" not in logs and "alice_user" not in logs
-    assert "answered kind=" in logs
+@pytest.fixture
+def own_api():
+    server = FakeBotApi(TOKEN).start()
+    yield server
+    server.stop()
 
 
-def test_sigint_stops_a_polling_bot_within_seconds(api, workdir):
-    env = dict(os.environ, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url, BOT_RELOAD_SECONDS="0",
-               BOT_UNANSWERED_LOG=str(workdir / "unanswered2.jsonl"))
-    polls = len(api.calls_of("getUpdates"))
-    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", "--corpus", str(workdir / "corpus"),
-                             "--no-faq"], cwd=workdir, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def test_sigterm_stops_cleanly_and_logs_hold_no_token_or_names(own_api, workdir):
+    proc = start_bot(own_api, workdir, "sigterm")
     try:
-        api.wait_for(lambda a: len(a.calls_of("getUpdates")) > polls + 1, timeout=30)
+        chat = new_private()
+        own_api.push("message", message(chat, "How many people were arrested?"))
+        replies(own_api, chat)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+    finally:
+        stop(proc)
+    logs = proc.log_path.read_text()
+    assert TOKEN not in logs and TOKEN.split(":")[1] not in logs
+    assert not [p for p in PERSONAL if p in logs]
+    assert "answered kind=faq" in logs and "stopped" in logs
+
+
+def test_sigint_stops_a_polling_bot_within_seconds(own_api, workdir):
+    proc = start_bot(own_api, workdir, "sigint", "--no-faq", BOT_RELOAD_SECONDS="0")
+    try:
         started = time.monotonic()
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=10) == 0
         assert time.monotonic() - started < 5
     finally:
-        if proc.poll() is None:
-            proc.kill()
+        stop(proc)

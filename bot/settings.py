@@ -1,0 +1,110 @@
+"""The bot's settings, read from the environment once at start and passed down from there.
+
+Every variable is listed in ``VARIABLES`` with its default; a malformed value
+(``BOT_RELOAD_SECONDS=abc``, ``LOG_LEVEL=LOUD``) is a ``SettingsError`` naming the variable, which
+the CLI prints as one line. Nothing else in the package reads ``os.environ``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.errors import InputError, Problem
+
+DEFAULT_EVENT = "the January 2022 unrest in Kazakhstan"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
+_OFF = ("", "off", "none", "0", "false", "no")
+
+
+class SettingsError(InputError):
+    """A malformed environment variable; the message names it."""
+
+    def __init__(self, variable: str, message: str) -> None:
+        super().__init__(Problem(variable, 0, message))
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the environment says, parsed and checked; defaults are what an unset variable means."""
+
+    token: str = field(default="", repr=False)
+    api_base_url: str | None = None
+    log_level: int = logging.INFO
+    corpus_dir: Path = Path("corpus")
+    faq_file: Path = Path("faq.yaml")
+    reload_seconds: float = 2.0
+    unanswered_log: Path = Path("data/unanswered.jsonl")
+    cache_dir: Path | None = Path(".cache")
+    event_name: str = DEFAULT_EVENT
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Parse the environment (``os.environ`` unless given); raises SettingsError on a bad value."""
+        env = os.environ if env is None else env
+
+        def get(name: str) -> str | None:
+            value = env.get(name)
+            return None if value is None or not value.strip() else value.strip()
+
+        defaults = cls()
+        return cls(
+            token=get("TELEGRAM_BOT_TOKEN") or "",
+            api_base_url=api_base_url(get("TELEGRAM_API_BASE_URL")),
+            log_level=_log_level(get("LOG_LEVEL")),
+            corpus_dir=Path(get("BOT_CORPUS_DIR") or defaults.corpus_dir),
+            faq_file=Path(get("BOT_FAQ_FILE") or defaults.faq_file),
+            reload_seconds=_seconds("BOT_RELOAD_SECONDS", get("BOT_RELOAD_SECONDS"), defaults.reload_seconds),
+            unanswered_log=Path(get("BOT_UNANSWERED_LOG") or defaults.unanswered_log),
+            cache_dir=_optional_dir(env.get("BOT_CACHE_DIR"), defaults.cache_dir),
+            event_name=get("BOT_EVENT_NAME") or DEFAULT_EVENT,
+        )
+
+    def checked_token(self) -> str:
+        """The token, or a SettingsError saying what is wrong with it (never echoing it)."""
+        if not self.token:
+            raise SettingsError("TELEGRAM_BOT_TOKEN", "not set: get a token from @BotFather (see README), "
+                                "or use 'python main.py chat' for a console chat")
+        if not TOKEN_PATTERN.match(self.token):
+            raise SettingsError("TELEGRAM_BOT_TOKEN", "malformed: expected digits, a colon and the secret, "
+                                "as @BotFather gives it")
+        return self.token
+
+
+def api_base_url(value: str | None) -> str | None:
+    """python-telegram-bot wants the URL up to and including ``/bot``; accept a bare server address too."""
+    if not value:
+        return None
+    value = value.rstrip("/")
+    return value if "{token}" in value or value.endswith("/bot") else value + "/bot"
+
+
+def _log_level(value: str | None) -> int:
+    if value is None:
+        return logging.INFO
+    if value.upper() not in LOG_LEVELS:
+        raise SettingsError("LOG_LEVEL", f"unknown level '{value}' (expected one of {', '.join(LOG_LEVELS)})")
+    return getattr(logging, value.upper())
+
+
+def _seconds(name: str, value: str | None, default: float) -> float:
+    if value is None:
+        return default
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise SettingsError(name, f"'{value}' is not a number of seconds (0 or more)")
+    return seconds
+
+
+def _optional_dir(value: str | None, default: Path | None) -> Path | None:
+    if value is None:
+        return default
+    return None if value.strip().lower() in _OFF else Path(value.strip())

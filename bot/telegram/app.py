@@ -1,0 +1,112 @@
+"""The python-telegram-bot Application: handlers wired in, the knowledge base reloaded, polling run.
+
+Usage: ``TELEGRAM_BOT_TOKEN=... python main.py run`` (README: BotFather, inline and privacy mode,
+the environment). The knowledge base lives in one ``KnowledgeBaseHolder`` in the typed
+``bot_data``; a background task reloads it when files change, and handlers read the current one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+
+from telegram import LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.errors import InputError
+from bot.knowledge import KnowledgeBaseHolder
+from bot.logs import configure_logging
+from bot.settings import Settings
+from bot.telegram import handlers
+from bot.telegram.context import CONTEXT_TYPES, BotApp
+from bot.unanswered import UnansweredLog
+
+log = logging.getLogger("bot")
+
+NON_TEXT = (filters.Sticker.ALL | filters.PHOTO | filters.VOICE | filters.AUDIO | filters.VIDEO | filters.VIDEO_NOTE
+            | filters.ANIMATION | filters.Document.ALL | filters.LOCATION | filters.CONTACT | filters.POLL)
+NEW = filters.UpdateType.MESSAGE  # edited messages are never answered a second time
+ALLOWED_UPDATES = ["message", "callback_query", "inline_query"]
+
+
+async def _watch_files(app: BotApp, every: float) -> None:
+    """Reload the knowledge base when its files change; a broken edit keeps the old one serving."""
+    holder = app.bot_data.holder
+    while True:
+        await asyncio.sleep(every)
+        try:
+            await asyncio.to_thread(holder.reload_if_changed)
+        except Exception:  # never let the watcher die: the bot keeps serving the last good base
+            log.exception("reload check failed")
+
+
+async def _post_init(app: BotApp) -> None:
+    await app.bot.set_my_commands(handlers.COMMANDS)
+    every = app.bot_data.settings.reload_seconds
+    if every > 0:
+        app.bot_data.watcher = asyncio.create_task(_watch_files(app, every))
+    log.info("bot @%s ready", app.bot.username)
+
+
+async def _post_shutdown(app: BotApp) -> None:
+    task = app.bot_data.watcher
+    if task is not None:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+
+
+def build_application(settings: Settings, holder: KnowledgeBaseHolder,
+                      unanswered: UnansweredLog | None = None) -> BotApp:
+    """The Application with its handlers; the engine is reached only through ``holder``."""
+    builder = (ApplicationBuilder().token(settings.checked_token()).context_types(CONTEXT_TYPES)
+               .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+               .rate_limiter(AIORateLimiter(max_retries=3))
+               .concurrent_updates(32)
+               .connect_timeout(10).read_timeout(15).write_timeout(15)
+               .post_init(_post_init).post_shutdown(_post_shutdown))
+    if settings.api_base_url:
+        builder = builder.base_url(settings.api_base_url)
+    app = builder.build()
+    app.bot_data.holder = holder
+    app.bot_data.settings = settings
+    app.bot_data.unanswered = unanswered or UnansweredLog(None)
+    app.add_handler(CommandHandler(["start", "help"], handlers.start, filters=NEW))
+    app.add_handler(CommandHandler("faq", handlers.faq, filters=NEW))
+    app.add_handler(CommandHandler("ask", handlers.ask, filters=NEW))
+    # Commands first; the text handlers exclude commands anyway, so only readability depends on the order.
+    app.add_handler(MessageHandler(NEW & filters.ChatType.PRIVATE & filters.TEXT & ~filters.COMMAND,
+                                   handlers.private_text))
+    app.add_handler(MessageHandler(NEW & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND,
+                                   handlers.group_text))
+    app.add_handler(MessageHandler(NEW & filters.ChatType.PRIVATE & NON_TEXT, handlers.non_text))
+    app.add_handler(CallbackQueryHandler(handlers.faq_button, pattern=r"^faq:"))
+    app.add_handler(InlineQueryHandler(handlers.inline))
+    app.add_error_handler(handlers.on_error)
+    return app
+
+
+def run(settings: Settings, corpus_dir, faq_path) -> int:
+    """``main.py run``: check the token, load the knowledge base, poll until SIGINT/SIGTERM."""
+    token = settings.checked_token()
+    configure_logging(settings.log_level, token)
+    try:
+        holder = KnowledgeBaseHolder(corpus_dir, faq_path, settings.cache_dir)
+    except InputError as exc:
+        log.error("cannot start: %s", exc)
+        raise
+    app = build_application(settings, holder, UnansweredLog(settings.unanswered_log))
+    app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
+    log.info("stopped")
+    return 0
