@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from bot.knowledge import KnowledgeBase
 from bot.query import analyze
@@ -18,56 +19,77 @@ FOREIGN = "The sources I search are in English, so please ask in English."
 VAGUE = "Could you ask a complete question, with the subject you want to know about?"
 
 
+class Kind(StrEnum):
+    """Where an answer comes from (string-valued, so ``kind == "faq"`` and JSON keep working)."""
+
+    FAQ = "faq"
+    PASSAGE = "passage"
+    NONE = "none"
+
+
+class Reason(StrEnum):
+    """Why there is no answer."""
+
+    EMPTY = "empty"
+    SMALL_TALK = "small talk"
+    FOREIGN = "not English"
+    VAGUE = "vague"
+    NOT_CONFIDENT = "not confident"
+
+
 @dataclass(frozen=True)
 class Answer:
-    """The engine's reply: ``kind`` is faq, passage or none; ``source`` is verbatim article text."""
+    """The engine's reply; ``source`` is verbatim article text, ``reason`` says why a none is one."""
 
     question: str
-    kind: str
+    kind: Kind
     text: str
     source: str | None = None
     document: str | None = None
     score: float = 0.0
     url: str = ""
-    reason: str = ""  # for none: why (empty, small talk, not English, vague, not confident); for faq: the phrasing
+    reason: Reason | None = None
+    phrasing: str = ""  # faq: the curated phrasing that matched
+    entry_id: str = ""  # faq: the entry's id
 
     def as_json(self) -> dict:
-        return {"question": self.question, "kind": self.kind, "answer": self.text, "source": self.source,
+        return {"question": self.question, "kind": str(self.kind), "answer": self.text, "source": self.source,
                 "document": self.document, "score": round(self.score, 3)}
 
 
-def _none(question: str, text: str, reason: str, score: float = 0.0) -> Answer:
-    return Answer(question, "none", text, score=score, reason=reason)
+def _none(question: str, text: str, reason: Reason, score: float = 0.0) -> Answer:
+    return Answer(question, Kind.NONE, text, score=score, reason=reason)
 
 
 def answer(kb: KnowledgeBase, question: str) -> Answer:
     """Answer ``question`` from the knowledge base."""
     question = question.strip()
     if not question:
-        return _none(question, EMPTY, "empty")
+        return _none(question, EMPTY, Reason.EMPTY)
     engine = kb.engine
     query = analyze(question, engine, kb.synonyms, cache=kb.words)
     if kb.faq is not None:
         match = kb.faq.match(query)
         if match is not None and match.similarity >= FAQ_THRESHOLD:
             e = match.entry
-            return Answer(question, "faq", e.answer, e.source, e.document, match.similarity, e.url, match.phrasing)
+            return Answer(question, Kind.FAQ, e.answer, e.source, e.document, match.similarity, e.url,
+                          phrasing=match.phrasing, entry_id=e.id)
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
     if query.small_talk:
-        return _none(question, SMALL_TALK, "small talk")
+        return _none(question, SMALL_TALK, Reason.SMALL_TALK)
     if query.foreign:
-        return _none(question, FOREIGN, "not English")
+        return _none(question, FOREIGN, Reason.FOREIGN)
     if not query.groups:
-        return _none(question, VAGUE, "vague")
+        return _none(question, VAGUE, Reason.VAGUE)
     hits = engine.rank(query, limit=1)
     if not hits or hits[0].confidence < PASSAGE_THRESHOLD:
-        return _none(question, not_found, "not confident", hits[0].confidence if hits else 0.0)
+        return _none(question, not_found, Reason.NOT_CONFIDENT, hits[0].confidence if hits else 0.0)
     hit = hits[0]
     sentence = kb.corpus.sentences[hit.sentence_id]
     doc = kb.corpus.documents[sentence.doc_id]
     passage = kb.corpus.passages[engine.passage_of[hit.sentence_id]]
     text = " ".join(" ".join(kb.corpus.sentences[i].text.split()) for i in passage.sentence_ids)
-    return Answer(question, "passage", text, sentence.text, doc.title, hit.confidence, doc.url)
+    return Answer(question, Kind.PASSAGE, text, sentence.text, doc.title, hit.confidence, doc.url)
 
 
 def answer_entry(kb: KnowledgeBase, entry_id: str) -> Answer | None:
@@ -76,14 +98,15 @@ def answer_entry(kb: KnowledgeBase, entry_id: str) -> Answer | None:
         return None
     for e in kb.faq.entries:
         if e.id == entry_id:
-            return Answer(e.questions[0], "faq", e.answer, e.source, e.document, 1.0, e.url, e.questions[0])
+            return Answer(e.questions[0], Kind.FAQ, e.answer, e.source, e.document, 1.0, e.url,
+                          phrasing=e.questions[0], entry_id=e.id)
     return None
 
 
 def answers(kb: KnowledgeBase, question: str, limit: int = 3) -> list[Answer]:
     """Up to ``limit`` confident answers with distinct sources (inline mode): the best first."""
     first = answer(kb, question)
-    if first.kind == "none":
+    if first.kind == Kind.NONE:
         return []
     found = [first]
     query = analyze(question, kb.engine, kb.synonyms, cache=kb.words)
@@ -96,7 +119,7 @@ def answers(kb: KnowledgeBase, question: str, limit: int = 3) -> list[Answer]:
         if any(sentence.text in (a.source or "") or (a.source or "") in sentence.text for a in found):
             continue
         doc = kb.corpus.documents[sentence.doc_id]
-        found.append(Answer(question, "passage", " ".join(sentence.text.split()), sentence.text, doc.title,
+        found.append(Answer(question, Kind.PASSAGE, " ".join(sentence.text.split()), sentence.text, doc.title,
                             hit.confidence, doc.url))
     return found
 

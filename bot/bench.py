@@ -146,7 +146,7 @@ def baseline_answerer(directory: Path):
     import numpy as np
     from rank_bm25 import BM25Okapi
 
-    from bot.answer import Answer
+    from bot.answer import Answer, Kind
     from bot.corpus import load_corpus
 
     corpus = load_corpus(directory)
@@ -154,7 +154,7 @@ def baseline_answerer(directory: Path):
 
     def ask(question: str) -> Answer:
         best = corpus.sentences[int(np.argmax(bm25.get_scores(question.lower().split())))]
-        return Answer(question, "passage", best.text, best.text, corpus.documents[best.doc_id].title, 0.0)
+        return Answer(question, Kind.PASSAGE, best.text, best.text, corpus.documents[best.doc_id].title, 0.0)
 
     return ask
 

@@ -120,9 +120,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         for entry in kb.faq.entries:
             for question in entry.questions:
                 got = answer(kb, question)
-                if got.kind != "faq" or got.reason not in entry.questions:
+                if got.kind != "faq" or got.phrasing not in entry.questions:
                     warnings += 1
-                    what = f"matches entry with '{got.reason}'" if got.kind == "faq" else "is not matched confidently"
+                    what = f"matches entry with '{got.phrasing}'" if got.kind == "faq" else "is not matched confidently"
                     print(f"{kb.faq.path}:{entry.line}: warning: phrasing '{question}' {what}")
     faq_count = len(kb.faq.entries) if kb.faq else 0
     print(f"ok: {len(kb.corpus.documents)} article(s), {len(kb.corpus.sentences)} sentences, "

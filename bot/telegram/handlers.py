@@ -24,7 +24,7 @@ from telegram import (
 from telegram.constants import ChatType, ParseMode
 from telegram.error import Forbidden
 
-from bot.answer import Answer, answer, answer_entry, answers, suggestions
+from bot.answer import Answer, Kind, Reason, answer, answer_entry, answers, suggestions
 from bot.formatting import MAX_MESSAGE, esc, format_answer, format_help, format_not_found, visible_length
 from bot.telegram.context import Context
 
@@ -53,13 +53,14 @@ async def _reply(message: Message, context: Context, question: str) -> None:
     started = time.perf_counter()
     result = answer(kb, question)
     latency = (time.perf_counter() - started) * 1000
-    log.info("answered kind=%s score=%.2f latency_ms=%.1f chat=%s", result.kind, result.score, latency,
+    log.info("answered kind=%s score=%.2f latency_ms=%.1f chat=%s", str(result.kind), result.score, latency,
              message.chat.type)
     in_group = message.chat.type != ChatType.PRIVATE
-    if result.kind == "none":
-        if result.reason == "not confident":
+    if result.kind == Kind.NONE:
+        if result.reason == Reason.NOT_CONFIDENT:
             data.unanswered.record(question, result)
-        items = suggestions(kb, question) if result.reason in ("not confident", "small talk", "vague") else []
+        wants_help = result.reason in (Reason.NOT_CONFIDENT, Reason.SMALL_TALK, Reason.VAGUE)
+        items = suggestions(kb, question) if wants_help else []
         await message.reply_text(format_not_found(result, bool(items)), reply_markup=_keyboard(items),
                                  do_quote=in_group)
         return
