@@ -6,34 +6,30 @@ do not see each other's replies, and tests that stop a bot start their own. Noth
 
 from __future__ import annotations
 
-import html
-import itertools
-import os
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED_CORPUS, SEED_FAQ
+from bot_process import (
+    PERSONAL,
+    TOKEN,
+    ask_private,
+    inline_results,
+    new_group,
+    new_private,
+    quoted,
+    replies,
+    start_bot,
+    stop,
+)
+from conftest import SEED_CORPUS, SEED_FAQ
 from fake_telegram import BOT_USERNAME, USER, FakeBotApi, bot_message, message, sticker
 from telegram_html import assert_valid_telegram_html
 
 pytestmark = pytest.mark.e2e
-TOKEN = "123456789:AAHfakeTokenForTestsOnly_abcdefghijklmnop"
-_chats = itertools.count(1)
-PERSONAL = [USER["first_name"], USER["last_name"], USER["username"], str(USER["id"])]
-
-
-def new_private() -> int:
-    return 10_000 + next(_chats)
-
-
-def new_group() -> int:
-    return -100_000 - next(_chats)
 
 
 @pytest.fixture(scope="module")
@@ -51,47 +47,11 @@ def api():
     server.stop()
 
 
-def start_bot(api: FakeBotApi, workdir: Path, name: str, *args: str, **env: str) -> subprocess.Popen:
-    """Start ``main.py run`` against the fake API and wait until it polls; its log is ``proc.log_path``."""
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url, "LOG_LEVEL": "INFO",
-           "BOT_RELOAD_SECONDS": "0.2", "BOT_UNANSWERED_LOG": str(workdir / f"{name}-unanswered.jsonl"),
-           "PYTHONUNBUFFERED": "1", **env}
-    log_path = workdir / f"{name}.log"
-    polls = len(api.calls_of("getUpdates"))
-    with log_path.open("w") as log:
-        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", "--corpus", str(workdir / "corpus"),
-                                 *(args or ("--faq", str(workdir / "faq.yaml")))], cwd=workdir, env=env, stdout=log,
-                                stderr=subprocess.STDOUT)
-    try:
-        api.wait_for(lambda a: len(a.calls_of("getUpdates")) > polls, timeout=30)
-    except AssertionError:
-        proc.kill()
-        raise AssertionError("bot did not start:\n" + log_path.read_text()) from None
-    proc.log_path = log_path
-    return proc
-
-
-def stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.kill()
-        proc.wait()
-
-
 @pytest.fixture(scope="module")
 def bot(api, workdir):
     proc = start_bot(api, workdir, "bot")
     yield proc
     stop(proc)
-
-
-def replies(api: FakeBotApi, chat_id: int, count: int = 1, timeout: float = 10.0) -> list[dict]:
-    return api.wait_for(lambda a: a.sent_to(chat_id) if len(a.sent_to(chat_id)) >= count else None, timeout)
-
-
-def ask_private(api: FakeBotApi, text: str) -> dict:
-    chat = new_private()
-    api.push("message", message(chat, text))
-    return replies(api, chat)[0]
 
 
 def test_startup_registers_commands_once(bot, api):  # this module's api serves only the module's bot
@@ -157,18 +117,6 @@ def test_faq_button_press_answers_that_question(bot, api):
     answer = replies(api, chat, 2)[1]
     assert button["text"] in answer["text"] and "<blockquote>" in answer["text"]
     assert len(api.calls_of("answerCallbackQuery")) == before + 1
-
-
-def inline_results(api: FakeBotApi, query: str) -> list[dict]:
-    query_id = f"iq{next(_chats)}"
-    api.push("inline_query", {"id": query_id, "from": USER, "query": query, "offset": ""})
-    calls = api.wait_for(lambda a: [c for c in a.calls_of("answerInlineQuery") if c["inline_query_id"] == query_id])
-    return calls[0]["results"]
-
-
-def quoted(message_text: str) -> str:
-    """The blockquote's text, unescaped."""
-    return html.unescape(message_text.split("<blockquote>", 1)[1].split("</blockquote>", 1)[0])
 
 
 def test_inline_query_offers_up_to_three_grounded_results(bot, api, workdir):

@@ -1,0 +1,78 @@
+"""Running the real bot process against the fake Bot API, for end-to-end tests.
+
+``start_bot`` starts ``python main.py run`` with its log in a file; the rest wait for what the bot
+sends. Each test uses its own chats (``new_private``, ``new_group``), so tests sharing a bot do not
+see each other's replies.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT
+from fake_telegram import USER, FakeBotApi, message
+
+TOKEN = "123456789:AAHfakeTokenForTestsOnly_abcdefghijklmnop"
+_chats = itertools.count(1)
+PERSONAL = [USER["first_name"], USER["last_name"], USER["username"], str(USER["id"])]
+
+
+def new_private() -> int:
+    return 10_000 + next(_chats)
+
+
+def new_group() -> int:
+    return -100_000 - next(_chats)
+
+
+def start_bot(api: FakeBotApi, workdir: Path, name: str, *args: str, **env: str) -> subprocess.Popen:
+    """Start ``main.py run`` against the fake API and wait until it polls; its log is ``proc.log_path``."""
+    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url, "LOG_LEVEL": "INFO",
+           "BOT_RELOAD_SECONDS": "0.2", "BOT_UNANSWERED_LOG": str(workdir / f"{name}-unanswered.jsonl"),
+           "PYTHONUNBUFFERED": "1", **env}
+    log_path = workdir / f"{name}.log"
+    polls = len(api.calls_of("getUpdates"))
+    with log_path.open("w") as log:
+        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", "--corpus", str(workdir / "corpus"),
+                                 *(args or ("--faq", str(workdir / "faq.yaml")))], cwd=workdir, env=env, stdout=log,
+                                stderr=subprocess.STDOUT)
+    try:
+        api.wait_for(lambda a: len(a.calls_of("getUpdates")) > polls, timeout=30)
+    except AssertionError:
+        proc.kill()
+        raise AssertionError("bot did not start:\n" + log_path.read_text()) from None
+    proc.log_path = log_path
+    return proc
+
+
+def stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+
+
+def replies(api: FakeBotApi, chat_id: int, count: int = 1, timeout: float = 10.0) -> list[dict]:
+    return api.wait_for(lambda a: a.sent_to(chat_id) if len(a.sent_to(chat_id)) >= count else None, timeout)
+
+
+def ask_private(api: FakeBotApi, text: str) -> dict:
+    chat = new_private()
+    api.push("message", message(chat, text))
+    return replies(api, chat)[0]
+
+
+def inline_results(api: FakeBotApi, query: str) -> list[dict]:
+    query_id = f"iq{next(_chats)}"
+    api.push("inline_query", {"id": query_id, "from": USER, "query": query, "offset": ""})
+    calls = api.wait_for(lambda a: [c for c in a.calls_of("answerInlineQuery") if c["inline_query_id"] == query_id])
+    return calls[0]["results"]
+
+
+def quoted(message_text: str) -> str:
+    """The blockquote's text, unescaped."""
+    return html.unescape(message_text.split("<blockquote>", 1)[1].split("</blockquote>", 1)[0])
