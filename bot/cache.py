@@ -22,7 +22,7 @@ from bot.search import SearchEngine
 log = logging.getLogger(__name__)
 
 MIN_BYTES = 2_000_000
-_ENGINE_MODULES = ("corpus", "text", "index", "search", "lexicon", "spelling")
+_ENGINE_MODULES = ("corpus", "text", "index", "search", "lexicon", "spelling", "features")
 
 
 def _code_fingerprint() -> bytes:

@@ -3,22 +3,36 @@
 An article is a UTF-8 text file: an optional header (``Source:``, ``URL:``, ``Date:`` lines),
 the title as the first non-empty line, then paragraphs separated by blank lines. What is not
 prose is set aside, never rewritten: photo credits in square brackets, all-caps embed markers
-glued to a sentence, short headings (kept as context for the paragraphs below them) and a
-closing ``Source: ...`` line. Every sentence's text is a verbatim slice of the file.
+glued to a sentence, short headings and an interviewer's or explainer's one-line questions (kept
+as context for the paragraphs below them), a wire story's dateline and a closing ``Source: ...``
+or ``Reporting by ...`` line. Every sentence's text is a verbatim slice of the file.
+
+Each sentence has a role: the title, a standfirst (a one-sentence summary under the title), a
+photo caption, or body text. All of them help matching; only body sentences are quoted as answers.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 
 from bot.errors import InputError, Problem
 
 
+class Role(StrEnum):
+    """What a sentence is in its article; only body sentences can be quoted as an answer."""
+
+    TITLE = "title"
+    STANDFIRST = "standfirst"
+    CAPTION = "caption"
+    BODY = "body"
+
+
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence: its verbatim text and where it stands (document, paragraph, order)."""
+    """One sentence: its verbatim text, where it stands (document, paragraph, order) and its role."""
 
     index: int
     doc_id: int
@@ -26,6 +40,11 @@ class Sentence:
     position: int
     start: int
     text: str
+    role: Role = Role.BODY
+
+    @property
+    def quotable(self) -> bool:
+        return self.role == Role.BODY
 
 
 @dataclass(frozen=True)
@@ -69,6 +88,9 @@ _TRAILER = re.compile(
 _PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 _CREDIT = re.compile(r"[ \t]*\[[^\[\]\n]{3,}\][ \t]*$", re.MULTILINE)
 _GLUED_MARKER = re.compile(r"(?<=[.!?\"”’'])[A-Z0-9][A-Z0-9 \-–—:/&]{3,}$")
+# A wire story's dateline: "ALMATY, Jan 13 (Reuters) - ", "BEIRUT (AP) — ", "NUR-SULTAN, Jan. 7 - ".
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^()\n]{1,30}\))? ?[-–—]+ (?=\S)")
+STANDFIRST_WORDS = 25  # a single-sentence first paragraph this short is a summary, not the story
 _TERMINAL = tuple(".!?\"”’'…:;)")
 
 _ABBREVIATIONS = frozenset("""
@@ -126,11 +148,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _is_heading(block: str) -> bool:
-    """A short one-line block with no sentence punctuation is a section heading, not prose."""
+    """A short one-line block with no sentence punctuation is a section heading, not prose; so is a
+    one-line question (an interviewer's question, an explainer's subheading): it frames what follows."""
     line = block.strip()
-    return "\n" not in line and len(line.split()) <= 8 and not line.endswith(_TERMINAL) and any(
-        c.islower() for c in line
-    )
+    if "\n" in line or not any(c.islower() for c in line):
+        return False
+    if line.endswith("?"):
+        return len(line.split()) <= 20 and len(split_sentences(line)) == 1
+    return len(line.split()) <= 8 and not line.endswith(_TERMINAL)
 
 
 def _prose_pieces(block: str) -> list[tuple[int, int]]:
@@ -197,24 +222,63 @@ def parse_article(corpus: Corpus, path: Path, text: str) -> None:
     document = Document(doc_id, str(path), title, meta.get("url", ""), meta.get("source", ""),
                         meta.get("date", ""), text)
     corpus.documents.append(document)
-    _add_passage(corpus, doc_id, 0, "", [(title_start, title_start + len(title))], text)
+    first_passage = len(corpus.passages)
+    _add_passage(corpus, doc_id, 0, "", [(title_start, title_start + len(title))], text, Role.TITLE)
     heading = ""
+    first = True
     for number, (offset, block) in enumerate(blocks, start=1):
         if _is_heading(block):
             heading = block.strip()
+            first = False
             continue
         if not any(c.islower() for c in block):
             continue  # an all-caps embed marker or a stray line of symbols
         spans = []
         for ps, pe in _prose_pieces(block):
             spans += [(offset + ps + s, offset + ps + e) for s, e in split_sentences(block[ps:pe])]
-        _add_passage(corpus, doc_id, number, heading, spans, text)
+        spans = _without_dateline(text, spans)
+        _add_passage(corpus, doc_id, number, heading, spans, text, _block_role(block, spans, text, first))
+        first = False
+    _keep_short_articles_quotable(corpus, first_passage)
 
 
-def _add_passage(corpus: Corpus, doc_id: int, paragraph: int, heading: str, spans, text: str) -> None:
+def _keep_short_articles_quotable(corpus: Corpus, first_passage: int) -> None:
+    """A "standfirst" is only one when a story follows it: in a short note, the first sentence is the story."""
+    mine = [p for p in corpus.passages[first_passage:] if p.paragraph]
+    body = [p for p in mine if corpus.sentences[p.sentence_ids[0]].role == Role.BODY]
+    if len(body) >= 2:
+        return
+    for p in mine:
+        for i in p.sentence_ids:
+            if corpus.sentences[i].role == Role.STANDFIRST:
+                corpus.sentences[i] = replace(corpus.sentences[i], role=Role.BODY)
+
+
+def _block_role(block: str, spans: list[tuple[int, int]], text: str, first: bool) -> Role:
+    """A paragraph holding a photo credit is a caption; a short single sentence first is a standfirst."""
+    if _CREDIT.search(block):
+        return Role.CAPTION
+    if first and len(spans) == 1 and len(text[spans[0][0]:spans[0][1]].split()) <= STANDFIRST_WORDS:
+        return Role.STANDFIRST
+    return Role.BODY
+
+
+def _without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The first sentence of a wire story starts after its dateline ("ALMATY, Jan 13 (Wire) - ")."""
+    if not spans:
+        return spans
+    start, end = spans[0]
+    m = _DATELINE.match(text, start, end)
+    if m is None or not any(c.islower() for c in text[m.end():end]):
+        return spans
+    return [(m.end(), end), *spans[1:]]
+
+
+def _add_passage(corpus: Corpus, doc_id: int, paragraph: int, heading: str, spans, text: str,
+                 role: Role = Role.BODY) -> None:
     ids = []
     for position, (s, e) in enumerate(spans):
-        sentence = Sentence(len(corpus.sentences), doc_id, paragraph, position, s, text[s:e])
+        sentence = Sentence(len(corpus.sentences), doc_id, paragraph, position, s, text[s:e], role)
         corpus.sentences.append(sentence)
         ids.append(sentence.index)
     if ids:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from bot import lexicon
 from bot.errors import InputError, Problem
 from bot.query import Query
 from bot.text import fold, terms
@@ -27,7 +28,6 @@ from bot.text import fold, terms
 ENTRY_KEYS = {"id", "questions", "answer", "source"}
 TOP_KEYS = {"synonyms", "entries"}
 CUE_MISMATCH = 0.6  # similarity kept when the phrasing asks for another kind of answer
-HARD_CUES = frozenset({"number", "date"})  # a "how many" phrasing does not answer "did they ..."
 
 
 @dataclass(frozen=True)
@@ -253,7 +253,8 @@ class Faq:
             q_cov = q_found[pid] / mine.total
             p_cov = p_found.get(pid, 0.0) / phrasing.total if phrasing.total else 0.0
             value = 2 * q_cov * p_cov / (q_cov + p_cov) if q_cov + p_cov else 0.0
-            if (query.cues or phrasing.cues & HARD_CUES) and not query.cues & phrasing.cues:
+            # a "how many" phrasing does not answer "did they ...", nor "why" a "how many"
+            if (query.cues or phrasing.cues & lexicon.HARD_CUES) and not query.cues & phrasing.cues:
                 value *= CUE_MISMATCH
             entry = phrasing.entry
             if entry.id not in best_of or value > best_of[entry.id].similarity:

@@ -109,6 +109,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "cause": ("why ", "what caused", "what led", "what triggered", "what sparked", "reason"),
 }
 
+HARD_CUES = frozenset({"number", "date"})  # asked for by "how many" and "when": a sentence without one cannot answer
+
 NUMBER_WORDS = frozenset(
     "dozen dozens scores hundred hundreds thousand thousands million millions billion half "
     "two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty".split()

@@ -9,7 +9,6 @@ sentence is the source; its confidence is the share of the question's weight it 
 from __future__ import annotations
 
 import heapq
-import re
 from array import array
 from dataclasses import dataclass
 
@@ -17,26 +16,23 @@ import numpy as np
 
 from bot import lexicon
 from bot.corpus import Corpus
-from bot.index import Bm25, TermIndex
+from bot.features import MAX_NAME_SUFFIX, PERSON_HINTS, Annotation, annotate, cue_flags, name_variants, people, places
+from bot.index import TermIndex
 from bot.query import Query, TermGroup
 from bot.spelling import Speller
 from bot.text import STOP_WORDS, stem, terms, words
 
-# Measured with `python main.py eval` on the dev set and on tests/data (see README).
+# Measured with `python main.py eval` on the tune half of the question bank (see README).
 CONTEXT_WEIGHT = 1.0  # how much the paragraph's score adds to its sentences' own
 CONTEXT_CREDIT = 0.5  # a question word found only in the paragraph or title counts this much toward coverage
 CUE_BONUS = 0.25  # a sentence carrying what the question asks for (a number for "how many")
 CUE_PENALTY = 0.3  # "how many" and "when" questions against a sentence with no number or date
-HARD_CUES = frozenset({"number", "date"})
 COVERAGE_POWER = 3.0  # ranking = BM25 x coverage^3: a sentence that covers the whole question wins
 SENTENCE_B = 0.5  # BM25 length normalisation for sentences (long sentences are not worth less)
 PASSAGE_B = 0.75
 RERANK_POOL = 20  # candidates whose coverage is computed
 DENSE_FROM = 10_000  # sentences from which candidates are scored with numpy arrays (measured: python main.py bench)
-_DIGIT = re.compile(r"\d")
-_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
-_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]{3,}(?![\w'’])")
-MAX_NAME_SUFFIX = 4
+ANNOTATION_CACHE = 20_000  # sentences whose answer spans are kept once computed
 
 
 @dataclass(frozen=True)
@@ -48,106 +44,71 @@ class Hit:
     confidence: float
 
 
-def sentence_features(text: str, tokens: list[str] | None = None) -> frozenset[str]:
-    """The answer types a sentence can carry: numbers, dates, causes (people are added corpus-wide)."""
-    present = set(words(text) if tokens is None else tokens)
-    found = set()
-    if _DIGIT.search(text) or not present.isdisjoint(lexicon.NUMBER_WORDS):
-        found.add("number")
-    if _YEAR.search(text) or not present.isdisjoint(lexicon.DATE_WORDS):
-        found.add("date")
-    if not present.isdisjoint(lexicon.CAUSE_WORDS):
-        found.add("cause")
-    return frozenset(found)
-
-
-def _name_variants(corpus: Corpus) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """Map each prefix (5+ letters) of a capitalised corpus word's stem to the names it begins.
-
-    Demonyms and country names share a stem prefix (Kazakh/Kazakhstan, Georgia/Georgian); only
-    words the articles capitalise mid-sentence take part, so common words never get variants.
-    """
-    names: set[str] = set()
-    for s in corpus.sentences:
-        for m in _CAPITALISED.finditer(s.text):
-            if m.start() > 0:
-                names.add(stem(m.group(0).lower()))
-    table: dict[str, set[str]] = {}
-    for name in names:
-        for cut in range(max(5, len(name) - MAX_NAME_SUFFIX), len(name)):
-            table.setdefault(name[:cut], set()).add(name)
-    return {k: frozenset(v) for k, v in table.items()}, frozenset(names)
-
-
-_PERSON_CONTEXT = re.compile(
-    r"\b(?i:president|minister|chancellor|mayor|governor|senator|mr|mrs|ms|dr|general|king|queen|leader"
-    r"|spokesman|spokeswoman|chief|commander|ambassador|\d+-year-old)\.?((?: [A-Z][\w’'-]+)+)"
-    r"|((?:[A-Z][\w’'-]+ )?[A-Z][\w’'-]+)(?:, [^,]{0,60},)? (?:said|says|told|added|asked)\b")
-
-
-_PERSON_HINTS = frozenset(
-    "president minister chancellor mayor governor senator mr mrs ms dr general king queen leader spokesman "
-    "spokeswoman chief commander ambassador said says told added asked".split())
-
-
-def _people(texts: list[str]) -> set[str]:
-    """Stems of the names the articles give people: after a title, or as the one who said something.
-
-    They mark the sentences that can answer a "who" question. ``texts`` are the sentences holding
-    a title or a speech verb (the caller knows their words), so the regex runs on few of them.
-    """
-    found = set()
-    for text in texts:
-        for m in _PERSON_CONTEXT.finditer(text):
-            for name in words(m.group(1) or m.group(2)):
-                if name not in STOP_WORDS:
-                    found.add(stem(name))
-    return found
-
-
 class SearchEngine:
-    """Sentence and paragraph BM25 indexes over one corpus, plus its vocabulary and speller."""
+    """Sentence and paragraph BM25 indexes over one corpus, plus its vocabulary, speller and names.
+
+    Built in steps: number the terms and read each sentence once, index the sentences, index the
+    paragraphs (with their heading and the article title), build the speller, learn the names.
+    """
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        # Both indexes share one term numbering; each surface word is stemmed and numbered once
-        # (-1 for a stop word), and each sentence is tokenized once.
-        vocabulary: dict[str, int] = {}
-        word_ids: dict[str, int] = {}
+        self.term_id: dict[str, int] = {}
+        self._word_ids: dict[str, int] = {}
+        sentence_ids, hinted = self._read_sentences()
+        self._index_sentences(sentence_ids)
+        self._index_passages()
+        self._build_speller()
+        self._learn_names(hinted)
+        self.dense = len(corpus.sentences) >= DENSE_FROM
+        self._dense_parts = None
+        self._annotations: dict[int, Annotation] = {}
 
+    def _read_sentences(self) -> tuple[list[list[int]], list[str]]:
+        """Number each surface word once (-1 for a stop word), tokenize each sentence once, and note its
+        cue flags and whether it may name a person (a title or a speech verb in it)."""
+        vocabulary, word_ids = self.term_id, self._word_ids
         sentence_ids: list[list[int]] = []
-        hinted: list[str] = []  # sentences with a title or a speech verb: where people are named
-        shared_features: dict[frozenset[str], frozenset[str]] = {}
+        hinted: list[str] = []
+        shared: dict[frozenset[str], frozenset[str]] = {}
         self.features: list[frozenset[str]] = []
-        for s in corpus.sentences:
+        for s in self.corpus.sentences:
             tokens = words(s.text)
             for w in tokens:
                 if w not in word_ids:
                     word_ids[w] = -1 if w in STOP_WORDS else vocabulary.setdefault(stem(w), len(vocabulary))
             sentence_ids.append([tid for tid in map(word_ids.__getitem__, tokens) if tid >= 0])
-            found = sentence_features(s.text, tokens)
-            self.features.append(shared_features.setdefault(found, found))
-            if not _PERSON_HINTS.isdisjoint(tokens):
+            found = cue_flags(s.text, tokens)
+            self.features.append(shared.setdefault(found, found))
+            if not PERSON_HINTS.isdisjoint(tokens):
                 hinted.append(s.text)
-        self.term_id = vocabulary
+        return sentence_ids, hinted
+
+    def _index_sentences(self, sentence_ids: list[list[int]]) -> None:
         # Unique term ids as tuples: a quarter of a frozenset's memory, and as fast for a dozen terms.
         self.sentence_terms = [tuple(dict.fromkeys(ids)) for ids in sentence_ids]
-        self.passage_of = array("i", bytes(4 * len(corpus.sentences)))
-        for p in corpus.passages:
+        # Titles, standfirsts and captions help a paragraph match but are never the quoted answer.
+        self.unquotable = frozenset(s.index for s in self.corpus.sentences if not s.quotable)
+        self.passage_of = array("i", bytes(4 * len(self.corpus.sentences)))
+        for p in self.corpus.passages:
             for i in p.sentence_ids:
                 self.passage_of[i] = p.index
         lengths = np.fromiter(map(len, sentence_ids), dtype=np.int64, count=len(sentence_ids))
-        term_ids = np.fromiter((t for ids in sentence_ids for t in ids), dtype=np.int64, count=int(lengths.sum()))
-        del sentence_ids
-        sentence_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        self.sentences = TermIndex(term_ids, sentence_of, len(lengths), vocabulary, b=SENTENCE_B)
-        # A paragraph's tokens are its sentences' tokens plus its heading and the article title.
-        titles = [terms(d.title) for d in corpus.documents]
+        self._term_ids = np.fromiter((t for ids in sentence_ids for t in ids), dtype=np.int64, count=int(lengths.sum()))
+        self._sentence_of = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        self.sentences = TermIndex(self._term_ids, self._sentence_of, len(lengths), self.term_id, b=SENTENCE_B)
+        self.vocabulary = self.sentences.idf
+        self.unknown_idf = self.sentences.max_idf()
+
+    def _index_passages(self) -> None:
+        """A paragraph's tokens are its sentences' tokens plus its heading and the article title."""
+        vocabulary = self.term_id
+        titles = [terms(d.title) for d in self.corpus.documents]
         headings: dict[str, list[str]] = {"": []}
         extra_terms: list[int] = []
         extra_docs: list[int] = []
         self.passage_terms = []
-        for p in corpus.passages:
+        for p in self.corpus.passages:
             if p.heading not in headings:
                 headings[p.heading] = terms(p.heading)
             context = [vocabulary.setdefault(t, len(vocabulary))
@@ -157,35 +118,63 @@ class SearchEngine:
             own = [t for i in p.sentence_ids for t in self.sentence_terms[i]]
             self.passage_terms.append(tuple(dict.fromkeys(own + context)))
         passage_of = np.frombuffer(self.passage_of, dtype=np.int32).astype(np.int64)
-        self.passages = TermIndex(np.concatenate((term_ids, np.array(extra_terms, dtype=np.int64))),
-                                  np.concatenate((passage_of[sentence_of], np.array(extra_docs, dtype=np.int64))),
-                                  len(corpus.passages), vocabulary, b=PASSAGE_B)
-        # The speller knows every word of the articles, weighted by how often its term occurs, and
-        # also the built-in synonyms (soliders -> soldiers -> troops) and the longer stop words
-        # (waht -> what, then dropped); the articles' own words win ties.
-        counts = np.bincount(term_ids, minlength=len(vocabulary)).tolist()
+        self.passages = TermIndex(np.concatenate((self._term_ids, np.array(extra_terms, dtype=np.int64))),
+                                  np.concatenate((passage_of[self._sentence_of], np.array(extra_docs, dtype=np.int64))),
+                                  len(self.corpus.passages), vocabulary, b=PASSAGE_B)
+
+    def _build_speller(self) -> None:
+        """The speller knows every word of the articles, weighted by how often its term occurs, and also
+        the built-in synonyms (soliders -> soldiers -> troops) and the longer stop words (waht -> what,
+        then dropped); the articles' own words win ties."""
+        counts = np.bincount(self._term_ids, minlength=len(self.term_id)).tolist()
+        del self._term_ids, self._sentence_of
         known_words = {w: 1 for group in lexicon.SYNONYM_GROUPS for w in group if w.isalpha()}
         known_words.update({w: 1 for w in STOP_WORDS if len(w) >= 4 and w.isalpha()})
-        known_words.update({w: counts[tid] + 1 if tid >= 0 else 1 for w, tid in word_ids.items()})
+        known_words.update({w: counts[tid] + 1 if tid >= 0 else 1 for w, tid in self._word_ids.items()})
+        del self._word_ids
         self.speller = Speller(known_words)
-        self.vocabulary = self.sentences.idf
-        self.unknown_idf = self.sentences.max_idf()
-        self.dense = len(corpus.sentences) >= DENSE_FROM
-        self._dense_parts = None
-        self._reference: tuple[Bm25, Bm25] | None = None
-        self._name_prefixes, self._names = _name_variants(corpus)
-        # "Who" questions prefer sentences naming a person the articles introduce as one.
-        people = {vocabulary[n] for n in _people(hinted) if n in vocabulary}
+
+    def _learn_names(self, hinted: list[str]) -> None:
+        """Names the articles capitalise, the people they introduce and the places they locate things in.
+
+        "Who" questions prefer sentences naming a person the articles introduce as one.
+        """
+        texts = [s.text for s in self.corpus.sentences]
+        self._name_prefixes, self.names = name_variants(texts)
+        self.people = frozenset(people(hinted))
+        self.places = frozenset(places(texts)) - self.people
+        person_ids = {self.term_id[n] for n in self.people if n in self.term_id}
+        shared: dict[frozenset[str], frozenset[str]] = {}
         for sid, ids in enumerate(self.sentence_terms):
-            if not people.isdisjoint(ids):
+            if not person_ids.isdisjoint(ids):
                 found = self.features[sid] | {"person"}
-                self.features[sid] = shared_features.setdefault(found, found)
+                self.features[sid] = shared.setdefault(found, found)
+        self.stem_of = [""] * len(self.term_id)
+        for term, tid in self.term_id.items():
+            self.stem_of[tid] = term
+
+    def annotation(self, sentence_id: int) -> Annotation:
+        """The answer spans of one sentence, computed on first use and kept."""
+        found = self._annotations.get(sentence_id)
+        if found is None:
+            if len(self._annotations) >= ANNOTATION_CACHE:
+                self._annotations.clear()
+            found = annotate(self.corpus.sentences[sentence_id].text, self.names, self.people, self.places)
+            self._annotations[sentence_id] = found
+        return found
+
+    def context_stems(self, sentence_id: int) -> set[str]:
+        """Stems of the sentence's paragraph (heading and title included) and of the sentence before it."""
+        found = {self.stem_of[t] for t in self.passage_terms[self.passage_of[sentence_id]]}
+        if sentence_id and self.corpus.sentences[sentence_id - 1].doc_id == self.corpus.sentences[sentence_id].doc_id:
+            found.update(self.stem_of[t] for t in self.sentence_terms[sentence_id - 1])
+        return found
 
     def variants(self, term: str) -> tuple[str, ...]:
         """Other forms of a proper name in the corpus (``kazakh`` <-> ``kazakhstan``)."""
         found = set(self._name_prefixes.get(term, ()))
         found.update(term[:cut] for cut in range(max(5, len(term) - MAX_NAME_SUFFIX), len(term))
-                     if term[:cut] in self._names)
+                     if term[:cut] in self.names)
         found.discard(term)
         return tuple(sorted(found))
 
@@ -229,17 +218,18 @@ class SearchEngine:
             found += weight * share
         return found / total if total else 0.0
 
-    def rank(self, query: Query, limit: int = 3, path: str | None = None) -> list[Hit]:
-        """Best sentences for the query, best first, each with its confidence.
+    def rank(self, query: Query, limit: int = 3, pool: list[tuple[int, float]] | None = None,
+             dense: bool | None = None) -> list[Hit]:
+        """Best quotable sentences for the query, best first, each with its confidence.
 
-        Candidates come from dictionaries over postings on small corpora ("sparse") and from
-        numpy arrays on large ones ("dense"); "reference" scores every sentence with rank-bm25's
-        own ``get_scores``, unoptimised. All three compute the same scores (a test compares them).
+        Candidates come from dictionaries over postings on small corpora and from numpy arrays on
+        large ones (``dense``); both compute the same scores, and so does rank-bm25's own
+        ``get_scores`` (tests/reference.py passes such a ``pool`` and compares).
         """
         if not query.groups:
             return []
-        path = path or ("dense" if self.dense else "sparse")
-        pool = {"sparse": self._pool_sparse, "dense": self._pool_dense, "reference": self._pool_reference}[path](query)
+        if pool is None:
+            pool = self._pool_dense(query) if (self.dense if dense is None else dense) else self._pool_sparse(query)
         hits: list[Hit] = []
         weights = [self.group_idf(g) for g in query.groups]
         links = self.links(query)
@@ -256,14 +246,16 @@ class SearchEngine:
         own = self.sentences.score(query.weighted_groups)
         context = self.passages.score(query.weighted_groups)
         combined: dict[int, float] = {}
+        unquotable = self.unquotable
         for sid, score in own.items():
-            combined[sid] = score + CONTEXT_WEIGHT * context.get(self.passage_of[sid], 0.0)
+            if sid not in unquotable:
+                combined[sid] = score + CONTEXT_WEIGHT * context.get(self.passage_of[sid], 0.0)
         for pid, score in context.items():
             for sid in self.corpus.passages[pid].sentence_ids:
-                if sid not in combined:
+                if sid not in combined and sid not in unquotable:
                     combined[sid] = CONTEXT_WEIGHT * score
         if query.cues:
-            hard = query.cues & HARD_CUES
+            hard = query.cues & lexicon.HARD_CUES
             for sid in combined:
                 features = self.features[sid]
                 if query.cues & features:
@@ -279,34 +271,18 @@ class SearchEngine:
         context = self.passages.score_dense(query.weighted_groups)
         return self._combine_dense(query, own, context)
 
-    def _pool_reference(self, query: Query) -> list[tuple[int, float]]:
-        """Every sentence and paragraph scored by rank-bm25 (``Bm25.get_scores``, one term at a time)."""
-        if self._reference is None:
-            sentence_docs = [terms(s.text) for s in self.corpus.sentences]
-            titles = [terms(d.title) for d in self.corpus.documents]
-            passage_docs = [[t for i in p.sentence_ids for t in sentence_docs[i]] + terms(p.heading)
-                            + (titles[p.doc_id] if p.paragraph else []) for p in self.corpus.passages]
-            self._reference = (Bm25(sentence_docs, b=SENTENCE_B), Bm25(passage_docs, b=PASSAGE_B))
-        sentence_bm25, passage_bm25 = self._reference
-
-        def scores(bm25: Bm25) -> np.ndarray:
-            total = np.zeros(bm25.corpus_size)
-            for group in query.weighted_groups:
-                total += np.maximum.reduce([w * bm25.get_scores([term]) for term, w in group.items()])
-            return total
-
-        return self._combine_dense(query, scores(sentence_bm25), scores(passage_bm25))
-
     def _combine_dense(self, query: Query, own: np.ndarray, context: np.ndarray) -> list[tuple[int, float]]:
         if self._dense_parts is None:
             passage_of = np.frombuffer(self.passage_of, dtype=np.int32)
             masks = {name: np.fromiter((name in f for f in self.features), dtype=bool, count=len(self.features))
                      for name in ("number", "date", "cause", "person", "place")}
-            self._dense_parts = (passage_of, masks)
-        passage_of, masks = self._dense_parts
-        combined = own + CONTEXT_WEIGHT * context[passage_of]
+            quotable = np.ones(len(self.features), dtype=bool)
+            quotable[list(self.unquotable)] = False
+            self._dense_parts = (passage_of, masks, quotable)
+        passage_of, masks, quotable = self._dense_parts
+        combined = (own + CONTEXT_WEIGHT * context[passage_of]) * quotable
         if query.cues:
-            hard = query.cues & HARD_CUES
+            hard = query.cues & lexicon.HARD_CUES
             carries = np.zeros(len(combined), dtype=bool)
             for cue in query.cues:
                 carries |= masks[cue]

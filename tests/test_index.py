@@ -14,6 +14,7 @@ from bot.query import analyze
 from bot.text import terms
 
 from conftest import DEV_QUESTIONS, ROOT, SEED_CORPUS
+from reference import reference_pool
 
 
 def test_term_weights_equal_rank_bm25_get_scores():
@@ -54,6 +55,6 @@ def test_sparse_dense_and_reference_rankings_are_identical(corpus, seed_kb_no_fa
     kb = seed_kb_no_faq if corpus == "seed" else synthetic
     for question in _questions():
         query = analyze(question, kb.engine, kb.synonyms)
-        expected = kb.engine.rank(query, limit=5, path="reference")
-        assert kb.engine.rank(query, limit=5, path="sparse") == expected, question
-        assert kb.engine.rank(query, limit=5, path="dense") == expected, question
+        expected = kb.engine.rank(query, limit=5, pool=reference_pool(kb.engine, query))
+        assert kb.engine.rank(query, limit=5, dense=False) == expected, question
+        assert kb.engine.rank(query, limit=5, dense=True) == expected, question

@@ -1,0 +1,194 @@
+"""How well one candidate sentence answers one question: the features the confidence model weighs.
+
+Lexical overlap alone cannot tell "225 people were killed" from an answer to "how many Russians
+died?". So beside coverage, each candidate is checked against the question's shape
+(``bot.qtype``): are the names the question is about in the sentence (or its paragraph)? Does it
+hold an answer of the wanted type that the question does not already contain (a number, a date,
+a person, a cause, a definition of the subject, a quotation from the subject), and is that
+answer close to the words the question is about? ``bot.confidence`` turns these into a
+probability learned on the tune half of the question bank.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.features import TITLES, Annotation, Found, Span
+from bot.qtype import ROLE_NOUNS, AnswerType, Shape
+from bot.query import Query
+
+NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8}
+TYPE_NAMES = tuple(t.value for t in AnswerType)
+FEATURE_NAMES = ("bias", "coverage", "own", "anchor_missing", "anchor_context", "missing_max", "type_found",
+                 "type_near", "untyped", "rel_score", "first", "inv_groups", "sent_len",
+                 *(f"is_{t}" for t in TYPE_NAMES))
+_PRONOUNS = frozenset("he she they his her their him them it its".split())
+_APPOSITION_WORDS = frozenset("a an the who which whose or known".split())
+
+
+@dataclass(frozen=True)
+class Match:
+    """How a question's groups meet one sentence: best weight per group in it, and in its context."""
+
+    own: tuple[float, ...]
+    context: tuple[float, ...]
+    positions: dict[int, list[int]]  # group index -> token positions in the sentence
+
+
+def match(query: Query, annotation: Annotation, context_stems: set[str]) -> Match:
+    own, context, positions = [], [], {}
+    for gi, group in enumerate(query.groups):
+        best = 0.0
+        for pos, token in enumerate(annotation.tokens):
+            w = group.alternatives.get(token.stem, 0.0)
+            if w:
+                best = max(best, w)
+                if w >= 0.5:
+                    positions.setdefault(gi, []).append(pos)
+        own.append(best)
+        context.append(max((w for t, w in group.alternatives.items() if t in context_stems), default=0.0))
+    return Match(tuple(own), tuple(context), positions)
+
+
+def features(query: Query, shape: Shape, weights: list[float], annotation: Annotation, context_stems: set[str],
+             text: str, coverage: float, rel_score: float, first: bool) -> list[float]:
+    """The feature vector (``FEATURE_NAMES``) of one candidate sentence."""
+    m = match(query, annotation, context_stems)
+    total = sum(weights) or 1.0
+    own = sum(w * s for w, s in zip(weights, m.own, strict=True)) / total
+    anchors = shape.anchors
+    missing = [g for g in anchors if m.own[g] < 0.8 and m.context[g] < 0.8]
+    in_context = [g for g in anchors if m.own[g] < 0.8 <= m.context[g]]
+    unmatched = [weights[g] for g in range(len(weights)) if max(m.own[g], m.context[g]) < 0.5]
+    found, near = type_evidence(query, shape, annotation, m, context_stems, text)
+    row = [1.0, coverage, own,
+           len(missing) / len(anchors) if anchors else 0.0,
+           len(in_context) / len(anchors) if anchors else 0.0,
+           max(unmatched, default=0.0) / max(weights, default=1.0),
+           found, near,
+           1.0 if shape.atype in (AnswerType.YESNO, AnswerType.OTHER) else 0.0,
+           rel_score, 1.0 if first else 0.0,
+           1.0 / max(len(query.groups), 1),
+           min(len(annotation.tokens) / 40.0, 1.5)]
+    row += [1.0 if shape.atype == t else 0.0 for t in AnswerType]
+    return row
+
+
+def _question_stems(query: Query) -> set[str]:
+    return {t for g in query.groups for t in g.alternatives}
+
+
+def _novel(span: Found, asked: set[str], whole: bool = False) -> bool:
+    """A span the question does not already hold (for numbers and dates, its first token decides)."""
+    return not (span.stems & asked) if whole else True
+
+
+def _distance(span: Found, positions: list[int]) -> int:
+    if not positions:
+        return 1_000
+    return min(0 if span.first <= p <= span.last else min(abs(p - span.first), abs(p - span.last))
+               for p in positions)
+
+
+def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, context_stems: set[str],
+                  text: str) -> tuple[float, float]:
+    """(found, near): an answer of the wanted type new to the question, and how close it is to the focus."""
+    atype = shape.atype
+    asked = _question_stems(query)
+    focus = [p for g, ps in m.positions.items() for p in ps]
+    if atype in (AnswerType.NUMBER, AnswerType.DATE, AnswerType.DURATION):
+        kinds = {AnswerType.NUMBER: (Span.NUMBER,), AnswerType.DATE: (Span.DATE,),
+                 AnswerType.DURATION: (Span.DURATION, Span.DATE)}[atype]
+        spans = [s for s in annotation.spans if s.kind in kinds and annotation.tokens[s.first].stem not in asked]
+        if not spans:
+            return 0.0, 0.0
+        if atype == AnswerType.NUMBER and shape.target:
+            target = [p for g in shape.target for p in m.positions.get(g, [])]
+            near = any(-4 <= p - s.first <= 4 for s in spans for p in target)
+        else:
+            near = any(_distance(s, focus) <= NEAR[s.kind] for s in spans)
+        return max(s.strength for s in spans), 1.0 if near else 0.0
+    if atype in (AnswerType.PERSON, AnswerType.PLACE):
+        return _entity_evidence(shape, annotation, asked, focus)
+    if atype == AnswerType.REASON:
+        causes = annotation.of(Span.CAUSE)
+        if not causes:
+            return 0.0, 0.0
+        best = max(causes, key=lambda s: s.strength)
+        after = {t.stem for t in annotation.tokens[best.first + 1:] if t.lower[:1].isalnum()} - asked
+        return best.strength, 1.0 if len(after) >= 2 else 0.0
+    if atype == AnswerType.DEFINITION:
+        return _definition_evidence(query, shape, annotation, m, text)
+    if atype == AnswerType.QUOTE:
+        quotes = annotation.of(Span.QUOTE)
+        if not quotes:
+            return 0.0, 0.0
+        subject = shape.subject or shape.anchors
+        if not subject or all(m.own[g] >= 0.8 for g in subject):
+            return max(q.strength for q in quotes), 1.0
+        pronoun = any(t.lower in _PRONOUNS for t in annotation.tokens[:12])
+        in_context = all(max(m.own[g], m.context[g]) >= 0.8 for g in subject)
+        return max(q.strength for q in quotes), 0.5 if pronoun and in_context else 0.0
+    return 0.0, 0.0
+
+
+def _entity_evidence(shape: Shape, annotation: Annotation, asked: set[str], focus: list[int]) -> tuple[float, float]:
+    wanted = {AnswerType.PERSON: {Span.PERSON: 1.0, Span.ORG: 0.5},
+              AnswerType.PLACE: {Span.PLACE: 1.0, Span.ORG: 0.3}}[shape.atype]
+    spans = [s for s in annotation.spans if s.kind in wanted and not (s.stems & asked)]
+    if not spans:
+        return 0.0, 0.0
+    found = max(wanted[s.kind] * s.strength for s in spans)
+    if shape.role:
+        roles = [i for i, t in enumerate(annotation.tokens) if t.stem in shape.role]
+        near = any(-4 <= r - s.first <= 0 or 0 < r - s.last <= 5 for s in spans for r in roles)
+    else:
+        near = any(_distance(s, focus) <= NEAR[s.kind] for s in spans)
+    return found, 1.0 if near else 0.0
+
+
+def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match,
+                         text: str) -> tuple[float, float]:
+    """Does the sentence define the subject: an expansion, an apposition, a title, "X is a ..."?"""
+    subject = shape.subject or shape.anchors
+    tokens = annotation.tokens
+    spots = sorted({p for g in subject for p in m.positions.get(g, [])})
+    if not spots:
+        return 0.0, 0.0
+    acronyms = [query.groups[g].word for g in subject if len(query.groups[g].word) <= 6]
+    if any(_expansion(tokens, a) for a in acronyms):
+        return 1.0, 1.0
+    first, last = spots[0], spots[-1]
+    # contiguous run of the subject's words
+    end = tokens[last].start + len(tokens[last].text)
+    after = text[end:end + 3]
+    nxt = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+    if after.startswith((" (", "(")) or (after.startswith(",") and (nxt in _APPOSITION_WORDS or nxt[:1].isdigit()
+                                                                     or nxt in ROLE_NOUNS)):
+        return 1.0, 1.0
+    if nxt in ("is", "was", "are", "were", "means", "stands", "refers") and last + 2 < len(tokens) and (
+            tokens[last + 2].lower in ("a", "an", "the") or tokens[last + 2].lower in ROLE_NOUNS):
+        return 1.0, 1.0
+    before = [t.lower for t in tokens[max(0, first - 4):first]]
+    if any(w in ROLE_NOUNS or w in TITLES or w.endswith("old") for w in before) or (
+            first >= 2 and tokens[first - 1].lower in ("as", "called", "named") and tokens[first - 2].lower in (
+            "known", "called", "named", "as")):
+        return 1.0, 1.0
+    if "(" in text[max(0, tokens[first].start - 2):tokens[first].start]:
+        return 1.0, 1.0
+    return 0.0, 0.0
+
+
+def _expansion(tokens, acronym: str) -> bool:
+    """Words whose initials spell the acronym ("Collective Security Treaty Organization" for CSTO)."""
+    letters = acronym.lower()
+    if len(letters) < 2 or not letters.isalpha():
+        return False
+    initials = [(i, t.lower[0]) for i, t in enumerate(tokens)
+                if t.lower[:1].isalpha() and t.lower not in ("of", "and", "the", "for", "on", "in")]
+    for k in range(len(initials) - len(letters) + 1):
+        window = initials[k:k + len(letters)]
+        if "".join(c for _, c in window) == letters and window[-1][0] - window[0][0] < 2 * len(letters):
+            if any(tokens[i].lower != letters for i, _ in window):
+                return True
+    return False

@@ -1,0 +1,360 @@
+"""What a sentence can answer: the numbers, dates, people, places, causes and quotations in it.
+
+Two levels. ``cue_flags`` is cheap and runs on every sentence at index time: it tells the ranker
+whether a sentence carries a number, a date or a cause at all. ``annotate`` is finer and runs only
+on the few candidates of one question (memoised per sentence): it finds the spans themselves, with
+their token positions and stems, so that the answer checks can ask whether a span is new to the
+question and close to what the question is about.
+
+Everything here is general English news writing (titles before names, "said" after a speaker,
+"January 5", "because"); nothing is tied to one article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot import lexicon
+from bot.text import STOP_WORDS, fold, stem, words
+
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+
+
+def cue_flags(text: str, tokens: list[str] | None = None) -> frozenset[str]:
+    """The answer types a sentence can carry at all: numbers, dates, causes (people are added corpus-wide)."""
+    present = set(words(text) if tokens is None else tokens)
+    found = set()
+    if _DIGIT.search(text) or not present.isdisjoint(lexicon.NUMBER_WORDS):
+        found.add("number")
+    if _YEAR.search(text) or not present.isdisjoint(lexicon.DATE_WORDS):
+        found.add("date")
+    if not present.isdisjoint(lexicon.CAUSE_WORDS):
+        found.add("cause")
+    return frozenset(found)
+
+
+# --- people named in the articles (corpus-wide) ------------------------------------------------------
+
+_PERSON_CONTEXT = re.compile(
+    r"\b(?i:president|minister|chancellor|mayor|governor|senator|mr|mrs|ms|dr|general|king|queen|leader"
+    r"|spokesman|spokeswoman|chief|commander|ambassador|judge|foreman|professor|\d+-year-old)\.?((?: [A-Z][\w’'-]+)+)"
+    r"|((?:[A-Z][\w’'-]+ )?[A-Z][\w’'-]+)(?:, [^,]{0,60},)? (?:said|says|told|added|asked|warned|explained|replied"
+    r"|noted|argued|insisted|wrote)\b"
+    r"|\b([A-Z][\w’'-]+ [A-Z][\w’'-]+), (?:an? (?:\d+-year-old|[a-z]+)|\d{2},)")
+
+PERSON_HINTS = frozenset(
+    "president minister chancellor mayor governor senator mr mrs ms dr general king queen leader spokesman "
+    "spokeswoman chief commander ambassador judge foreman professor said says told added asked warned explained "
+    "replied noted argued insisted wrote".split())
+
+
+def people(texts: list[str]) -> set[str]:
+    """Stems of the names the articles give people: after a title, or as the one who said something.
+
+    ``texts`` are the sentences holding a title or a speech verb (the caller knows their words), so
+    the regex runs on few of them.
+    """
+    found = set()
+    for text in texts:
+        for m in _PERSON_CONTEXT.finditer(text):
+            for name in words(m.group(1) or m.group(2) or m.group(3)):
+                if name not in STOP_WORDS:
+                    found.add(stem(name))
+    return found
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]{3,}(?![\w'’])")
+MAX_NAME_SUFFIX = 4
+
+
+def name_variants(texts: list[str]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    """Map each prefix (5+ letters) of a capitalised word's stem to the names it begins, and all names.
+
+    Demonyms and country names share a stem prefix (Kazakh/Kazakhstan, Georgia/Georgian); only
+    words the articles capitalise mid-sentence take part, so common words never get variants.
+    """
+    names: set[str] = set()
+    for text in texts:
+        for m in _CAPITALISED.finditer(text):
+            if m.start() > 0:
+                names.add(stem(m.group(0).lower()))
+    table: dict[str, set[str]] = {}
+    for name in names:
+        for cut in range(max(5, len(name) - MAX_NAME_SUFFIX), len(name)):
+            table.setdefault(name[:cut], set()).add(name)
+    return {k: frozenset(v) for k, v in table.items()}, frozenset(names)
+
+
+_LOCATIVE = re.compile(r"\b(?:in|at|from|near|across|outside|inside|into|towards|throughout|around)"
+                       r" (?:the )?((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)*)")
+
+
+def places(texts: list[str]) -> set[str]:
+    """Stems of capitalised words the articles use after "in", "at", "from" ...: the places they name."""
+    found = set()
+    for text in texts:
+        for m in _LOCATIVE.finditer(text):
+            for w in words(m.group(1)):
+                if w not in STOP_WORDS and w not in _NOT_PLACE:
+                    found.add(stem(w))
+    return found
+
+
+# --- spans in one sentence ---------------------------------------------------------------------------
+
+
+class Span(StrEnum):
+    """Kinds of things a sentence can give as an answer."""
+
+    NUMBER = "number"
+    DATE = "date"
+    DURATION = "duration"
+    PERSON = "person"
+    PLACE = "place"
+    ORG = "org"
+    CAUSE = "cause"
+    QUOTE = "quote"
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word or number as the index splits it, with its case and whether a hyphen glues it to the next
+    or previous word ("Il-76", "81-year-old")."""
+
+    text: str
+    lower: str
+    stem: str
+    start: int
+    capital: bool
+    glued_before: bool = False
+    glued_after: bool = False
+
+
+@dataclass(frozen=True)
+class Found:
+    """One span: its kind, token positions ``[first, last]`` and the stems it is made of."""
+
+    kind: Span
+    first: int
+    last: int
+    stems: frozenset[str]
+    strength: float = 1.0
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """A sentence's tokens and the answer spans found in it."""
+
+    tokens: tuple[Token, ...]
+    spans: tuple[Found, ...]
+
+    def of(self, kind: Span) -> list[Found]:
+        return [s for s in self.spans if s.kind == kind]
+
+
+_TOKENS = re.compile(r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:[.:]\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|[\"“”«»]")
+MONTHS = frozenset("january february march april may june july august september october november december "
+                   "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_RELATIVE_DAYS = frozenset("yesterday today tomorrow tonight overnight".split())
+TIME_UNITS = frozenset("second seconds minute minutes hour hours day days week weeks month months year years "
+                       "decade decades century centuries fortnight".split())
+_COUNT_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
+    "million millions billion billions dozen dozens scores half".split())
+_DURATION_LEAD = _COUNT_WORDS | {"a", "an", "several", "few", "many", "one"}
+_TIME_OF_DAY = frozenset("pm am p.m a.m".split())
+_YEAR_TOKEN = re.compile(r"(1[89]|20)\d\d$")
+TITLES = frozenset(
+    "president prime minister secretary general colonel judge governor mayor king queen prince chancellor "
+    "senator dr mr mrs ms sir lord foreman commander chief ambassador spokesman spokeswoman deputy director "
+    "chairman chairwoman head professor pope premier lieutenant captain major sergeant admiral sheikh emir "
+    "archbishop bishop rector dean".split())
+_PARTICLES = frozenset("de da van von bin al el la le du dos das di ibn".split())
+ORG_WORDS = frozenset(
+    "organization organisation council committee ministry university office group party union bank agency "
+    "fund court parliament assembly watch news times post herald wire service services force forces army "
+    "police department authority company corporation inc ltd treaty alliance nations states kingdom "
+    "federation institute centre center foundation association commission guard guards network airlines "
+    "media press television tv radio agency".split())
+_NOT_PLACE = ORG_WORDS | MONTHS | WEEKDAYS | TITLES
+SPEECH_VERBS = frozenset(
+    "said says say told tells added stated warned explained replied argued noted claimed announced insisted "
+    "urged described describes wrote writes tweeted declared called asked answered admitted acknowledged "
+    "recalled remarked stressed confirmed denied commented suggested vowed pledged promised".split())
+_QUOTE_MARKS = frozenset('"“”«»')
+CAUSE_STRONG = frozenset(
+    "because due owing sparked triggered caused prompted fuelled fueled driven led reason result blamed "
+    "blames blaming spark drove provoked motivated".split())
+CAUSE_WEAK = frozenset("over after amid following".split())
+_PLACE_WORDS = frozenset("square street avenue road airport port desert sea ocean river lake mountain mountains valley "
+                         "region province district city town village island islands coast canal bay gulf".split())
+_DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i")
+
+
+def tokenize(text: str) -> tuple[Token, ...]:
+    """Tokens split as the index splits them, with their case kept (names matter here) and their stems."""
+    out = []
+    for m in _TOKENS.finditer(text):
+        raw, start, end = m.group(0), m.start(), m.end()
+        lower = fold(raw)
+        if lower.endswith("'s"):
+            lower = lower[:-2]
+        if lower[:1].isdigit():
+            lower = lower.replace(",", "")
+        glued_before = start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()
+        glued_after = end + 1 < len(text) and text[end] == "-" and text[end + 1].isalnum()
+        out.append(Token(raw, lower, stem(lower) if lower[:1].isalnum() else lower, start, raw[0].isupper(),
+                         glued_before, glued_after))
+    return tuple(out)
+
+
+def annotate(text: str, names: frozenset[str], known_people: frozenset[str],
+             known_places: frozenset[str]) -> Annotation:
+    """The answer spans of one sentence (numbers, dates, people, places, organisations, causes, quotes)."""
+    tokens = tokenize(text)
+    spans: list[Found] = []
+    dates = _dates(tokens)
+    spans += dates
+    taken = {i for d in dates for i in range(d.first, d.last + 1)}
+    spans += _numbers(tokens, taken)
+    spans += _durations(tokens)
+    spans += _names(tokens, names, known_people, known_places)
+    spans += _causes(tokens)
+    spans += _quotes(tokens)
+    return Annotation(tokens, tuple(spans))
+
+
+def _span(kind: Span, tokens: tuple[Token, ...], first: int, last: int, strength: float = 1.0) -> Found:
+    return Found(kind, first, last, frozenset(t.stem for t in tokens[first:last + 1]), strength)
+
+
+def _dates(tokens: tuple[Token, ...]) -> list[Found]:
+    found = []
+    n = len(tokens)
+    for i, t in enumerate(tokens):
+        low = t.lower
+        if low in MONTHS and (low != "may" or t.capital):
+            first, last = i, i
+            if i > 0 and tokens[i - 1].lower.isdigit():
+                first = i - 1
+            if i + 1 < n and tokens[i + 1].lower.isdigit():
+                last = i + 1
+                if i + 2 < n and _YEAR_TOKEN.match(tokens[i + 2].lower):
+                    last = i + 2
+            found.append(_span(Span.DATE, tokens, first, last))
+        elif low in WEEKDAYS or low in _RELATIVE_DAYS:
+            found.append(_span(Span.DATE, tokens, i, i))
+        elif _YEAR_TOKEN.match(low) and not (i + 1 < n and tokens[i + 1].lower in TIME_UNITS):
+            found.append(_span(Span.DATE, tokens, i, i))
+        elif low[:1].isdigit() and i + 1 < n and tokens[i + 1].lower in _TIME_OF_DAY:
+            found.append(_span(Span.DATE, tokens, i, i + 1))
+        elif low in ("later", "earlier", "ago", "afterwards") and i >= 2 and tokens[i - 1].lower in TIME_UNITS:
+            found.append(_span(Span.DATE, tokens, i - 2, i))
+        elif low in ("week", "month", "year", "weekend", "day", "evening", "morning", "night", "afternoon") and i \
+                and tokens[i - 1].lower in ("last", "this", "next", "that", "same", "previous", "following"):
+            found.append(_span(Span.DATE, tokens, i - 1, i, 0.5))
+    return found
+
+
+def _numbers(tokens: tuple[Token, ...], taken: set[int]) -> list[Found]:
+    found = []
+    for i, t in enumerate(tokens):
+        if i in taken or t.glued_before:  # "Il-76", "COVID-19": part of a name
+            continue
+        if t.lower[:1].isdigit() or t.lower in _COUNT_WORDS:
+            found.append(_span(Span.NUMBER, tokens, i, min(i + 1, len(tokens) - 1)))
+    return found
+
+
+def _durations(tokens: tuple[Token, ...]) -> list[Found]:
+    found = []
+    for i in range(1, len(tokens)):
+        lead = tokens[i - 1]
+        if tokens[i].lower in TIME_UNITS and (lead.lower[:1].isdigit() or lead.lower in _DURATION_LEAD):
+            if not (lead.glued_after and i + 1 < len(tokens) and tokens[i + 1].lower == "old"):  # "81-year-old"
+                found.append(_span(Span.DURATION, tokens, i - 1, i))
+    return found
+
+
+def _names(tokens: tuple[Token, ...], names: frozenset[str], known_people: frozenset[str],
+           known_places: frozenset[str]) -> list[Found]:
+    """Runs of capitalised words: people (after a title, known speakers, two-word names), places, organisations."""
+    found = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not _starts_name(tokens, i, names):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and (tokens[j + 1].capital or (tokens[j + 1].lower in _PARTICLES and j + 2 < n
+                                                       and tokens[j + 2].capital)):
+            j += 1
+        found += _classify_run(tokens, i, j, known_people, known_places)
+        i = j + 1
+    return found
+
+
+def _starts_name(tokens: tuple[Token, ...], i: int, names: frozenset[str]) -> bool:
+    t = tokens[i]
+    if not t.capital or not t.text[:1].isalpha() or t.lower in STOP_WORDS or t.lower in MONTHS or t.lower in WEEKDAYS:
+        return False
+    if i == 0 or tokens[i - 1].text in _QUOTE_MARKS:  # sentence-initial: a name only if the articles say so
+        return t.stem in names or t.text.isupper() or (i + 1 < len(tokens) and tokens[i + 1].capital)
+    return True
+
+
+def _classify_run(tokens: tuple[Token, ...], i: int, j: int, known_people: frozenset[str],
+                  known_places: frozenset[str]) -> list[Found]:
+    run = tokens[i:j + 1]
+    lowers = [t.lower for t in run]
+    if any(w in ORG_WORDS for w in lowers):
+        return [_span(Span.ORG, tokens, i, j)]
+    if any(w in _PLACE_WORDS for w in lowers):
+        return [_span(Span.PLACE, tokens, i, j)]
+    titled = [k for k, w in enumerate(lowers) if w in TITLES]
+    if titled and titled[-1] < len(run) - 1:  # "Russian President Vladimir Putin": the name follows the title
+        return [_span(Span.PERSON, tokens, i + titled[-1] + 1, j)]
+    if all(t.text.isupper() and len(t.text) > 1 for t in run):
+        return [_span(Span.ORG, tokens, i, j)]
+    stems = {t.stem for t in run}
+    if stems & known_people or (i and tokens[i - 1].lower in TITLES):
+        return [_span(Span.PERSON, tokens, i, j)]
+    if stems & known_places or (i and tokens[i - 1].lower in ("in", "at", "from", "near", "across", "of", "to")):
+        return [_span(Span.PLACE, tokens, i, j)]
+    if len(run) >= 2 and not lowers[0].endswith(_DEMONYM_ENDINGS) and _introduced(tokens, j):
+        return [_span(Span.PERSON, tokens, i, j, 0.5)]
+    return [_span(Span.ORG, tokens, i, j, 0.5)]
+
+
+def _introduced(tokens: tuple[Token, ...], j: int) -> bool:
+    """A name followed by what news uses to introduce a person: a speech verb, or "(,) a/the/who/54"."""
+    if j + 1 >= len(tokens):
+        return False
+    after = tokens[j + 1].lower
+    return after in SPEECH_VERBS or after in ("who", "whose", "a", "an", "the") or after[:1].isdigit()
+
+
+def _causes(tokens: tuple[Token, ...]) -> list[Found]:
+    found = []
+    for i, t in enumerate(tokens):
+        if t.lower in CAUSE_STRONG:
+            found.append(_span(Span.CAUSE, tokens, i, len(tokens) - 1))
+        elif t.lower in CAUSE_WEAK and i:
+            found.append(_span(Span.CAUSE, tokens, i, len(tokens) - 1, 0.5))
+    return found
+
+
+def _quotes(tokens: tuple[Token, ...]) -> list[Found]:
+    found = []
+    marks = [i for i, t in enumerate(tokens) if t.text in _QUOTE_MARKS]
+    if len(marks) >= 2:
+        found.append(_span(Span.QUOTE, tokens, marks[0], marks[-1]))
+    for i, t in enumerate(tokens):
+        if t.lower in SPEECH_VERBS:
+            found.append(_span(Span.QUOTE, tokens, i, i, 0.5))
+    return found

@@ -1,0 +1,184 @@
+"""What a question asks for: its answer type, the names it is about, and its focus.
+
+"How many Russians died?" wants a number about Russians; "who is Putin?" wants a description of
+Putin, not a sentence that merely names him; "why" wants a cause. The answer checks
+(``bot.evidence``) hold candidate sentences to this shape. The rules read the question's own
+words (question words, auxiliaries, "stand for"), never a particular article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.features import TITLES
+from bot.query import Query
+from bot.text import STOP_WORDS, fold, stem, words
+
+
+class AnswerType(StrEnum):
+    """The kind of answer a question wants."""
+
+    NUMBER = "number"
+    DATE = "date"
+    DURATION = "duration"
+    PERSON = "person"
+    PLACE = "place"
+    REASON = "reason"
+    DEFINITION = "definition"
+    QUOTE = "quote"
+    YESNO = "yesno"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A question's answer type and focus, as indices into ``query.groups``.
+
+    ``anchors`` are the groups that name something (Putin, Almaty, CSTO): a sentence without them
+    is about something else. ``subject`` is what a definition or quote question is about,
+    ``target`` the thing a number question counts, ``role`` the title a "who" question asks for.
+    """
+
+    atype: AnswerType
+    anchors: frozenset[int] = frozenset()
+    subject: frozenset[int] = frozenset()
+    target: frozenset[int] = frozenset()
+    role: frozenset[str] = frozenset()
+
+
+_AUXILIARIES = frozenset("is are was were do does did has have had can could will would should shall may might "
+                         "must isn't aren't wasn't weren't don't doesn't didn't hasn't haven't".split())
+_HOW_NUMBER = frozenset("many much old far big large high deep tall heavy strong fast long".split())
+NUMBER_NOUNS = frozenset("price prices cost costs toll population number total figure amount rate salary wage wages "
+                         "age size length depth weight budget value count percentage percent share proportion "
+                         "height distance speed".split())
+_DATE_NOUNS = frozenset("year date day month time hour".split())
+_PLACE_NOUNS = frozenset("city country town region place province village area district part location capital "
+                         "state site".split())
+_CAUSE_VERBS = frozenset("caused causes cause triggered triggers sparked sparks led prompted drove provoked "
+                         "motivated".split())
+_SPEECH = frozenset("say said says call called calls claim claimed think thinks thought tell told describe described "
+                    "announce announced warn warned write wrote mean meant declare declared argue argued add added "
+                    "reply replied insist insisted urge urged accuse accused blame blamed promise promised".split())
+_VIEW_NOUNS = frozenset("view views opinion reaction response position stance thoughts comment comments".split())
+ROLE_NOUNS = TITLES | frozenset("leader head boss spokesperson official commander founder owner manager analyst "
+                                "expert journalist reporter correspondent".split())
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w’'-]*|\b[A-Z]{2,}\b")
+
+
+def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
+    """The shape of ``query`` (analysed from ``text``); ``names`` are the stems the corpus capitalises."""
+    tokens = words(text)
+    group_of = _group_positions(tokens, query)
+    anchors = _anchors(text, query, names)
+    atype, subject_from = _answer_type(tokens)
+    subject = frozenset(g for pos, g in group_of.items() if subject_from is not None and pos >= subject_from)
+    if atype == AnswerType.PERSON and subject and subject <= anchors and _is_who_is(tokens):
+        atype = AnswerType.DEFINITION
+    target = _target(tokens, group_of) if atype == AnswerType.NUMBER else frozenset()
+    role = frozenset(stem(t) for t in tokens if t in ROLE_NOUNS) if atype == AnswerType.PERSON else frozenset()
+    if atype == AnswerType.QUOTE:
+        subject = subject & anchors or anchors
+    return Shape(atype, anchors, subject, target, role)
+
+
+def _group_positions(tokens: list[str], query: Query) -> dict[int, int]:
+    """Token position -> index of its term group (stop words have none)."""
+    index = {g.word: i for i, g in enumerate(query.groups)}
+    return {pos: index[t] for pos, t in enumerate(tokens) if t in index}
+
+
+def _anchors(text: str, query: Query, names: frozenset[str]) -> frozenset[int]:
+    """Groups that name something: capitalised in the question (not first), or a name in the articles."""
+    capitalised = {fold(m.group(0)).removesuffix("'s") for m in _CAPITALISED.finditer(" " + text.strip()[1:])}
+    found = set()
+    for i, g in enumerate(query.groups):
+        strong = [t for t, w in g.alternatives.items() if w >= 0.8]
+        if g.word in capitalised or any(t in names for t in strong):
+            found.add(i)
+    return frozenset(found)
+
+
+def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
+    """The answer type and, for definition and quote questions, where their subject starts."""
+    joined = " " + " ".join(tokens) + " "
+    for i, t in enumerate(tokens):
+        if t == "how" and i + 1 < len(tokens) and tokens[i + 1] == "long":
+            return AnswerType.DURATION, None
+        if t == "how" and i + 1 < len(tokens) and tokens[i + 1] in _HOW_NUMBER:
+            return AnswerType.NUMBER, None
+    if " number of " in joined or " what number " in joined or "toll" in tokens or (
+            tokens and tokens[-1] == "number"):
+        return AnswerType.NUMBER, None
+    if "when" in tokens or any(f" {w} {n} " in joined for w in ("what", "which") for n in _DATE_NOUNS):
+        return AnswerType.DATE, None
+    if "why" in tokens or " how come " in joined or "reason" in tokens or (
+            tokens[:1] == ["what"] and len(tokens) > 1 and tokens[1] in _CAUSE_VERBS):
+        return AnswerType.REASON, None
+    if "where" in tokens or any(f" {w} {n} " in joined for w in ("what", "which") for n in _PLACE_NOUNS) or (
+            " the capital of " in joined):
+        return AnswerType.PLACE, None
+    if tokens[:1] and tokens[0] in ("who", "whom", "whose") or " who " in joined:
+        return AnswerType.PERSON, _after_copula(tokens)
+    found = _quote_subject(tokens) or _definition_subject(tokens)
+    if found is not None:
+        return found
+    if tokens[:1] == ["what"] and len(tokens) > 2 and tokens[1] in ("is", "was", "are", "were") and (
+            tokens[2] in ("the", "a", "an") and len(tokens) > 3 and tokens[3] in NUMBER_NOUNS
+            or tokens[2] in NUMBER_NOUNS):
+        return AnswerType.NUMBER, None
+    if tokens and tokens[0] in _AUXILIARIES:
+        return AnswerType.YESNO, None
+    return AnswerType.OTHER, None
+
+
+def _after_copula(tokens: list[str]) -> int | None:
+    for i, t in enumerate(tokens[:3]):
+        if t in ("is", "was", "are", "were"):
+            return i + 1
+    return None
+
+
+def _is_who_is(tokens: list[str]) -> bool:
+    """"who is X", "who was X?": a request to describe X, not to name someone."""
+    return len(tokens) >= 3 and tokens[0] == "who" and tokens[1] in ("is", "was", "are", "were")
+
+
+def _quote_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
+    """"what did X say", "according to X", "X's view of": a quotation from X."""
+    if "according" in tokens:
+        return AnswerType.QUOTE, tokens.index("according") + 1
+    if tokens[:1] == ["what"] and len(tokens) > 3 and tokens[1] in ("did", "does", "do", "has", "have"):
+        if any(t in _SPEECH for t in tokens[3:]):
+            return AnswerType.QUOTE, 2
+    if any(t in _VIEW_NOUNS for t in tokens) and tokens[:1] == ["what"]:
+        return AnswerType.QUOTE, 2
+    return None
+
+
+def _definition_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
+    """"what is X", "what does X stand for / mean", "define X": X is short, so this is a definition."""
+    if tokens[:1] == ["define"] or tokens[:2] == ["meaning", "of"]:
+        return AnswerType.DEFINITION, 1
+    if tokens[:1] != ["what"] or len(tokens) < 3:
+        return None
+    if tokens[1] in ("does", "did", "do") and tokens[-2:] == ["stand", "for"] or tokens[-1:] == ["mean"]:
+        return AnswerType.DEFINITION, 2
+    if tokens[1] in ("is", "are", "was", "were", "the", "a", "an"):
+        rest = [t for t in tokens[2:] if t not in STOP_WORDS]
+        if 0 < len(rest) <= 3 and not set(rest) & (NUMBER_NOUNS | _PLACE_NOUNS | _DATE_NOUNS):
+            return AnswerType.DEFINITION, 2
+    return None
+
+
+def _target(tokens: list[str], group_of: dict[int, int]) -> frozenset[int]:
+    """The groups of the thing counted: the first content word after "how many", or the number noun."""
+    for i, t in enumerate(tokens):
+        if t == "how" and i + 1 < len(tokens) and tokens[i + 1] in ("many", "much"):
+            for pos in range(i + 2, min(i + 4, len(tokens))):
+                if pos in group_of:
+                    return frozenset({group_of[pos]})
+            return frozenset()
+    return frozenset(g for pos, g in group_of.items() if tokens[pos] in NUMBER_NOUNS)
