@@ -172,6 +172,17 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return run_bench(Path(args.corpus), args.articles, args.questions, args.seed, args.rounds, _faq_path(args))
 
 
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    """Learn the confidence model from the tune half of the question bank (eval/tune.yaml).
+
+    Prints out-of-fold and in-sample figures; --write saves the model to bot/confidence.json.
+    Example: python main.py calibrate --write
+    """
+    from bot.calibration import run_calibrate
+
+    return run_calibrate(Path(args.manifest), args.write)
+
+
 def cmd_unanswered(args: argparse.Namespace) -> int:
     """List the questions users asked that the bot could not answer, most asked first.
 
@@ -214,6 +225,10 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     p.add_argument("--log", default=str(settings.unanswered_log), metavar="FILE",
                    help="the bot's unanswered-questions log (default: %(default)s)")
     p.add_argument("--top", type=int, default=50, help="how many to list (default: %(default)s)")
+    p = add("calibrate", cmd_calibrate, "learn the confidence model from the tune half")
+    p.add_argument("--manifest", default="eval/tune.yaml", metavar="FILE",
+                   help="the tune sets: question files and their corpora (default: %(default)s)")
+    p.add_argument("--write", action="store_true", help="save the model to bot/confidence.json")
     p = add("bench", cmd_bench, "benchmark against plain rank-bm25")
     p.add_argument("--articles", type=int, default=100, metavar="N", help="synthetic articles (default: %(default)s)")
     p.add_argument("--questions", default=None, metavar="FILE", help="question file (default: the built-in set)")

@@ -18,6 +18,9 @@ class EvalQuestion:
     question: str
     expect: tuple[str, ...] | None  # None: the article cannot answer it
     line: int
+    article: str = ""  # the bank's optional labels: which article, what kind of question, what answer type
+    kind: str = ""
+    type: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,10 +61,11 @@ def load_questions(path: Path) -> list[EvalQuestion]:
         if not isinstance(data, dict) or not isinstance(data.get("q"), str) or "expect" not in data:
             raise InputError(Problem(name, line, "each question needs 'q' (text) and 'expect' (phrases or none)"))
         expect = data["expect"]
+        labels = {k: str(data.get(k) or "") for k in ("article", "kind", "type")}
         if expect is None or expect == "none":
-            items.append(EvalQuestion(data["q"], None, line))
+            items.append(EvalQuestion(data["q"], None, line, **labels))
         elif isinstance(expect, list) and expect and all(isinstance(e, str) for e in expect):
-            items.append(EvalQuestion(data["q"], tuple(expect), line))
+            items.append(EvalQuestion(data["q"], tuple(expect), line, **labels))
         else:
             raise InputError(Problem(name, line, "'expect' must be a list of phrases or none"))
     return items
@@ -81,8 +85,13 @@ def judge(item: EvalQuestion, answer: Answer) -> bool:
         return answer.kind == "none"
     if answer.kind == "none" or not answer.source:
         return False
-    source = normalize(answer.source)
-    return any(normalize(phrase) in source for phrase in item.expect)
+    return judge_source(item, answer.source)
+
+
+def judge_source(item: EvalQuestion, source: str) -> bool:
+    """The source sentence holds one of the expected phrases."""
+    folded = normalize(source)
+    return any(normalize(phrase) in folded for phrase in item.expect or ())
 
 
 def evaluate(items: list[EvalQuestion], ask: Callable[[str], Answer]) -> list[EvalResult]:

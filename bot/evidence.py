@@ -16,13 +16,16 @@ from dataclasses import dataclass
 from bot.features import TITLES, Annotation, Found, Span
 from bot.qtype import ROLE_NOUNS, AnswerType, Shape
 from bot.query import Query
+from bot.text import STOP_WORDS
 
 NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8}
 TYPE_NAMES = tuple(t.value for t in AnswerType)
-FEATURE_NAMES = ("bias", "coverage", "own", "anchor_missing", "anchor_context", "missing_max", "type_found",
-                 "type_near", "untyped", "rel_score", "first", "inv_groups", "sent_len",
+FEATURE_NAMES = ("bias", "coverage", "own", "anchor_missing", "anchor_context", "missing_known", "missing_unknown",
+                 "type_found",
+                 "type_near", "type_missing", "type_far", "untyped", "rel_score", "first", "inv_groups", "sent_len",
                  *(f"is_{t}" for t in TYPE_NAMES))
 _PRONOUNS = frozenset("he she they his her their him them it its".split())
+PERSONAL_PRONOUNS = frozenset("he she his her him".split())
 _APPOSITION_WORDS = frozenset("a an the who which whose or known".split())
 
 
@@ -35,10 +38,12 @@ class Match:
     positions: dict[int, list[int]]  # group index -> token positions in the sentence
 
 
-def match(query: Query, annotation: Annotation, context_stems: set[str]) -> Match:
+def match(query: Query, annotation: Annotation, context_stems: set[str], resolved: set[str]) -> Match:
+    """``resolved``: names the sentence refers to by a pronoun ("she was born in Karaganda"), which count
+    as if the sentence named them."""
     own, context, positions = [], [], {}
     for gi, group in enumerate(query.groups):
-        best = 0.0
+        best = max((w for t, w in group.alternatives.items() if t in resolved), default=0.0)
         for pos, token in enumerate(annotation.tokens):
             w = group.alternatives.get(token.stem, 0.0)
             if w:
@@ -51,22 +56,31 @@ def match(query: Query, annotation: Annotation, context_stems: set[str]) -> Matc
 
 
 def features(query: Query, shape: Shape, weights: list[float], annotation: Annotation, context_stems: set[str],
-             text: str, coverage: float, rel_score: float, first: bool) -> list[float]:
+             resolved: set[str], text: str, coverage: float, rel_score: float, first: bool,
+             vocabulary: dict[str, float]) -> list[float]:
     """The feature vector (``FEATURE_NAMES``) of one candidate sentence."""
-    m = match(query, annotation, context_stems)
+    m = match(query, annotation, context_stems, resolved)
     total = sum(weights) or 1.0
     own = sum(w * s for w, s in zip(weights, m.own, strict=True)) / total
     anchors = shape.anchors
     missing = [g for g in anchors if m.own[g] < 0.8 and m.context[g] < 0.8]
     in_context = [g for g in anchors if m.own[g] < 0.8 <= m.context[g]]
-    unmatched = [weights[g] for g in range(len(weights)) if max(m.own[g], m.context[g]) < 0.5]
-    found, near = type_evidence(query, shape, annotation, m, context_stems, text)
+    # A missing word the articles use elsewhere suggests another sentence (or none) is about it; a word
+    # they never use may be a paraphrase the synonyms do not know.
+    unmatched = [g for g in range(len(weights)) if max(m.own[g], m.context[g]) < 0.5]
+    known = [weights[g] for g in unmatched if any(t in vocabulary for t in query.groups[g].alternatives)]
+    unknown = [weights[g] for g in unmatched if not any(t in vocabulary for t in query.groups[g].alternatives)]
+    found, near = type_evidence(query, shape, annotation, m, resolved, text)
+    untyped = shape.atype in (AnswerType.YESNO, AnswerType.OTHER)
     row = [1.0, coverage, own,
            len(missing) / len(anchors) if anchors else 0.0,
            len(in_context) / len(anchors) if anchors else 0.0,
-           max(unmatched, default=0.0) / max(weights, default=1.0),
+           max(known, default=0.0) / max(weights, default=1.0),
+           max(unknown, default=0.0) / max(weights, default=1.0),
            found, near,
-           1.0 if shape.atype in (AnswerType.YESNO, AnswerType.OTHER) else 0.0,
+           1.0 if not untyped and found == 0 else 0.0,
+           1.0 if not untyped and found > 0 and near == 0 else 0.0,
+           1.0 if untyped else 0.0,
            rel_score, 1.0 if first else 0.0,
            1.0 / max(len(query.groups), 1),
            min(len(annotation.tokens) / 40.0, 1.5)]
@@ -78,11 +92,6 @@ def _question_stems(query: Query) -> set[str]:
     return {t for g in query.groups for t in g.alternatives}
 
 
-def _novel(span: Found, asked: set[str], whole: bool = False) -> bool:
-    """A span the question does not already hold (for numbers and dates, its first token decides)."""
-    return not (span.stems & asked) if whole else True
-
-
 def _distance(span: Found, positions: list[int]) -> int:
     if not positions:
         return 1_000
@@ -90,7 +99,7 @@ def _distance(span: Found, positions: list[int]) -> int:
                for p in positions)
 
 
-def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, context_stems: set[str],
+def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, resolved: set[str],
                   text: str) -> tuple[float, float]:
     """(found, near): an answer of the wanted type new to the question, and how close it is to the focus."""
     atype = shape.atype
@@ -102,21 +111,26 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         spans = [s for s in annotation.spans if s.kind in kinds and annotation.tokens[s.first].stem not in asked]
         if not spans:
             return 0.0, 0.0
-        if atype == AnswerType.NUMBER and shape.target:
-            target = [p for g in shape.target for p in m.positions.get(g, [])]
-            near = any(-4 <= p - s.first <= 4 for s in spans for p in target)
+        target = [p for g in shape.target for p in m.positions.get(g, [])] if atype == AnswerType.NUMBER else []
+        if target:  # "2,030 soldiers" for "how many troops": the number stands by the thing counted
+            near = 1.0 if any(-4 <= p - s.first <= 4 for s in spans for p in target) else 0.0
         else:
-            near = any(_distance(s, focus) <= NEAR[s.kind] for s in spans)
-        return max(s.strength for s in spans), 1.0 if near else 0.0
+            near = (0.5 if shape.target else 1.0) if any(_distance(s, focus) <= NEAR[s.kind] for s in spans) else 0.0
+        return max(s.strength for s in spans), near
     if atype in (AnswerType.PERSON, AnswerType.PLACE):
-        return _entity_evidence(shape, annotation, asked, focus)
+        found, near = _entity_evidence(shape, annotation, asked, focus)
+        if atype == AnswerType.PERSON and not found and resolved - asked and annotation.tokens and \
+                annotation.tokens[0].lower in PERSONAL_PRONOUNS:  # "He also takes over ...": the one named before
+            return 0.7, 1.0
+        return found, near
     if atype == AnswerType.REASON:
         causes = annotation.of(Span.CAUSE)
         if not causes:
             return 0.0, 0.0
-        best = max(causes, key=lambda s: s.strength)
-        after = {t.stem for t in annotation.tokens[best.first + 1:] if t.lower[:1].isalnum()} - asked
-        return best.strength, 1.0 if len(after) >= 2 else 0.0
+        explaining = [c for c in causes if _explains(annotation, c, asked)]
+        if not explaining:
+            return max(c.strength for c in causes), 0.0
+        return max(c.strength for c in explaining), 1.0
     if atype == AnswerType.DEFINITION:
         return _definition_evidence(query, shape, annotation, m, text)
     if atype == AnswerType.QUOTE:
@@ -130,6 +144,14 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         in_context = all(max(m.own[g], m.context[g]) >= 0.8 for g in subject)
         return max(q.strength for q in quotes), 0.5 if pronoun and in_context else 0.0
     return 0.0, 0.0
+
+
+def _explains(annotation: Annotation, cause: Found, asked: set[str]) -> bool:
+    """What follows a cause marker says something new: "began over a fuel price rise", not
+    "after handing over the presidency" (the question's own event)."""
+    following = [t.stem for t in annotation.tokens[cause.first + 1:cause.first + 6]
+                 if t.lower[:1].isalnum() and t.lower not in STOP_WORDS][:3]
+    return sum(1 for t in following if t not in asked) >= 2
 
 
 def _entity_evidence(shape: Shape, annotation: Annotation, asked: set[str], focus: list[int]) -> tuple[float, float]:

@@ -67,25 +67,35 @@ def people(texts: list[str]) -> set[str]:
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]{3,}(?![\w'’])")
+_ACRONYM = re.compile(r"(?<![\w'’])[A-Z]{2,6}(?![\w'’])")
+_LOWER = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’])")
 MAX_NAME_SUFFIX = 4
 
 
-def name_variants(texts: list[str]) -> tuple[dict[str, frozenset[str]], frozenset[str]]:
-    """Map each prefix (5+ letters) of a capitalised word's stem to the names it begins, and all names.
+def name_variants(texts: list[str]) -> tuple[dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
+    """Names the articles capitalise, as variants (prefix -> names), all of them, and the proper ones.
 
     Demonyms and country names share a stem prefix (Kazakh/Kazakhstan, Georgia/Georgian); only
     words the articles capitalise mid-sentence take part, so common words never get variants.
+    The proper names are those never written in lower case (Almaty, but not President) and the
+    acronyms (CSTO): a question about one of them is about that thing.
     """
     names: set[str] = set()
+    acronyms: set[str] = set()
+    lower: set[str] = set()
     for text in texts:
         for m in _CAPITALISED.finditer(text):
             if m.start() > 0:
                 names.add(stem(m.group(0).lower()))
+        acronyms.update(_ACRONYM.findall(text))
+        lower.update(_LOWER.findall(text))
     table: dict[str, set[str]] = {}
     for name in names:
         for cut in range(max(5, len(name) - MAX_NAME_SUFFIX), len(name)):
             table.setdefault(name[:cut], set()).add(name)
-    return {k: frozenset(v) for k, v in table.items()}, frozenset(names)
+    common = {stem(w) for w in lower}
+    proper = (names - common) | {stem(a.lower()) for a in acronyms}
+    return {k: frozenset(v) for k, v in table.items()}, frozenset(names), frozenset(proper)
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|from|near|across|outside|inside|into|towards|throughout|around)"
@@ -189,7 +199,7 @@ SPEECH_VERBS = frozenset(
 _QUOTE_MARKS = frozenset('"“”«»')
 CAUSE_STRONG = frozenset(
     "because due owing sparked triggered caused prompted fuelled fueled driven led reason result blamed "
-    "blames blaming spark drove provoked motivated".split())
+    "blames blaming spark drove provoked motivated suspicion charges charged accused arguing since so".split())
 CAUSE_WEAK = frozenset("over after amid following".split())
 _PLACE_WORDS = frozenset("square street avenue road airport port desert sea ocean river lake mountain mountains valley "
                          "region province district city town village island islands coast canal bay gulf".split())
@@ -238,11 +248,13 @@ def _dates(tokens: tuple[Token, ...]) -> list[Found]:
     n = len(tokens)
     for i, t in enumerate(tokens):
         low = t.lower
-        if low in MONTHS and (low != "may" or t.capital):
-            first, last = i, i
-            if i > 0 and tokens[i - 1].lower.isdigit():
+        day_before = i > 0 and tokens[i - 1].lower.isdigit()
+        day_after = i + 1 < n and tokens[i + 1].lower[:1].isdigit()
+        if low in MONTHS and t.capital and (len(low) > 4 or low == "june" or day_before or day_after):
+            first, last = i, i  # "Mar Mikhael" is a place, "May" a verb: short forms need a day or year
+            if day_before:
                 first = i - 1
-            if i + 1 < n and tokens[i + 1].lower.isdigit():
+            if day_after:
                 last = i + 1
                 if i + 2 < n and _YEAR_TOKEN.match(tokens[i + 2].lower):
                     last = i + 2

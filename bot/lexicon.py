@@ -79,6 +79,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("flood", "floods", "flooding", "deluge", "inundation"),
     ("earthquake", "quake", "tremor", "seismic"),
     ("fire", "fires", "blaze", "wildfire", "wildfires"),
+    ("explosion", "explosions", "blast", "blasts", "detonation", "exploded", "blew"),
     ("storm", "hurricane", "cyclone", "typhoon"),
     ("evacuated", "evacuation", "fled", "displaced", "homeless", "relocated"),
     ("damage", "damaged", "destroyed", "destruction"),

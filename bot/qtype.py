@@ -65,11 +65,12 @@ _SPEECH = frozenset("say said says call called calls claim claimed think thinks 
 _VIEW_NOUNS = frozenset("view views opinion reaction response position stance thoughts comment comments".split())
 ROLE_NOUNS = TITLES | frozenset("leader head boss spokesperson official commander founder owner manager analyst "
                                 "expert journalist reporter correspondent".split())
+_OPEN_ENDINGS = frozenset("to after for from with about of by in on at".split())
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w’'-]*|\b[A-Z]{2,}\b")
 
 
 def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
-    """The shape of ``query`` (analysed from ``text``); ``names`` are the stems the corpus capitalises."""
+    """The shape of ``query`` (analysed from ``text``); ``names`` are the corpus's proper names."""
     tokens = words(text)
     group_of = _group_positions(tokens, query)
     anchors = _anchors(text, query, names)
@@ -80,7 +81,9 @@ def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
     target = _target(tokens, group_of) if atype == AnswerType.NUMBER else frozenset()
     role = frozenset(stem(t) for t in tokens if t in ROLE_NOUNS) if atype == AnswerType.PERSON else frozenset()
     if atype == AnswerType.QUOTE:
-        subject = subject & anchors or anchors
+        speech = next((i for i, t in enumerate(tokens) if t in _SPEECH and i > (subject_from or 0)), len(tokens))
+        speaker = frozenset(g for pos, g in group_of.items() if (subject_from or 0) <= pos < speech)
+        subject = speaker & anchors or anchors
     return Shape(atype, anchors, subject, target, role)
 
 
@@ -95,15 +98,24 @@ def _anchors(text: str, query: Query, names: frozenset[str]) -> frozenset[int]:
     capitalised = {fold(m.group(0)).removesuffix("'s") for m in _CAPITALISED.finditer(" " + text.strip()[1:])}
     found = set()
     for i, g in enumerate(query.groups):
-        strong = [t for t, w in g.alternatives.items() if w >= 0.8]
+        strong = [t for t, w in g.alternatives.items() if w >= 0.9]  # itself or its spelling fix, not synonyms
+        if g.word in ROLE_NOUNS:
+            continue  # "President", "Minister": a title, capitalised or not, is not what the question is about
         if g.word in capitalised or any(t in names for t in strong):
             found.add(i)
     return frozenset(found)
 
 
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     """The answer type and, for definition and quote questions, where their subject starts."""
-    joined = " " + " ".join(tokens) + " "
+    joined = " " + " ".join(_singular(t) if i and tokens[i - 1] in ("what", "which") else t
+                            for i, t in enumerate(tokens)) + " "
     for i, t in enumerate(tokens):
         if t == "how" and i + 1 < len(tokens) and tokens[i + 1] == "long":
             return AnswerType.DURATION, None
@@ -152,7 +164,7 @@ def _quote_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
         return AnswerType.QUOTE, tokens.index("according") + 1
     if tokens[:1] == ["what"] and len(tokens) > 3 and tokens[1] in ("did", "does", "do", "has", "have"):
         if any(t in _SPEECH for t in tokens[3:]):
-            return AnswerType.QUOTE, 2
+            return AnswerType.QUOTE, 2  # the speaker: the names between "did" and "say"
     if any(t in _VIEW_NOUNS for t in tokens) and tokens[:1] == ["what"]:
         return AnswerType.QUOTE, 2
     return None
@@ -168,7 +180,9 @@ def _definition_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
         return AnswerType.DEFINITION, 2
     if tokens[1] in ("is", "are", "was", "were", "the", "a", "an"):
         rest = [t for t in tokens[2:] if t not in STOP_WORDS]
-        if 0 < len(rest) <= 3 and not set(rest) & (NUMBER_NOUNS | _PLACE_NOUNS | _DATE_NOUNS):
+        ends_open = tokens[-1] in _OPEN_ENDINGS  # "what is X named after", "what is X a reference to"
+        if 0 < len(rest) <= 3 and not set(rest) & (NUMBER_NOUNS | _PLACE_NOUNS | _DATE_NOUNS) and not ends_open \
+                and not any(t.endswith("ed") and len(t) > 4 for t in rest):
             return AnswerType.DEFINITION, 2
     return None
 

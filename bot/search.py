@@ -140,7 +140,7 @@ class SearchEngine:
         "Who" questions prefer sentences naming a person the articles introduce as one.
         """
         texts = [s.text for s in self.corpus.sentences]
-        self._name_prefixes, self.names = name_variants(texts)
+        self._name_prefixes, self.names, self.proper = name_variants(texts)
         self.people = frozenset(people(hinted))
         self.places = frozenset(places(texts)) - self.people
         person_ids = {self.term_id[n] for n in self.people if n in self.term_id}

@@ -1,0 +1,126 @@
+"""``python main.py calibrate``: learn the confidence model from the tune half of the question bank.
+
+Every question of the tune sets (``eval/tune.yaml``) is put to the engine without the FAQ; each of
+its candidate sentences becomes a row of evidence features, labelled by whether it holds an
+expected phrase. A logistic regression is fitted to the rows; the threshold is the lowest
+probability at which at least ``TRAP_REJECTION`` of the tune traps are declined, judged out of
+fold (each article's questions scored by a model that never saw that article). The test half is
+never read here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from bot.candidates import judged
+from bot.confidence import MODEL_PATH, Model, fit
+from bot.errors import InputError, Problem
+from bot.evaluation import EvalQuestion, judge_source, load_questions
+from bot.knowledge import build
+from bot.query import analyze
+
+TRAP_REJECTION = 0.95
+FOLDS = 5
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One tune question: where it comes from, and its candidates' feature rows and labels."""
+
+    group: str
+    item: EvalQuestion
+    rows: tuple[tuple[float, ...], ...]
+    labels: tuple[bool, ...]
+
+
+def tune_sets(manifest: Path) -> list[tuple[Path, Path]]:
+    """(questions, corpus) pairs listed in the manifest, relative to the manifest's folder's parent."""
+    try:
+        data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+        base = manifest.parent.parent
+        return [(base / s["questions"], base / s["corpus"]) for s in data["sets"]]
+    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
+        raise InputError(Problem(str(manifest), 0, f"cannot read the tune manifest: {exc}")) from None
+
+
+def collect(sets: Iterable[tuple[Path, Path]]) -> list[Judged]:
+    """Judge every question of every set with no model: the features do not depend on it."""
+    found = []
+    for questions, corpus in sets:
+        kb = build(corpus, None)
+        for item in load_questions(questions):
+            query = analyze(item.question, kb.engine, kb.synonyms, cache=kb.words)
+            if query.small_talk or query.foreign or not query.groups:
+                continue
+            candidates = judged(kb.engine, query, item.question, None)
+            labels = tuple(item.expect is not None and judge_source(item, kb.corpus.sentences[c.sentence_id].text)
+                           for c in candidates)
+            found.append(Judged(f"{questions}:{item.article or ''}", item, tuple(c.row for c in candidates), labels))
+    return found
+
+
+def train(samples: list[Judged]) -> np.ndarray:
+    rows = np.array([r for s in samples for r in s.rows], dtype=float)
+    labels = np.array([lab for s in samples for lab in s.labels], dtype=float)
+    return fit(rows, labels)
+
+
+def out_of_fold(samples: list[Judged]) -> list[tuple[Judged, float, bool]]:
+    """(question, best probability, is the best candidate right) with models that never saw its article."""
+    groups = sorted({s.group for s in samples})
+    fold_of = {g: i % FOLDS for i, g in enumerate(groups)}
+    results = []
+    for fold in range(FOLDS):
+        held = [s for s in samples if fold_of[s.group] == fold]
+        weights = train([s for s in samples if fold_of[s.group] != fold])
+        results += [best(s, weights) for s in held]
+    return results
+
+
+def best(sample: Judged, weights: np.ndarray) -> tuple[Judged, float, bool]:
+    if not sample.rows:
+        return sample, 0.0, False
+    probabilities = 1.0 / (1.0 + np.exp(-np.clip(np.array(sample.rows) @ weights, -30, 30)))
+    top = int(np.argmax(probabilities))
+    return sample, float(probabilities[top]), sample.labels[top]
+
+
+def threshold_for(results: list[tuple[Judged, float, bool]], rejection: float = TRAP_REJECTION) -> float:
+    """The lowest threshold at which ``rejection`` of the unanswerable questions are declined."""
+    traps = sorted(p for s, p, _ in results if s.item.expect is None)
+    if not traps:
+        return 0.5
+    keep = int(np.ceil(rejection * len(traps))) - 1
+    return float(traps[min(keep, len(traps) - 1)]) + 1e-6
+
+
+def rates(results: list[tuple[Judged, float, bool]], threshold: float) -> tuple[float, float]:
+    inside = [(p, ok) for s, p, ok in results if s.item.expect is not None]
+    outside = [p for s, p, _ in results if s.item.expect is None]
+    hits = sum(1 for p, ok in inside if ok and p >= threshold) / max(len(inside), 1)
+    rejected = sum(1 for p in outside if p < threshold) / max(len(outside), 1)
+    return hits, rejected
+
+
+def run_calibrate(manifest: Path, write: bool, out=print) -> int:
+    samples = collect(tune_sets(manifest))
+    folded = out_of_fold(samples)
+    threshold = threshold_for(folded)
+    hits, rejected = rates(folded, threshold)
+    out(f"{len(samples)} tune questions, {sum(len(s.rows) for s in samples)} candidate sentences")
+    out(f"out of fold: threshold {threshold:.3f} -> in-scope {hits:.1%}, unanswerable declined {rejected:.1%}")
+    weights = train(samples)
+    model = Model(tuple(float(w) for w in weights), threshold)
+    in_sample = [best(s, weights) for s in samples]
+    hits, rejected = rates(in_sample, threshold)
+    out(f"in sample:   threshold {threshold:.3f} -> in-scope {hits:.1%}, unanswerable declined {rejected:.1%}")
+    if write:
+        MODEL_PATH.write_text(model.to_json({"trained_on": str(manifest), "questions": len(samples)}),
+                              encoding="utf-8")
+        out(f"wrote {MODEL_PATH}")
+    return 0

@@ -1,0 +1,49 @@
+"""The best few sentences for a question, each judged by the confidence model.
+
+The ranker (``bot.search``) proposes a handful of quotable sentences by BM25 and coverage; each is
+then held to the question's shape (``bot.evidence``) and given a probability of answering it
+(``bot.confidence``). The most probable one is the answer when it clears the model's threshold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.confidence import Model
+from bot.evidence import PERSONAL_PRONOUNS, features
+from bot.qtype import question_shape
+from bot.query import Query
+from bot.search import SearchEngine
+
+POOL = 8  # candidates judged per question (the right sentence is among the ranker's top 8 nine times in ten)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence judged for one question: its probability of answering it, and the evidence."""
+
+    sentence_id: int
+    probability: float
+    coverage: float
+    row: tuple[float, ...]
+
+
+def judged(engine: SearchEngine, query: Query, text: str, model: Model | None, limit: int = POOL) -> list[Candidate]:
+    """Candidates most probable first (ties: the ranker's order); with no model, the ranker's order."""
+    hits = engine.rank(query, limit=limit)
+    if not hits:
+        return []
+    shape = question_shape(text, query, engine.proper)
+    weights = [engine.group_idf(g) for g in query.groups]
+    best = hits[0].score or 1.0
+    found = []
+    for position, hit in enumerate(hits):
+        sid = hit.sentence_id
+        annotation, context = engine.annotation(sid), engine.context_stems(sid)
+        resolved = context & engine.people if any(t.lower in PERSONAL_PRONOUNS for t in annotation.tokens) else set()
+        row = features(query, shape, weights, annotation, context, resolved, engine.corpus.sentences[sid].text,
+                       hit.confidence, hit.score / best, position == 0, engine.vocabulary)
+        probability = model.probability(row) if model is not None else hit.confidence
+        found.append((position, Candidate(sid, probability, hit.confidence, tuple(row))))
+    found.sort(key=lambda pc: (-pc[1].probability, pc[0]))
+    return [c for _, c in found]

@@ -1,0 +1,61 @@
+"""The confidence model: a logistic regression over the evidence features of a candidate sentence.
+
+Its weights and threshold live in ``confidence.json`` beside this file, written by
+``python main.py calibrate`` from the tune half of the question bank (never the test half). The
+probability it gives is the bot's confidence: the chance that the sentence answers the question.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.evidence import FEATURE_NAMES
+
+MODEL_PATH = Path(__file__).with_name("confidence.json")
+L2 = 1.0  # ridge penalty: a few hundred questions, a couple of dozen features
+
+
+@dataclass(frozen=True)
+class Model:
+    """Feature weights (in ``FEATURE_NAMES`` order) and the probability from which the bot answers."""
+
+    weights: tuple[float, ...]
+    threshold: float
+
+    def probability(self, row: list[float]) -> float:
+        z = sum(w * x for w, x in zip(self.weights, row, strict=True))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self, extra: dict) -> str:
+        data = {"features": list(FEATURE_NAMES), "weights": [round(w, 6) for w in self.weights],
+                "threshold": round(self.threshold, 4), **extra}
+        return json.dumps(data, indent=1) + "\n"
+
+
+def load_model(path: Path = MODEL_PATH) -> Model:
+    """The shipped model; a feature list that does not match the code is a programming error."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["features"]) != FEATURE_NAMES:
+        raise RuntimeError(f"{path}: its features differ from the code's; run 'python main.py calibrate'")
+    return Model(tuple(data["weights"]), float(data["threshold"]))
+
+
+def fit(rows: np.ndarray, labels: np.ndarray, l2: float = L2, iterations: int = 50) -> np.ndarray:
+    """Logistic regression by Newton's method with a ridge penalty (the bias is not penalised)."""
+    weights = np.zeros(rows.shape[1])
+    penalty = np.full(rows.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-np.clip(rows @ weights, -30, 30)))
+        gradient = rows.T @ (p - labels) + penalty * weights
+        hessian = (rows * (p * (1 - p))[:, None]).T @ rows + np.diag(penalty) + 1e-9 * np.eye(rows.shape[1])
+        step = np.linalg.solve(hessian, gradient)
+        weights -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return weights
