@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 
+from bot.candidates import Candidate, judged
+from bot.confidence import Model, load_model
 from bot.knowledge import KnowledgeBase
-from bot.query import analyze
+from bot.query import Query, analyze
 
-PASSAGE_THRESHOLD = 0.5  # share of the question's weight the source sentence must cover
 FAQ_THRESHOLD = 0.62
 
 NOT_FOUND = "I couldn't find that in the article."
@@ -81,15 +83,24 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
         return _none(question, FOREIGN, Reason.FOREIGN)
     if not query.groups:
         return _none(question, VAGUE, Reason.VAGUE)
-    hits = engine.rank(query, limit=1)
-    if not hits or hits[0].confidence < PASSAGE_THRESHOLD:
-        return _none(question, not_found, Reason.NOT_CONFIDENT, hits[0].confidence if hits else 0.0)
-    hit = hits[0]
-    sentence = kb.corpus.sentences[hit.sentence_id]
+    found = judged(engine, query, question, model())
+    if not found or found[0].probability < model().threshold:
+        return _none(question, not_found, Reason.NOT_CONFIDENT, found[0].probability if found else 0.0)
+    return _passage(kb, question, found[0])
+
+
+@cache
+def model() -> Model:
+    """The confidence model shipped with the engine (bot/confidence.json), read once."""
+    return load_model()
+
+
+def _passage(kb: KnowledgeBase, question: str, best: Candidate) -> Answer:
+    sentence = kb.corpus.sentences[best.sentence_id]
     doc = kb.corpus.documents[sentence.doc_id]
-    passage = kb.corpus.passages[engine.passage_of[hit.sentence_id]]
+    passage = kb.corpus.passages[kb.engine.passage_of[best.sentence_id]]
     text = " ".join(" ".join(kb.corpus.sentences[i].text.split()) for i in passage.sentence_ids)
-    return Answer(question, Kind.PASSAGE, text, sentence.text, doc.title, hit.confidence, doc.url)
+    return Answer(question, Kind.PASSAGE, text, sentence.text, doc.title, best.probability, doc.url)
 
 
 def answer_entry(kb: KnowledgeBase, entry_id: str) -> Answer | None:
@@ -109,18 +120,16 @@ def answers(kb: KnowledgeBase, question: str, limit: int = 3) -> list[Answer]:
     if first.kind == Kind.NONE:
         return []
     found = [first]
-    query = analyze(question, kb.engine, kb.synonyms, cache=kb.words)
-    for hit in kb.engine.rank(query, limit=limit + 1):
-        if len(found) >= limit:
+    query: Query = analyze(question, kb.engine, kb.synonyms, cache=kb.words)
+    for candidate in judged(kb.engine, query, question, model()):
+        if len(found) >= limit or candidate.probability < model().threshold:
             break
-        if hit.confidence < PASSAGE_THRESHOLD:
-            continue
-        sentence = kb.corpus.sentences[hit.sentence_id]
+        sentence = kb.corpus.sentences[candidate.sentence_id]
         if any(sentence.text in (a.source or "") or (a.source or "") in sentence.text for a in found):
             continue
         doc = kb.corpus.documents[sentence.doc_id]
         found.append(Answer(question, Kind.PASSAGE, " ".join(sentence.text.split()), sentence.text, doc.title,
-                            hit.confidence, doc.url))
+                            candidate.probability, doc.url))
     return found
 
 

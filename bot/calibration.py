@@ -18,7 +18,7 @@ import numpy as np
 import yaml
 
 from bot.candidates import judged
-from bot.confidence import MODEL_PATH, Model, fit
+from bot.confidence import MODEL_PATH, Model, fit, fit_calibration
 from bot.errors import InputError, Problem
 from bot.evaluation import EvalQuestion, judge_source, load_questions
 from bot.knowledge import build
@@ -83,9 +83,11 @@ def out_of_fold(samples: list[Judged]) -> list[tuple[Judged, float, bool]]:
 
 
 def best(sample: Judged, weights: np.ndarray) -> tuple[Judged, float, bool]:
+    """(question, the best candidate's score, whether that candidate is right)."""
     if not sample.rows:
         return sample, 0.0, False
-    probabilities = 1.0 / (1.0 + np.exp(-np.clip(np.array(sample.rows) @ weights, -30, 30)))
+    model = Model(tuple(weights), 0.5)
+    probabilities = np.array([model.score(r) for r in sample.rows])
     top = int(np.argmax(probabilities))
     return sample, float(probabilities[top]), sample.labels[top]
 
@@ -108,17 +110,22 @@ def rates(results: list[tuple[Judged, float, bool]], threshold: float) -> tuple[
 
 
 def run_calibrate(manifest: Path, write: bool, out=print) -> int:
+    """Fit, choose the threshold, calibrate, report; with ``write``, save bot/confidence.json."""
     samples = collect(tune_sets(manifest))
     folded = out_of_fold(samples)
-    threshold = threshold_for(folded)
-    hits, rejected = rates(folded, threshold)
-    out(f"{len(samples)} tune questions, {sum(len(s.rows) for s in samples)} candidate sentences")
-    out(f"out of fold: threshold {threshold:.3f} -> in-scope {hits:.1%}, unanswerable declined {rejected:.1%}")
     weights = train(samples)
-    model = Model(tuple(float(w) for w in weights), threshold)
     in_sample = [best(s, weights) for s in samples]
-    hits, rejected = rates(in_sample, threshold)
-    out(f"in sample:   threshold {threshold:.3f} -> in-scope {hits:.1%}, unanswerable declined {rejected:.1%}")
+    # The shipped model must decline the traps out of fold and in sample alike.
+    threshold = max(threshold_for(folded), threshold_for(in_sample))
+    scale, shift = fit_calibration([p for _, p, _ in folded],
+                                   [s.item.expect is not None and ok for s, _, ok in folded])
+    model = Model(tuple(float(w) for w in weights), 0.0, scale, shift)
+    model = Model(model.weights, model.confidence(threshold), scale, shift)
+    out(f"{len(samples)} tune questions, {sum(len(s.rows) for s in samples)} candidate sentences")
+    for name, results in (("out of fold", folded), ("in sample", in_sample)):
+        hits, rejected = rates(results, threshold)
+        out(f"{name:11}: confidence threshold {model.threshold:.3f} -> in-scope {hits:.1%}, "
+            f"unanswerable declined {rejected:.1%}")
     if write:
         MODEL_PATH.write_text(model.to_json({"trained_on": str(manifest), "questions": len(samples)}),
                               encoding="utf-8")

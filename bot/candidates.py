@@ -15,7 +15,7 @@ from bot.qtype import question_shape
 from bot.query import Query
 from bot.search import SearchEngine
 
-POOL = 8  # candidates judged per question (the right sentence is among the ranker's top 8 nine times in ten)
+POOL = 8  # candidates judged per question (measured: the right sentence is in the top 8 nine times in ten)
 
 
 @dataclass(frozen=True)
@@ -40,9 +40,10 @@ def judged(engine: SearchEngine, query: Query, text: str, model: Model | None, l
     for position, hit in enumerate(hits):
         sid = hit.sentence_id
         annotation, context = engine.annotation(sid), engine.context_stems(sid)
-        resolved = context & engine.people if any(t.lower in PERSONAL_PRONOUNS for t in annotation.tokens) else set()
+        pronoun = any(t.lower in PERSONAL_PRONOUNS for t in annotation.tokens)
+        resolved = engine.previous_people(sid) if pronoun else set()
         row = features(query, shape, weights, annotation, context, resolved, engine.corpus.sentences[sid].text,
-                       hit.confidence, hit.score / best, position == 0, engine.vocabulary)
+                       hit.confidence, hit.score / best, position == 0, engine.vocabulary, engine.places)
         probability = model.probability(row) if model is not None else hit.confidence
         found.append((position, Candidate(sid, probability, hit.confidence, tuple(row))))
     found.sort(key=lambda pc: (-pc[1].probability, pc[0]))

@@ -14,26 +14,48 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.evidence import FEATURE_NAMES
+from bot.evidence import FEATURE_NAMES, gate
 
 MODEL_PATH = Path(__file__).with_name("confidence.json")
 L2 = 1.0  # ridge penalty: a few hundred questions, a couple of dozen features
 
 
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-6), 1 - 1e-6)
+    return math.log(p / (1 - p))
+
+
 @dataclass(frozen=True)
 class Model:
-    """Feature weights (in ``FEATURE_NAMES`` order) and the probability from which the bot answers."""
+    """Feature weights (in ``FEATURE_NAMES`` order), the calibration of the score into the chance that
+    the answer is right (``scale``, ``shift`` on its logit), and the confidence from which the bot answers."""
 
     weights: tuple[float, ...]
     threshold: float
+    scale: float = 1.0
+    shift: float = 0.0
 
-    def probability(self, row: list[float]) -> float:
+    def score(self, row: list[float] | tuple[float, ...]) -> float:
+        """How well the sentence answers: the learned probability, scaled down where the answer type,
+        the names or the scope are missing. Ranks candidates; ``confidence`` makes it a probability."""
         z = sum(w * x for w, x in zip(self.weights, row, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+        return gate(row) * _sigmoid(z)
+
+    def confidence(self, score: float) -> float:
+        """The chance that an answer with this score is right, as measured out of fold on the tune half."""
+        return _sigmoid(self.scale * _logit(score) + self.shift)
+
+    def probability(self, row: list[float] | tuple[float, ...]) -> float:
+        return self.confidence(self.score(row))
 
     def to_json(self, extra: dict) -> str:
         data = {"features": list(FEATURE_NAMES), "weights": [round(w, 6) for w in self.weights],
-                "threshold": round(self.threshold, 4), **extra}
+                "threshold": round(self.threshold, 4), "scale": round(self.scale, 6), "shift": round(self.shift, 6),
+                **extra}
         return json.dumps(data, indent=1) + "\n"
 
 
@@ -42,7 +64,16 @@ def load_model(path: Path = MODEL_PATH) -> Model:
     data = json.loads(path.read_text(encoding="utf-8"))
     if tuple(data["features"]) != FEATURE_NAMES:
         raise RuntimeError(f"{path}: its features differ from the code's; run 'python main.py calibrate'")
-    return Model(tuple(data["weights"]), float(data["threshold"]))
+    return Model(tuple(data["weights"]), float(data["threshold"]), float(data.get("scale", 1.0)),
+                 float(data.get("shift", 0.0)))
+
+
+def fit_calibration(scores: list[float], right: list[bool]) -> tuple[float, float]:
+    """Platt scaling: ``scale``, ``shift`` such that sigmoid(scale * logit(score) + shift) matches how
+    often answers with that score were right."""
+    rows = np.array([[1.0, _logit(s)] for s in scores])
+    w = fit(rows, np.array(right, dtype=float), l2=1e-3)
+    return float(w[1]), float(w[0])
 
 
 def fit(rows: np.ndarray, labels: np.ndarray, l2: float = L2, iterations: int = 50) -> np.ndarray:

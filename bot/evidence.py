@@ -18,12 +18,12 @@ from bot.qtype import ROLE_NOUNS, AnswerType, Shape
 from bot.query import Query
 from bot.text import STOP_WORDS
 
-NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8}
+NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8, Span.ROLE: 8}
 TYPE_NAMES = tuple(t.value for t in AnswerType)
-FEATURE_NAMES = ("bias", "coverage", "own", "anchor_missing", "anchor_context", "missing_known", "missing_unknown",
-                 "type_found",
-                 "type_near", "type_missing", "type_far", "untyped", "rel_score", "first", "inv_groups", "sent_len",
-                 *(f"is_{t}" for t in TYPE_NAMES))
+FEATURE_NAMES = ("bias", "coverage_ok", "coverage_bad", "own_ok", "own_bad", "anchor_missing", "anchor_context",
+                 "scope_conflict", "missing_known", "missing_unknown", "type_found", "type_near", "rel_score", "first",
+                 "inv_groups", *(f"is_{t}" for t in TYPE_NAMES))
+_SCOPE_WORDS = frozenset("nationwide countrywide worldwide national".split())
 _PRONOUNS = frozenset("he she they his her their him them it its".split())
 PERSONAL_PRONOUNS = frozenset("he she his her him".split())
 _APPOSITION_WORDS = frozenset("a an the who which whose or known".split())
@@ -42,26 +42,36 @@ def match(query: Query, annotation: Annotation, context_stems: set[str], resolve
     """``resolved``: names the sentence refers to by a pronoun ("she was born in Karaganda"), which count
     as if the sentence named them."""
     own, context, positions = [], [], {}
+    where = annotation.where
     for gi, group in enumerate(query.groups):
-        best = max((w for t, w in group.alternatives.items() if t in resolved), default=0.0)
-        for pos, token in enumerate(annotation.tokens):
-            w = group.alternatives.get(token.stem, 0.0)
-            if w:
+        best = found_context = 0.0
+        for term, w in group.alternatives.items():
+            if term in where or term in resolved:
                 best = max(best, w)
-                if w >= 0.5:
-                    positions.setdefault(gi, []).append(pos)
+                if w >= 0.5 and term in where:
+                    positions.setdefault(gi, []).extend(where[term])
+            if term in context_stems:
+                found_context = max(found_context, w)
         own.append(best)
-        context.append(max((w for t, w in group.alternatives.items() if t in context_stems), default=0.0))
+        context.append(found_context)
     return Match(tuple(own), tuple(context), positions)
 
 
 def features(query: Query, shape: Shape, weights: list[float], annotation: Annotation, context_stems: set[str],
              resolved: set[str], text: str, coverage: float, rel_score: float, first: bool,
-             vocabulary: dict[str, float]) -> list[float]:
-    """The feature vector (``FEATURE_NAMES``) of one candidate sentence."""
+             vocabulary: dict[str, float], places: frozenset[str]) -> list[float]:
+    """The feature vector (``FEATURE_NAMES``) of one candidate sentence.
+
+    Coverage counts twice: once where the sentence holds an answer of the wanted type near the
+    question's focus (or the question wants no particular type), once where it does not; so the
+    model can learn that words in common without the answer are worth little.
+    """
     m = match(query, annotation, context_stems, resolved)
     total = sum(weights) or 1.0
     own = sum(w * s for w, s in zip(weights, m.own, strict=True)) / total
+    found, near = type_evidence(query, shape, annotation, m, resolved, text)
+    untyped = shape.atype in (AnswerType.YESNO, AnswerType.OTHER)
+    ok = 1.0 if untyped else found * near
     anchors = shape.anchors
     missing = [g for g in anchors if m.own[g] < 0.8 and m.context[g] < 0.8]
     in_context = [g for g in anchors if m.own[g] < 0.8 <= m.context[g]]
@@ -70,22 +80,54 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
     unmatched = [g for g in range(len(weights)) if max(m.own[g], m.context[g]) < 0.5]
     known = [weights[g] for g in unmatched if any(t in vocabulary for t in query.groups[g].alternatives)]
     unknown = [weights[g] for g in unmatched if not any(t in vocabulary for t in query.groups[g].alternatives)]
-    found, near = type_evidence(query, shape, annotation, m, resolved, text)
-    untyped = shape.atype in (AnswerType.YESNO, AnswerType.OTHER)
-    row = [1.0, coverage, own,
+    row = [1.0, coverage * ok, coverage * (1 - ok), own * ok, own * (1 - ok),
            len(missing) / len(anchors) if anchors else 0.0,
            len(in_context) / len(anchors) if anchors else 0.0,
+           1.0 if _scope_conflict(query, annotation, m, places) else 0.0,
            max(known, default=0.0) / max(weights, default=1.0),
            max(unknown, default=0.0) / max(weights, default=1.0),
-           found, near,
-           1.0 if not untyped and found == 0 else 0.0,
-           1.0 if not untyped and found > 0 and near == 0 else 0.0,
-           1.0 if untyped else 0.0,
+           0.0 if untyped else found, 0.0 if untyped else near,
            rel_score, 1.0 if first else 0.0,
-           1.0 / max(len(query.groups), 1),
-           min(len(annotation.tokens) / 40.0, 1.5)]
+           1.0 / max(len(query.groups), 1)]
     row += [1.0 if shape.atype == t else 0.0 for t in AnswerType]
     return row
+
+
+# What the issue of answer quality asks outright: without the wanted type of answer, or about other
+# names or another place than the question's, a sentence is at most a partial match. These factors
+# scale the model's probability; calibrate applies them too, so the threshold accounts for them.
+MISSING_TYPE_FACTOR = 0.35
+FAR_TYPE_FACTOR = 0.7
+MISSING_ANCHOR_FACTOR = 0.4  # all of the question's names missing; a share of them, proportionally less
+SCOPE_FACTOR = 0.5
+
+
+_AT = {name: i for i, name in enumerate(FEATURE_NAMES)}
+
+
+def gate(row: list[float] | tuple[float, ...]) -> float:
+    """The factor by which a candidate's probability is scaled for missing type, names or scope."""
+    factor = 1.0
+    typed = not (row[_AT["is_yesno"]] or row[_AT["is_other"]])
+    if typed and row[_AT["type_found"]] == 0:
+        factor *= MISSING_TYPE_FACTOR
+    elif typed and row[_AT["type_near"]] == 0:
+        factor *= FAR_TYPE_FACTOR
+    factor *= 1 - (1 - MISSING_ANCHOR_FACTOR) * row[_AT["anchor_missing"]]
+    if row[_AT["scope_conflict"]]:
+        factor *= SCOPE_FACTOR
+    return factor
+
+
+def _scope_conflict(query: Query, annotation: Annotation, m: Match, places: frozenset[str]) -> bool:
+    """The question is about a place the sentence does not name, and the sentence speaks of another
+    place or of the whole country ("detained in Almaty?" against "detained nationwide")."""
+    wanted = [g for g, group in enumerate(query.groups)
+              if m.own[g] < 0.8 and any(t in places for t, w in group.alternatives.items() if w >= 0.8)]
+    if not wanted:
+        return False
+    return any(s.kind == Span.PLACE for s in annotation.spans) or any(
+        t.lower in _SCOPE_WORDS for t in annotation.tokens)
 
 
 def _question_stems(query: Query) -> set[str]:
@@ -105,17 +147,22 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
     atype = shape.atype
     asked = _question_stems(query)
     focus = [p for g, ps in m.positions.items() for p in ps]
-    if atype in (AnswerType.NUMBER, AnswerType.DATE, AnswerType.DURATION):
-        kinds = {AnswerType.NUMBER: (Span.NUMBER,), AnswerType.DATE: (Span.DATE,),
-                 AnswerType.DURATION: (Span.DURATION, Span.DATE)}[atype]
-        spans = [s for s in annotation.spans if s.kind in kinds and annotation.tokens[s.first].stem not in asked]
+    if atype == AnswerType.DURATION:
+        return _duration_evidence(annotation, asked, focus)
+    if atype in (AnswerType.NUMBER, AnswerType.DATE):
+        kind = Span.NUMBER if atype == AnswerType.NUMBER else Span.DATE
+        spans = [s for s in annotation.spans if s.kind == kind and annotation.tokens[s.first].stem not in asked]
         if not spans:
             return 0.0, 0.0
         target = [p for g in shape.target for p in m.positions.get(g, [])] if atype == AnswerType.NUMBER else []
-        if target:  # "2,030 soldiers" for "how many troops": the number stands by the thing counted
-            near = 1.0 if any(-4 <= p - s.first <= 4 for s in spans for p in target) else 0.0
-        else:
-            near = (0.5 if shape.target else 1.0) if any(_distance(s, focus) <= NEAR[s.kind] for s in spans) else 0.0
+        if atype == AnswerType.NUMBER and _counts_people(query, shape):
+            target += [i for i, t in enumerate(annotation.tokens) if t.lower in _PEOPLE]
+        near = 0.0
+        if target and any(-3 <= p - s.first <= 3 and _same_clause(text, annotation, p, s.first)
+                          for s in spans for p in target):
+            near = 1.0  # "2,030 soldiers" for "how many troops": the number stands by the thing counted
+        elif not target and any(_distance(s, focus) <= NEAR[s.kind] for s in spans):
+            near = 0.5 if shape.target else 1.0  # the thing counted is not named here: near the question's words
         return max(s.strength for s in spans), near
     if atype in (AnswerType.PERSON, AnswerType.PLACE):
         found, near = _entity_evidence(shape, annotation, asked, focus)
@@ -138,12 +185,47 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         if not quotes:
             return 0.0, 0.0
         subject = shape.subject or shape.anchors
-        if not subject or all(m.own[g] >= 0.8 for g in subject):
+        if subject and all(m.own[g] >= 0.8 for g in subject):
             return max(q.strength for q in quotes), 1.0
         pronoun = any(t.lower in _PRONOUNS for t in annotation.tokens[:12])
         in_context = all(max(m.own[g], m.context[g]) >= 0.8 for g in subject)
         return max(q.strength for q in quotes), 0.5 if pronoun and in_context else 0.0
     return 0.0, 0.0
+
+
+_LENGTH_UNITS = frozenset("metre metres meter meters kilometre kilometres km miles mile feet foot".split())
+
+
+def _same_clause(text: str, annotation: Annotation, i: int, j: int) -> bool:
+    """No comma, semicolon or colon between two tokens: "8,000 people", not "prices swelled, while 8,000"."""
+    a, b = sorted((i, j))
+    start = annotation.tokens[a].start
+    return not any(c in ",;:" for c in text[start + len(annotation.tokens[a].text):annotation.tokens[b].start])
+
+
+_PEOPLE = frozenset("people persons individuals men women civilians residents citizens".split())
+_HUMAN = frozenset("protester protesters protestor protestors demonstrators detainees citizens civilians residents "
+                   "troops soldiers police officers officials workers miners passengers journalists victims "
+                   "casualties rioters fatalities dead killed injured wounded arrested detained jailed".split())
+
+
+def _counts_people(query: Query, shape: Shape) -> bool:
+    """"How many protesters": a count of people, which news gives as "8,000 people"."""
+    return any(query.groups[g].word in _HUMAN or any(t in _HUMAN for t in query.groups[g].alternatives)
+               for g in shape.target)
+
+
+def _duration_evidence(annotation: Annotation, asked: set[str], focus: list[int]) -> tuple[float, float]:
+    """"How long": a span of time ("69 days"), a length ("400-metre"), or a range of two dates."""
+    tokens = annotation.tokens
+    spans = [s for s in annotation.spans if s.kind == Span.DURATION and tokens[s.first].stem not in asked]
+    spans += [s for s in annotation.of(Span.NUMBER) if s.last < len(tokens) and tokens[s.last].lower in _LENGTH_UNITS]
+    dates = annotation.of(Span.DATE)
+    if not spans and len(dates) >= 2:
+        return 0.7, 1.0 if any(_distance(d, focus) <= NEAR[Span.DATE] for d in dates) else 0.0
+    if not spans:
+        return 0.0, 0.0
+    return 1.0, 1.0 if any(_distance(s, focus) <= NEAR[Span.DURATION] for s in spans) else 0.0
 
 
 def _explains(annotation: Annotation, cause: Found, asked: set[str]) -> bool:
@@ -155,7 +237,7 @@ def _explains(annotation: Annotation, cause: Found, asked: set[str]) -> bool:
 
 
 def _entity_evidence(shape: Shape, annotation: Annotation, asked: set[str], focus: list[int]) -> tuple[float, float]:
-    wanted = {AnswerType.PERSON: {Span.PERSON: 1.0, Span.ORG: 0.5},
+    wanted = {AnswerType.PERSON: {Span.PERSON: 1.0, Span.ORG: 0.8, Span.ROLE: 0.7},
               AnswerType.PLACE: {Span.PLACE: 1.0, Span.ORG: 0.3}}[shape.atype]
     spans = [s for s in annotation.spans if s.kind in wanted and not (s.stems & asked)]
     if not spans:
@@ -208,9 +290,10 @@ def _expansion(tokens, acronym: str) -> bool:
         return False
     initials = [(i, t.lower[0]) for i, t in enumerate(tokens)
                 if t.lower[:1].isalpha() and t.lower not in ("of", "and", "the", "for", "on", "in")]
+    present = any(t.lower == letters for t in tokens)
     for k in range(len(initials) - len(letters) + 1):
         window = initials[k:k + len(letters)]
         if "".join(c for _, c in window) == letters and window[-1][0] - window[0][0] < 2 * len(letters):
-            if any(tokens[i].lower != letters for i, _ in window):
+            if present or all(tokens[i].capital for i, _ in window):  # "liquefied petroleum gas (LPG)"
                 return True
     return False

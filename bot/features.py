@@ -13,7 +13,7 @@ Everything here is general English news writing (titles before names, "said" aft
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot import lexicon
@@ -125,6 +125,7 @@ class Span(StrEnum):
     PERSON = "person"
     PLACE = "place"
     ORG = "org"
+    ROLE = "role"  # "the Kazakh president": a person described rather than named
     CAUSE = "cause"
     QUOTE = "quote"
 
@@ -160,6 +161,11 @@ class Annotation:
 
     tokens: tuple[Token, ...]
     spans: tuple[Found, ...]
+    where: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False)  # stem -> token positions
+
+    def __post_init__(self) -> None:
+        for i, t in enumerate(self.tokens):
+            self.where[t.stem] = (*self.where.get(t.stem, ()), i)
 
     def of(self, kind: Span) -> list[Found]:
         return [s for s in self.spans if s.kind == kind]
@@ -203,7 +209,13 @@ CAUSE_STRONG = frozenset(
 CAUSE_WEAK = frozenset("over after amid following".split())
 _PLACE_WORDS = frozenset("square street avenue road airport port desert sea ocean river lake mountain mountains valley "
                          "region province district city town village island islands coast canal bay gulf".split())
-_DEMONYM_ENDINGS = ("an", "ian", "ese", "ish", "i")
+_DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "ish", "i")
+_PLACE_PREFIXES = frozenset(p[:5] for p in lexicon.PLACE_NAMES if len(p) >= 5)
+
+
+def is_demonym(word: str) -> bool:
+    """"Russian", "Georgian", "Lebanese": a people named after a country, not a person's name."""
+    return any(word.endswith(e) and word[:-len(e)][:5] in _PLACE_PREFIXES for e in _DEMONYM_ENDINGS)
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
@@ -234,6 +246,7 @@ def annotate(text: str, names: frozenset[str], known_people: frozenset[str],
     spans += _numbers(tokens, taken)
     spans += _durations(tokens)
     spans += _names(tokens, names, known_people, known_places)
+    spans += _roles(tokens)
     spans += _causes(tokens)
     spans += _quotes(tokens)
     return Annotation(tokens, tuple(spans))
@@ -261,7 +274,7 @@ def _dates(tokens: tuple[Token, ...]) -> list[Found]:
             found.append(_span(Span.DATE, tokens, first, last))
         elif low in WEEKDAYS or low in _RELATIVE_DAYS:
             found.append(_span(Span.DATE, tokens, i, i))
-        elif _YEAR_TOKEN.match(low) and not (i + 1 < n and tokens[i + 1].lower in TIME_UNITS):
+        elif _YEAR_TOKEN.match(low) and "," not in t.text and not (i + 1 < n and tokens[i + 1].lower in TIME_UNITS):
             found.append(_span(Span.DATE, tokens, i, i))
         elif low[:1].isdigit() and i + 1 < n and tokens[i + 1].lower in _TIME_OF_DAY:
             found.append(_span(Span.DATE, tokens, i, i + 1))
@@ -303,12 +316,17 @@ def _names(tokens: tuple[Token, ...], names: frozenset[str], known_people: froze
             i += 1
             continue
         j = i
-        while j + 1 < n and (tokens[j + 1].capital or (tokens[j + 1].lower in _PARTICLES and j + 2 < n
-                                                       and tokens[j + 2].capital)):
+        while j + 1 < n and not _possessive(tokens[j]) and (tokens[j + 1].capital or (
+                tokens[j + 1].lower in _PARTICLES and j + 2 < n and tokens[j + 2].capital)):
             j += 1
         found += _classify_run(tokens, i, j, known_people, known_places)
         i = j + 1
     return found
+
+
+def _possessive(token: Token) -> bool:
+    """"Al Jazeera’s Robin Forestier-Walker": a possessive ends one name, the next begins."""
+    return token.text.endswith(("'s", "’s"))
 
 
 def _starts_name(tokens: tuple[Token, ...], i: int, names: frozenset[str]) -> bool:
@@ -338,8 +356,8 @@ def _classify_run(tokens: tuple[Token, ...], i: int, j: int, known_people: froze
         return [_span(Span.PERSON, tokens, i, j)]
     if stems & known_places or (i and tokens[i - 1].lower in ("in", "at", "from", "near", "across", "of", "to")):
         return [_span(Span.PLACE, tokens, i, j)]
-    if len(run) >= 2 and not lowers[0].endswith(_DEMONYM_ENDINGS) and _introduced(tokens, j):
-        return [_span(Span.PERSON, tokens, i, j, 0.5)]
+    if len(run) >= 2 and not is_demonym(lowers[0]):  # two capitalised words: most often a name
+        return [_span(Span.PERSON, tokens, i, j, 1.0 if _introduced(tokens, j) else 0.4)]
     return [_span(Span.ORG, tokens, i, j, 0.5)]
 
 
@@ -349,6 +367,15 @@ def _introduced(tokens: tuple[Token, ...], j: int) -> bool:
         return False
     after = tokens[j + 1].lower
     return after in SPEECH_VERBS or after in ("who", "whose", "a", "an", "the") or after[:1].isdigit()
+
+
+ROLE_WORDS = TITLES | frozenset("leader boss official officials commander spokesperson analyst expert journalist "
+                                "reporter correspondent".split())
+
+
+def _roles(tokens: tuple[Token, ...]) -> list[Found]:
+    """Lower-case titles ("the Kazakh president", "its president"): a person described, not named."""
+    return [_span(Span.ROLE, tokens, i, i) for i, t in enumerate(tokens) if not t.capital and t.lower in ROLE_WORDS]
 
 
 def _causes(tokens: tuple[Token, ...]) -> list[Found]:

@@ -56,7 +56,7 @@ NUMBER_NOUNS = frozenset("price prices cost costs toll population number total f
                          "height distance speed".split())
 _DATE_NOUNS = frozenset("year date day month time hour".split())
 _PLACE_NOUNS = frozenset("city country town region place province village area district part location capital "
-                         "state site".split())
+                         "state site nation neighbourhood neighborhood port airport".split())
 _CAUSE_VERBS = frozenset("caused causes cause triggered triggers sparked sparks led prompted drove provoked "
                          "motivated".split())
 _SPEECH = frozenset("say said says call called calls claim claimed think thinks thought tell told describe described "
@@ -65,6 +65,7 @@ _SPEECH = frozenset("say said says call called calls claim claimed think thinks 
 _VIEW_NOUNS = frozenset("view views opinion reaction response position stance thoughts comment comments".split())
 ROLE_NOUNS = TITLES | frozenset("leader head boss spokesperson official commander founder owner manager analyst "
                                 "expert journalist reporter correspondent".split())
+_LED = re.compile(r"([A-Za-z]+)-(?:led|backed|based|trained|born|owned|run|made|style|flagged)\b")
 _OPEN_ENDINGS = frozenset("to after for from with about of by in on at".split())
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w’'-]*|\b[A-Z]{2,}\b")
 
@@ -81,9 +82,10 @@ def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
     target = _target(tokens, group_of) if atype == AnswerType.NUMBER else frozenset()
     role = frozenset(stem(t) for t in tokens if t in ROLE_NOUNS) if atype == AnswerType.PERSON else frozenset()
     if atype == AnswerType.QUOTE:
-        speech = next((i for i, t in enumerate(tokens) if t in _SPEECH and i > (subject_from or 0)), len(tokens))
+        speech = next((i for i, t in enumerate(tokens) if t in _SPEECH | _VIEW_NOUNS and i > (subject_from or 0)),
+                      len(tokens))
         speaker = frozenset(g for pos, g in group_of.items() if (subject_from or 0) <= pos < speech)
-        subject = speaker & anchors or anchors
+        subject = speaker & anchors or speaker or anchors
     return Shape(atype, anchors, subject, target, role)
 
 
@@ -96,10 +98,11 @@ def _group_positions(tokens: list[str], query: Query) -> dict[int, int]:
 def _anchors(text: str, query: Query, names: frozenset[str]) -> frozenset[int]:
     """Groups that name something: capitalised in the question (not first), or a name in the articles."""
     capitalised = {fold(m.group(0)).removesuffix("'s") for m in _CAPITALISED.finditer(" " + text.strip()[1:])}
+    modifiers = {fold(m.group(1)) for m in _LED.finditer(text)}  # "Russian-led force": about the force
     found = set()
     for i, g in enumerate(query.groups):
         strong = [t for t, w in g.alternatives.items() if w >= 0.9]  # itself or its spelling fix, not synonyms
-        if g.word in ROLE_NOUNS:
+        if g.word in ROLE_NOUNS or g.word in modifiers:
             continue  # "President", "Minister": a title, capitalised or not, is not what the question is about
         if g.word in capitalised or any(t in names for t in strong):
             found.add(i)
@@ -132,15 +135,15 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if "where" in tokens or any(f" {w} {n} " in joined for w in ("what", "which") for n in _PLACE_NOUNS) or (
             " the capital of " in joined):
         return AnswerType.PLACE, None
-    if tokens[:1] and tokens[0] in ("who", "whom", "whose") or " who " in joined:
+    if tokens[:1] and tokens[0] in ("who", "whom", "whose") or " who " in joined or any(
+            f" {w} {n} " in joined for w in ("which", "what") for n in ROLE_NOUNS):
         return AnswerType.PERSON, _after_copula(tokens)
+    if tokens[:1] == ["what"] and len(tokens) > 2 and tokens[1] in ("is", "was", "are", "were") and any(
+            t in NUMBER_NOUNS for t in tokens[2:5]):
+        return AnswerType.NUMBER, None  # "what was the average wage", "what is the population of ..."
     found = _quote_subject(tokens) or _definition_subject(tokens)
     if found is not None:
         return found
-    if tokens[:1] == ["what"] and len(tokens) > 2 and tokens[1] in ("is", "was", "are", "were") and (
-            tokens[2] in ("the", "a", "an") and len(tokens) > 3 and tokens[3] in NUMBER_NOUNS
-            or tokens[2] in NUMBER_NOUNS):
-        return AnswerType.NUMBER, None
     if tokens and tokens[0] in _AUXILIARIES:
         return AnswerType.YESNO, None
     return AnswerType.OTHER, None

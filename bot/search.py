@@ -63,6 +63,7 @@ class SearchEngine:
         self.dense = len(corpus.sentences) >= DENSE_FROM
         self._dense_parts = None
         self._annotations: dict[int, Annotation] = {}
+        self._contexts: dict[int, frozenset[str]] = {}
 
     def _read_sentences(self) -> tuple[list[list[int]], list[str]]:
         """Number each surface word once (-1 for a stop word), tokenize each sentence once, and note its
@@ -142,7 +143,7 @@ class SearchEngine:
         texts = [s.text for s in self.corpus.sentences]
         self._name_prefixes, self.names, self.proper = name_variants(texts)
         self.people = frozenset(people(hinted))
-        self.places = frozenset(places(texts)) - self.people
+        self.places = (frozenset(places(texts)) | {stem(p) for p in lexicon.PLACE_NAMES}) - self.people
         person_ids = {self.term_id[n] for n in self.people if n in self.term_id}
         shared: dict[frozenset[str], frozenset[str]] = {}
         for sid, ids in enumerate(self.sentence_terms):
@@ -163,12 +164,28 @@ class SearchEngine:
             self._annotations[sentence_id] = found
         return found
 
-    def context_stems(self, sentence_id: int) -> set[str]:
-        """Stems of the sentence's paragraph (heading and title included) and of the sentence before it."""
-        found = {self.stem_of[t] for t in self.passage_terms[self.passage_of[sentence_id]]}
-        if sentence_id and self.corpus.sentences[sentence_id - 1].doc_id == self.corpus.sentences[sentence_id].doc_id:
-            found.update(self.stem_of[t] for t in self.sentence_terms[sentence_id - 1])
+    def context_stems(self, sentence_id: int) -> frozenset[str]:
+        """Stems of the sentence's paragraph, its heading and the article title (kept once computed)."""
+        passage = self.passage_of[sentence_id]
+        found = self._contexts.get(passage)
+        if found is None:
+            if len(self._contexts) >= ANNOTATION_CACHE:
+                self._contexts.clear()
+            found = self._contexts[passage] = frozenset(self.stem_of[t] for t in self.passage_terms[passage])
         return found
+
+    def previous_people(self, sentence_id: int, back: int = 3) -> set[str]:
+        """The people named in the few sentences before (same article): whom a "he" or "she" most likely
+        means; the nearest one named wins."""
+        sentences = self.corpus.sentences
+        doc = sentences[sentence_id].doc_id
+        for previous in range(sentence_id - 1, max(-1, sentence_id - 1 - back), -1):
+            if sentences[previous].doc_id != doc:
+                break
+            found = {self.stem_of[t] for t in self.sentence_terms[previous]} & self.people
+            if found:
+                return found
+        return set()
 
     def variants(self, term: str) -> tuple[str, ...]:
         """Other forms of a proper name in the corpus (``kazakh`` <-> ``kazakhstan``)."""

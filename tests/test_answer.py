@@ -2,7 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import answer
+from bot.answer import answer, model
+from bot.candidates import judged
+from bot.query import analyze
 
 
 @pytest.mark.parametrize("question", ["Who won the football match last night?", "good evening", "qqq zzz", "",
@@ -52,5 +54,33 @@ def test_score_is_between_zero_and_one(seed_kb):
     ("how many protestors were detained", "8,000 people were arrested"),  # a spelling variant, via synonyms
 ])
 def test_typos_are_corrected_against_article_and_synonym_words(seed_kb_no_faq, question, expected):
+    kb = seed_kb_no_faq
+    best = judged(kb.engine, analyze(question, kb.engine, kb.synonyms), question, model())[0]
+    assert expected in kb.corpus.sentences[best.sentence_id].text
+
+
+@pytest.mark.parametrize("question", ["What was the fuel price?", "How many Russians died?",
+                                      "What is the capital of Kazakhstan?", "Where is Almaty?",
+                                      "How many people live in Almaty?", "Who is the president of Russia?"])
+def test_questions_the_article_cannot_answer_are_declined(seed_kb_no_faq, question):
+    """The issue's confidently wrong answers: each word is in the article, the answer is not."""
+    assert answer(seed_kb_no_faq, question).kind == "none"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("How old is Nazarbayev?", "81-year-old"),                # a number about Nazarbayev, not "old" elsewhere
+    ("Who is Putin?", "Russian President Vladimir Putin"),    # a title before the name, not the headline
+    ("Why did the protests start?", "began over a fuel price rise"),  # a cause
+    ("Which city saw the most violent clashes?", "Almaty"),   # a place
+])
+def test_the_answer_supplies_what_the_question_asks_for(seed_kb_no_faq, question, expected):
     got = answer(seed_kb_no_faq, question)
     assert got.kind == "passage" and expected in got.source
+
+
+def test_titles_standfirsts_and_captions_are_never_quoted(seed_kb_no_faq):
+    corpus = seed_kb_no_faq.corpus
+    title, standfirst, caption = (corpus.sentences[i].text for i in range(3))
+    for question in (title, standfirst, caption, "Putin claims victory", "counterterrorism operation to end soon"):
+        got = answer(seed_kb_no_faq, question)
+        assert got.source not in (title, standfirst, caption)
