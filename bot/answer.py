@@ -79,7 +79,7 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
     if query.small_talk:
         return _none(question, SMALL_TALK, Reason.SMALL_TALK)
-    if query.foreign:
+    if query.foreign and not _reaches_articles(query, engine.vocabulary):
         return _none(question, FOREIGN, Reason.FOREIGN)
     if not query.groups:
         return _none(question, VAGUE, Reason.VAGUE)
@@ -87,6 +87,12 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
     if not found or found[0].probability < model().threshold:
         return _none(question, not_found, Reason.NOT_CONFIDENT, found[0].probability if found else 0.0)
     return _passage(kb, question, found[0])
+
+
+def _reaches_articles(query: Query, vocabulary: dict[str, float]) -> bool:
+    """A question in another script is worth answering when the glossary or a name takes some of it to
+    the articles' words."""
+    return any(t in vocabulary for g in query.groups for t in g.alternatives)
 
 
 @cache

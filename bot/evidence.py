@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bot.features import TITLES, Annotation, Found, Span
 from bot.qtype import ROLE_NOUNS, AnswerType, Shape
 from bot.query import Query
-from bot.text import STOP_WORDS
+from bot.text import STOP_WORDS, stem
 
 NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8, Span.ROLE: 8}
 TYPE_NAMES = tuple(t.value for t in AnswerType)
@@ -204,15 +204,15 @@ def _same_clause(text: str, annotation: Annotation, i: int, j: int) -> bool:
 
 
 _PEOPLE = frozenset("people persons individuals men women civilians residents citizens".split())
-_HUMAN = frozenset("protester protesters protestor protestors demonstrators detainees citizens civilians residents "
-                   "troops soldiers police officers officials workers miners passengers journalists victims "
-                   "casualties rioters fatalities dead killed injured wounded arrested detained jailed".split())
+_HUMAN = frozenset(stem(w) for w in (
+    "people protester protesters protestor protestors demonstrators detainees citizens civilians residents troops "
+    "soldiers police officers officials workers miners passengers journalists victims casualties rioters fatalities "
+    "dead killed injured wounded arrested detained jailed").split())
 
 
 def _counts_people(query: Query, shape: Shape) -> bool:
     """"How many protesters": a count of people, which news gives as "8,000 people"."""
-    return any(query.groups[g].word in _HUMAN or any(t in _HUMAN for t in query.groups[g].alternatives)
-               for g in shape.target)
+    return any(t in _HUMAN for g in shape.target for t in query.groups[g].alternatives)
 
 
 def _duration_evidence(annotation: Annotation, asked: set[str], focus: list[int]) -> tuple[float, float]:

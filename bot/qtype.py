@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot.crosslingual import english_question_words
 from bot.features import TITLES
 from bot.query import Query
 from bot.text import STOP_WORDS, fold, stem, words
@@ -72,7 +73,7 @@ _CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w’'-]*|\b[A-Z]{2,}\b")
 
 def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
     """The shape of ``query`` (analysed from ``text``); ``names`` are the corpus's proper names."""
-    tokens = words(text)
+    tokens = english_question_words(words(text))
     group_of = _group_positions(tokens, query)
     anchors = _anchors(text, query, names)
     atype, subject_from = _answer_type(tokens)
@@ -176,6 +177,8 @@ def _quote_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
 def _definition_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
     """"what is X", "what does X stand for / mean", "define X": X is short, so this is a definition."""
     if tokens[:1] == ["define"] or tokens[:2] == ["meaning", "of"]:
+        return AnswerType.DEFINITION, 1
+    if tokens[:3] == ["how", "stand", "for"] or tokens[1:2] == ["mean"]:  # "как расшифровывается КНБ"
         return AnswerType.DEFINITION, 1
     if tokens[:1] != ["what"] or len(tokens) < 3:
         return None

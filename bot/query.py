@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from bot import lexicon
+from bot.crosslingual import is_cyrillic, name_forms
 from bot.spelling import Speller
 from bot.text import STOP_WORDS, is_mostly_foreign, stem, words
 
 SYNONYM_WEIGHT = 0.8
 OPERATOR_SYNONYM_WEIGHT = 0.9
+TRANSLATION_WEIGHT = 1.0  # a glossary entry from another language is the word itself, not a stand-in
 SPELLING_WEIGHT = 0.9
 FRAMING_WEIGHT = 0.5  # "view", "happened", "bring": what kind of answer more than what about
 VARIANT_WEIGHT = 0.8
@@ -60,8 +62,9 @@ def build_synonyms(groups, one_way: dict[str, list[str]] | None = None) -> dict[
             for b in group:
                 add(a, b, SYNONYM_WEIGHT)
     for word, targets in (one_way or {}).items():
+        weight = TRANSLATION_WEIGHT if is_cyrillic(word) else OPERATOR_SYNONYM_WEIGHT
         for target in targets:
-            add(word, target, OPERATOR_SYNONYM_WEIGHT)
+            add(word, target, weight)
     return table
 
 
@@ -103,7 +106,11 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
     own = stem(token)
     strength = FRAMING_WEIGHT if token in lexicon.FRAMING_WORDS or token in lexicon.LIGHT_VERBS else 1.0
     alternatives = {own: 1.0}
-    if own not in vocabulary and spell and known.speller is not None:
+    if own not in vocabulary and is_cyrillic(token):
+        name = _latin_name(token, known)  # "Токаева" -> tokayev
+        if name is not None:
+            alternatives[name] = SPELLING_WEIGHT
+    elif own not in vocabulary and spell and known.speller is not None:
         fixed = known.speller.correct(token)
         if fixed in STOP_WORDS:
             return None
@@ -125,6 +132,17 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
             capped = w * min(1.0, own_idf / vocabulary[term]) if w < 1.0 else w
             scoring[term] = capped * strength
     return TermGroup(token, alternatives, strength), scoring
+
+
+def _latin_name(token: str, known: Lexicon) -> str | None:
+    """The articles' term for a Cyrillic name, by transliteration (and a spelling fix), or None."""
+    for form in name_forms(token):
+        if stem(form) in known.vocabulary:
+            return stem(form)
+        fixed = known.speller.correct(form) if known.speller is not None and len(form) >= 5 else None
+        if fixed is not None and stem(fixed) in known.vocabulary:
+            return stem(fixed)
+    return None
 
 
 def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], spell: bool = True,

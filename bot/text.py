@@ -11,6 +11,8 @@ import unicodedata
 
 import snowballstemmer
 
+from bot.crosslingual import is_kazakh, kazakh_stem
+
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"',
@@ -41,6 +43,15 @@ reportedly allegedly supposedly apparently reputedly purportedly
 anyone anybody anything someone somebody something everyone everybody everything nobody nothing now still
 already even currently thing things way lot lots kind sort
 s t d ll m o re ve y
+""".split()) | frozenset("""
+в во на с со к ко по о об обо от до из за для у при про над под без между через чтобы и а но или ли же бы
+не ни это этот эта эти этого этой тот та те того что чего чем кто кого кем как где когда почему зачем откуда
+куда сколько скольо какой какая какое какие каком каких какого какую который которая которые которых был была
+было были есть будет будут его ее её их он она они оно мы вы я ты мне меня нас вас им ему ей всё все весь вся
+такое такой такая так также уже ещё еще только очень можно ну вот там тут здесь сейчас время во время
+кагда скока чё че щас пожалуйста расскажи скажи подскажи знаешь расшифровывается расшифровываеться означает
+және мен бен пен да де та те ма ме ба бе па пе не кім қашан қайда қанша неге неліктен қандай қалай бұл сол
+ол олар біз сіз сен осы ма еді болды бар жоқ үшін туралы кезінде
 """.split())
 
 # Irregular past forms -> base form, so "ran" finds "run" and "dug" finds "dig" (Snowball cannot).
@@ -92,13 +103,14 @@ _STEMS: dict[str, str] = {}
 
 
 def stem(word: str) -> str:
-    """Snowball stem (memoised); Cyrillic words get the Russian stemmer so Russian FAQ phrasings match."""
+    """Snowball stem (memoised); Russian words get the Russian stemmer and Kazakh words lose their
+    suffixes, so questions and the glossary in those languages meet."""
     found = _STEMS.get(word)
     if found is None:
         if word[0].isdigit():
             found = word
         elif _CYRILLIC.search(word):
-            found = _RUSSIAN.stemWord(word)
+            found = kazakh_stem(word) if is_kazakh(word) else _RUSSIAN.stemWord(word)
         else:
             found = _ENGLISH.stemWord(IRREGULAR.get(word, word).replace("'", ""))
         if len(_STEMS) < STEM_CACHE_LIMIT:
