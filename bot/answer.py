@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 
 from bot.candidates import Candidate, judged
 from bot.confidence import Model, load_model
+from bot.conversation import Resolution, Turn, focus_of, resolve
+from bot.features import Span, annotate
 from bot.knowledge import KnowledgeBase
 from bot.query import Query, analyze
 
@@ -153,3 +155,29 @@ def suggestions(kb: KnowledgeBase, question: str = "", limit: int = 3) -> list[t
         if all(e.id != c[0] for c in chosen):
             chosen.append((e.id, e.questions[0]))
     return chosen
+
+
+def next_turn(kb: KnowledgeBase, question: str, result: Answer) -> Turn:
+    """The context a follow-up question is read against: the question and the names in focus."""
+    engine = kb.engine
+    asked = annotate(question, engine.names, engine.people, engine.places)
+    said = annotate(result.source, engine.names, engine.people, engine.places) if result.source else None
+
+    def names(annotation, kind: Span) -> list[str]:
+        if annotation is None:
+            return []
+        return [" ".join(t.text.removesuffix("’s").removesuffix("'s") for t in annotation.tokens[s.first:s.last + 1])
+                for s in annotation.spans if s.kind == kind]
+
+    return focus_of(question, names(asked, Span.PERSON), names(asked, Span.PLACE), names(said, Span.PERSON),
+                    names(said, Span.PLACE))
+
+
+def answer_in_context(kb: KnowledgeBase, message: str, previous: Turn | None) -> tuple[Answer, Resolution, Turn]:
+    """Answer a message of a conversation: resolved against the previous exchange, then answered."""
+    resolution = resolve(message, previous)
+    result = answer(kb, resolution.text)
+    if resolution.inherited:
+        result = replace(result, question=message.strip())
+    return result, resolution, next_turn(kb, resolution.text, result)
+
