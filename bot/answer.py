@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from bot.faq import FaqEntry
+from bot.highlight import highlight
 from bot.knowledge import KnowledgeBase
-from bot.query import analyze
+from bot.query import Query, analyze
+from bot.quote import Quote, of_sentence
 
 PASSAGE_THRESHOLD = 0.5  # share of the question's weight the source sentence must cover
 FAQ_THRESHOLD = 0.62
@@ -39,7 +42,12 @@ class Reason(StrEnum):
 
 @dataclass(frozen=True)
 class Answer:
-    """The engine's reply; ``source`` is verbatim article text, ``reason`` says why a none is one."""
+    """The engine's reply; ``reason`` says why a none is one.
+
+    ``source`` is the whole sentence (or consecutive sentences) backing the answer, a verbatim slice
+    of the article file ``path`` starting at character ``offset``; ``highlight`` is the part of it
+    that answers, as ``(start, end)`` offsets into ``source``.
+    """
 
     question: str
     kind: Kind
@@ -51,10 +59,15 @@ class Answer:
     reason: Reason | None = None
     phrasing: str = ""  # faq: the curated phrasing that matched
     entry_id: str = ""  # faq: the entry's id
+    highlight: tuple[int, int] | None = None
+    path: str = ""
+    offset: int = -1
 
     def as_json(self) -> dict:
         return {"question": self.question, "kind": str(self.kind), "answer": self.text, "source": self.source,
-                "document": self.document, "score": round(self.score, 3)}
+                "highlight": list(self.highlight) if self.highlight else None, "document": self.document,
+                "path": self.path or None, "offset": self.offset if self.offset >= 0 else None,
+                "score": round(self.score, 3)}
 
 
 def _none(question: str, text: str, reason: Reason, score: float = 0.0) -> Answer:
@@ -71,9 +84,7 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
     if kb.faq is not None:
         match = kb.faq.match(query)
         if match is not None and match.similarity >= FAQ_THRESHOLD:
-            e = match.entry
-            return Answer(question, Kind.FAQ, e.answer, e.source, e.document, match.similarity, e.url,
-                          phrasing=match.phrasing, entry_id=e.id)
+            return _faq_answer(question, match.entry, match.similarity, match.phrasing)
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
     if query.small_talk:
         return _none(question, SMALL_TALK, Reason.SMALL_TALK)
@@ -85,11 +96,28 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
     if not hits or hits[0].confidence < PASSAGE_THRESHOLD:
         return _none(question, not_found, Reason.NOT_CONFIDENT, hits[0].confidence if hits else 0.0)
     hit = hits[0]
-    sentence = kb.corpus.sentences[hit.sentence_id]
-    doc = kb.corpus.documents[sentence.doc_id]
     passage = kb.corpus.passages[engine.passage_of[hit.sentence_id]]
     text = " ".join(" ".join(kb.corpus.sentences[i].text.split()) for i in passage.sentence_ids)
-    return Answer(question, Kind.PASSAGE, text, sentence.text, doc.title, hit.confidence, doc.url)
+    return _passage_answer(kb, question, query, hit.sentence_id, hit.confidence, text)
+
+
+def _quoting(answer: Answer, quote: Quote) -> Answer:
+    """``answer`` with ``quote`` as its source: the whole sentence, where it sits and its highlight."""
+    return replace(answer, source=quote.source, highlight=quote.highlight, path=quote.path, offset=quote.offset)
+
+
+def _faq_answer(question: str, e: FaqEntry, score: float, phrasing: str) -> Answer:
+    found = Answer(question, Kind.FAQ, e.answer, e.source, e.document, score, e.url, phrasing=phrasing,
+                   entry_id=e.id)
+    return _quoting(found, e.quote) if e.quote is not None else found
+
+
+def _passage_answer(kb: KnowledgeBase, question: str, query: Query, sentence_id: int, score: float,
+                    text: str) -> Answer:
+    """A passage answer quoting sentence ``sentence_id``, the words answering ``question`` highlighted."""
+    doc = kb.corpus.documents[kb.corpus.sentences[sentence_id].doc_id]
+    quote = of_sentence(kb.corpus, sentence_id, highlight(kb.engine, question, query, sentence_id))
+    return _quoting(Answer(question, Kind.PASSAGE, text, None, doc.title, score, doc.url), quote)
 
 
 def answer_entry(kb: KnowledgeBase, entry_id: str) -> Answer | None:
@@ -98,8 +126,7 @@ def answer_entry(kb: KnowledgeBase, entry_id: str) -> Answer | None:
         return None
     for e in kb.faq.entries:
         if e.id == entry_id:
-            return Answer(e.questions[0], Kind.FAQ, e.answer, e.source, e.document, 1.0, e.url,
-                          phrasing=e.questions[0], entry_id=e.id)
+            return _faq_answer(e.questions[0], e, 1.0, e.questions[0])
     return None
 
 
@@ -118,9 +145,8 @@ def answers(kb: KnowledgeBase, question: str, limit: int = 3) -> list[Answer]:
         sentence = kb.corpus.sentences[hit.sentence_id]
         if any(sentence.text in (a.source or "") or (a.source or "") in sentence.text for a in found):
             continue
-        doc = kb.corpus.documents[sentence.doc_id]
-        found.append(Answer(question, Kind.PASSAGE, " ".join(sentence.text.split()), sentence.text, doc.title,
-                            hit.confidence, doc.url))
+        found.append(_passage_answer(kb, question, query, hit.sentence_id, hit.confidence,
+                                     " ".join(sentence.text.split())))
     return found
 
 

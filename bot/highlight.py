@@ -202,8 +202,9 @@ def _counted_end(case: _Case, first: int) -> int:
     nxt = last + 1
     if nxt + 1 < len(tokens) and tokens[nxt].lower == "of":
         nxt += 1  # "scores of citizens", "hundreds of people"
-    if nxt < len(tokens) and tokens[nxt].text.isalpha() and not tokens[nxt].capital and tokens[nxt].lower not in STOP_WORDS \
-            and not any(_GAP_BREAK.search(case.between(i - 1, i)) for i in range(last + 1, nxt + 1)):
+    noun = nxt < len(tokens) and tokens[nxt].text.isalpha() and not tokens[nxt].capital
+    if noun and tokens[nxt].lower not in STOP_WORDS and not any(
+            _GAP_BREAK.search(case.between(i - 1, i)) for i in range(last + 1, nxt + 1)):
         return nxt
     return last
 
