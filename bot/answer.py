@@ -84,7 +84,7 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
     if kb.faq is not None:
         match = kb.faq.match(query)
         if match is not None and match.similarity >= FAQ_THRESHOLD:
-            return _faq_answer(question, match.entry, match.similarity, match.phrasing)
+            return _faq_answer(kb, question, query, match.entry, match.similarity, match.phrasing)
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
     if query.small_talk:
         return _none(question, SMALL_TALK, Reason.SMALL_TALK)
@@ -106,10 +106,20 @@ def _quoting(answer: Answer, quote: Quote) -> Answer:
     return replace(answer, source=quote.source, highlight=quote.highlight, path=quote.path, offset=quote.offset)
 
 
-def _faq_answer(question: str, e: FaqEntry, score: float, phrasing: str) -> Answer:
+def _faq_answer(kb: KnowledgeBase, question: str, query: Query, e: FaqEntry, score: float,
+                phrasing: str) -> Answer:
+    """A FAQ answer quoting the entry's whole sentence(s), the operator's fragment highlighted; when the
+    fragment is the whole sentence (or there is none), the words answering ``question`` instead."""
     found = Answer(question, Kind.FAQ, e.answer, e.source, e.document, score, e.url, phrasing=phrasing,
                    entry_id=e.id)
-    return _quoting(found, e.quote) if e.quote is not None else found
+    quote = e.quote
+    if quote is None:
+        return found
+    if quote.highlight is None and e.sentence_id is not None:
+        sentence = kb.corpus.sentences[e.sentence_id]
+        if (sentence.start, sentence.text) == (quote.offset, quote.source):
+            quote = replace(quote, highlight=highlight(kb.engine, question, query, e.sentence_id))
+    return _quoting(found, quote)
 
 
 def _passage_answer(kb: KnowledgeBase, question: str, query: Query, sentence_id: int, score: float,
@@ -126,7 +136,8 @@ def answer_entry(kb: KnowledgeBase, entry_id: str) -> Answer | None:
         return None
     for e in kb.faq.entries:
         if e.id == entry_id:
-            return _faq_answer(e.questions[0], e, 1.0, e.questions[0])
+            query = analyze(e.questions[0], kb.engine, kb.synonyms, cache=kb.words)
+            return _faq_answer(kb, e.questions[0], query, e, 1.0, e.questions[0])
     return None
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from bot.features import SPEECH_VERBS, TITLES, Annotation, Found, Span, Token
 from bot.qtype import AnswerType, question_shape
 from bot.query import Query
+from bot.quote import covers_all
 from bot.search import SearchEngine
 from bot.text import STOP_WORDS
 
@@ -26,6 +27,7 @@ MAX_COUNTED_GAP = 4  # tokens between a number and the thing counted ("8,000 of 
 _APPROXIMATIONS = (("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("at", "most"),
                    ("up", "to"), ("as", "many", "as"), ("nearly",), ("almost",), ("about",), ("around",), ("some",),
                    ("over",), ("roughly",), ("approximately",), ("just",), ("only",), ("under",), ("a",), ("an",))
+_APPROXIMATION_ENDS = frozenset(words[-1] for words in _APPROXIMATIONS)
 _COUNT_TAIL = frozenset("hundred hundreds thousand thousands million millions billion billions dozen dozens".split())
 _RELATIVE = frozenset("which who whom whose where when".split())
 _CLAUSE_END_WORDS = frozenset("before while whereas but until unless although though".split())
@@ -33,15 +35,19 @@ _CLAUSE_BREAK = re.compile(r"(?<!\d)[,:](?!\d)|[,:](?=\s)|[;()\[\]]|\s[-–—]\
 _GAP_BREAK = re.compile(r"[,;:()\[\]\"“”«»–—]")
 
 
-@dataclass(frozen=True)
 class _Asked:
     """The question's words as the sentence's tokens see them: per term group, its weight and stems."""
 
-    groups: tuple[tuple[float, dict[str, float]], ...]
+    def __init__(self, groups: list[tuple[float, dict[str, float]]]) -> None:
+        self.groups = groups
+        self.by_stem: dict[str, float] = {}
+        for w, alternatives in groups:
+            for term, a in alternatives.items():
+                self.by_stem[term] = max(self.by_stem.get(term, 0.0), w * a)
 
     def weight(self, token: Token) -> float:
         """How much of the question this token is (0 for a word the question does not use)."""
-        return max((w * alts[token.stem] for w, alts in self.groups if token.stem in alts), default=0.0)
+        return self.by_stem.get(token.stem, 0.0)
 
     def covered(self, tokens: tuple[Token, ...]) -> float:
         """Question weight found in ``tokens``, each question word counted once at its best match."""
@@ -57,6 +63,8 @@ class _Case:
     annotation: Annotation
     asked: _Asked
     targets: dict[str, float]  # the stems of the thing a "how many" question counts, and their weights
+    weights: tuple[float, ...]  # per token, how much of the question it is
+    hits: tuple[tuple[int, float], ...]  # the tokens of the question's words: (position, weight)
 
     @property
     def tokens(self) -> tuple[Token, ...]:
@@ -73,10 +81,11 @@ def highlight(engine: SearchEngine, question: str, query: Query, sentence_id: in
     annotation = engine.annotation(sentence_id)
     if not annotation.tokens:
         return None
-    asked = _Asked(tuple((engine.group_idf(g), g.alternatives) for g in query.groups))
+    asked = _Asked([(engine.group_idf(g), g.alternatives) for g in query.groups])
     shape = question_shape(question, query, engine.proper)
     targets = {s: w for i in shape.target for s, w in query.groups[i].alternatives.items()}
-    case = _Case(text, annotation, asked, targets)
+    weights = tuple(asked.by_stem.get(t.stem, 0.0) for t in annotation.tokens)
+    case = _Case(text, annotation, asked, targets, weights, tuple((i, w) for i, w in enumerate(weights) if w))
     finder = _FINDERS.get(shape.atype)
     found = finder(case) if finder else None
     span = _offsets(text, annotation.tokens, found) if found else _clause(case)
@@ -84,12 +93,8 @@ def highlight(engine: SearchEngine, question: str, query: Query, sentence_id: in
 
 
 def _meaningful(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The span, unless it is empty or everything but the sentence's closing punctuation."""
-    if span is None or span[1] <= span[0]:
-        return None
-    body = text.rstrip(" .!?\"”’'")
-    start_of_body = len(text) - len(text.lstrip(" \"“‘'"))
-    if span[0] <= start_of_body and span[1] >= len(body):
+    """The span, unless it is empty or the whole sentence."""
+    if span is None or span[1] <= span[0] or covers_all(text, span):
         return None
     return span
 
@@ -108,12 +113,7 @@ def _offsets(text: str, tokens: tuple[Token, ...], span: tuple[int, int]) -> tup
 
 def _closeness(first: int, last: int, case: _Case) -> float:
     """How near the span stands to the question's words (inside it count fully, further off count less)."""
-    score = 0.0
-    for i, t in enumerate(case.tokens):
-        w = case.asked.weight(t)
-        if w:
-            score += w / (1 + max(0, first - i, i - last))
-    return score
+    return sum(w / (1 + max(0, first - i, i - last)) for i, w in case.hits)
 
 
 def _is_new(first: int, last: int, case: _Case, strict: bool) -> bool:
@@ -121,8 +121,8 @@ def _is_new(first: int, last: int, case: _Case, strict: bool) -> bool:
 
     A name (``strict``) must share no word with the question; a number or date needs one new word.
     """
-    weights = [case.asked.weight(t) for t in case.tokens[first:last + 1] if t.lower[:1].isalnum()
-               and t.lower not in STOP_WORDS]
+    weights = [case.weights[i] for i in range(first, last + 1)
+               if case.tokens[i].lower[:1].isalnum() and case.tokens[i].lower not in STOP_WORDS]
     return not any(weights) if strict else not all(weights)
 
 
@@ -175,7 +175,7 @@ def _number(case: _Case) -> tuple[int, int] | None:
 def _approximation_start(tokens: tuple[Token, ...], first: int) -> int:
     """Step back over words that qualify the number ("nearly", "more than", the "a" of "a dozen")."""
     moved = True
-    while moved:
+    while moved and first and tokens[first - 1].lower in _APPROXIMATION_ENDS:
         moved = False
         for words in _APPROXIMATIONS:
             n = len(words)
@@ -235,7 +235,7 @@ def _person(case: _Case) -> tuple[int, int] | None:
 def _title(case: _Case) -> tuple[int, int] | None:
     """A title the question does not use, with the words before it that say whose ("The Kazakh president")."""
     tokens = case.tokens
-    titles = [i for i, t in enumerate(tokens) if t.lower in TITLES and not case.asked.weight(t)]
+    titles = [i for i, t in enumerate(tokens) if t.lower in TITLES and not case.weights[i]]
     if not titles:
         return None
     last = max(titles, key=lambda i: _closeness(i, i, case))
@@ -250,7 +250,7 @@ def _cause(case: _Case) -> tuple[int, int] | None:
     """From the cause marker ("because", "over", "driven by") to the end of its clause."""
     tokens = case.tokens
     markers = [s for s in case.annotation.of(Span.CAUSE)
-               if not tokens[s.first].glued_before and not case.asked.weight(tokens[s.first])]
+               if not tokens[s.first].glued_before and not case.weights[s.first]]
     if not markers:
         return None
     best = max(markers, key=lambda s: (_closeness(s.first, s.first, case) * s.strength, -s.first))

@@ -18,9 +18,8 @@ from bot import lexicon
 from bot.corpus import Corpus, article_files, load_corpus
 from bot.errors import InputError, Problem
 from bot.faq import Faq, FaqEntry, RawFaq, near_verbatim, parse_faq
-from bot.highlight import highlight
 from bot.query import analyze, build_synonyms
-from bot.quote import Quote, around, locate, of_sentence
+from bot.quote import around, locate, of_sentence
 from bot.search import SearchEngine
 
 log = logging.getLogger(__name__)
@@ -74,7 +73,7 @@ def resolve_faq(raw: RawFaq, engine: SearchEngine, synonyms: dict[str, dict[str,
             doc_id, start = found
             sentence_id = _sentence_at(corpus, doc_id, start)
             source, given = item["source"], True
-            quote = _fragment_quote(engine, synonyms, doc_id, start, source, item["questions"][0])
+            quote = around(corpus, doc_id, start, start + len(source))
         else:
             query = analyze(item["answer"] + " " + " ".join(item["questions"]), engine, synonyms, spell=False)
             hits = engine.rank(query, limit=1)
@@ -85,7 +84,7 @@ def resolve_faq(raw: RawFaq, engine: SearchEngine, synonyms: dict[str, dict[str,
             sentence_id = hits[0].sentence_id
             doc_id = corpus.sentences[sentence_id].doc_id
             source, given = corpus.sentences[sentence_id].text, False
-            quote = of_sentence(corpus, sentence_id, _answering(engine, synonyms, item["questions"][0], sentence_id))
+            quote = of_sentence(corpus, sentence_id)
             notes.append(Problem(raw.path, item["line"], f"note: entry '{item['id']}' has no source; using "
                                  f"\"{source}\" ({corpus.documents[doc_id].title})"))
         doc = corpus.documents[doc_id]
@@ -97,29 +96,6 @@ def resolve_faq(raw: RawFaq, engine: SearchEngine, synonyms: dict[str, dict[str,
     faq = Faq(raw.path, entries, raw.synonyms, [
         [analyze(q, engine, synonyms, spell=False) for q in entry.questions] for entry in entries], engine)
     return faq, notes, warnings
-
-
-def _fragment_quote(engine: SearchEngine, synonyms: dict[str, dict[str, float]], doc_id: int, start: int,
-                    fragment: str, question: str) -> Quote:
-    """The whole sentence(s) around the operator's fragment, the fragment highlighted.
-
-    A fragment that is the whole quotation would highlight all of it, which tells the reader nothing:
-    then the words of that sentence answering the entry's first question are highlighted instead.
-    """
-    quote = around(engine.corpus, doc_id, start, start + len(fragment))
-    if quote.highlight != (0, len(quote.source)):
-        return quote
-    sentence_id = _sentence_at(engine.corpus, doc_id, start)
-    sentence = engine.corpus.sentences[sentence_id] if sentence_id is not None else None
-    if sentence is None or (sentence.start, sentence.text) != (quote.offset, quote.source):
-        return Quote(quote.source, quote.path, quote.offset)
-    return Quote(quote.source, quote.path, quote.offset, _answering(engine, synonyms, question, sentence_id))
-
-
-def _answering(engine: SearchEngine, synonyms: dict[str, dict[str, float]], question: str,
-               sentence_id: int) -> tuple[int, int] | None:
-    """The words of a sentence answering ``question`` (``bot.highlight``)."""
-    return highlight(engine, question, analyze(question, engine, synonyms, spell=False), sentence_id)
 
 
 def _sentence_at(corpus: Corpus, doc_id: int, start: int) -> int | None:

@@ -24,6 +24,13 @@ class Quote:
     highlight: tuple[int, int] | None = None  # character offsets into ``source``
 
 
+def covers_all(source: str, span: tuple[int, int]) -> bool:
+    """``span`` is all of ``source`` but its opening quotes and closing punctuation: highlighting it says nothing."""
+    body_end = len(source.rstrip(" .!?;:,\"”’'»)"))
+    body_start = len(source) - len(source.lstrip(" \"“‘'«("))
+    return span[0] <= body_start and span[1] >= body_end
+
+
 def of_sentence(corpus: Corpus, sentence_id: int, highlight: tuple[int, int] | None = None) -> Quote:
     """One corpus sentence as a quotation (a passage answer's source)."""
     sentence = corpus.sentences[sentence_id]
@@ -31,7 +38,8 @@ def of_sentence(corpus: Corpus, sentence_id: int, highlight: tuple[int, int] | N
 
 
 def around(corpus: Corpus, doc_id: int, start: int, end: int) -> Quote:
-    """The whole sentences holding ``text[start:end]`` of document ``doc_id``, with that text highlighted.
+    """The whole sentences holding ``text[start:end]`` of document ``doc_id``, with that text highlighted
+    (no highlight when it is the whole quotation).
 
     Text outside any sentence (a heading, a photo credit) is quoted with the rest of its line.
     """
@@ -42,7 +50,8 @@ def around(corpus: Corpus, doc_id: int, start: int, end: int) -> Quote:
         lo, hi = min(start, first.start), max(end, last.start + len(last.text))
     else:
         lo, hi = _line_around(text, start, end)
-    return Quote(text[lo:hi], corpus.documents[doc_id].path, lo, (start - lo, end - lo))
+    span = (start - lo, end - lo)
+    return Quote(text[lo:hi], corpus.documents[doc_id].path, lo, None if covers_all(text[lo:hi], span) else span)
 
 
 def locate(corpus: Corpus, fragment: str) -> tuple[int, int] | None:
