@@ -40,7 +40,8 @@ def units(text: str) -> int:
 def excerpt(source: str, highlight: tuple[int, int] | None, room: int = MAX_QUOTE) -> Excerpt:
     """``source`` within ``room`` units, cut around ``highlight`` (from the start when there is none).
 
-    The highlight is kept whole even when it alone is longer than ``room``.
+    The highlight is kept whole even when it alone is longer than ``room`` (then with an ellipsis
+    on each side that was cut, two units over).
     """
     start, end = highlight if highlight else (0, 0)
     before, marked, after = source[:start], source[start:end], source[end:]
@@ -59,7 +60,7 @@ def _head(text: str, room: int) -> str:
     if units(text) <= room:
         return text
     if room <= units(ELLIPSIS):
-        return ELLIPSIS if room >= 1 else ""
+        return ELLIPSIS  # a cut is always marked
     cut = _fit(text, room - 1, from_end=False)
     if not text[len(cut)].isspace():  # cut inside a word: drop its start
         cut = cut[:cut.rindex(" ")] if " " in cut else ""
@@ -71,7 +72,7 @@ def _tail(text: str, room: int) -> str:
     if units(text) <= room:
         return text
     if room <= units(ELLIPSIS):
-        return ELLIPSIS if room >= 1 else ""
+        return ELLIPSIS  # a cut is always marked
     cut = _fit(text, room - 1, from_end=True)
     if not text[len(text) - len(cut) - 1].isspace():  # cut inside a word: drop its end
         cut = cut[cut.index(" ") + 1:] if " " in cut else ""
