@@ -228,8 +228,13 @@ def _typed(*kinds: Span, weak_only: frozenset[Span] = frozenset()) -> Finder:
 
 
 def _person(case: _Case) -> tuple[int, int] | None:
-    """A name; else the title standing for the person ("The Kazakh president"); else an organisation."""
-    return _typed(Span.PERSON)(case) or _title(case) or _typed(Span.ORG)(case)
+    """A certain person's name; else the title standing for the person ("The Kazakh president"); else the
+    likeliest of the names that may be a person or an organisation ("who did X speak to": the CSTO)."""
+    certain = [s for s in case.annotation.of(Span.PERSON) if s.strength >= 1.0]
+    found = _best(certain, case, names=True) or _title(case)
+    if found is not None:
+        return found
+    return _best(case.annotation.of(Span.PERSON) + case.annotation.of(Span.ORG), case, names=True)
 
 
 def _title(case: _Case) -> tuple[int, int] | None:

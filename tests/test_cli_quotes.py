@@ -15,12 +15,10 @@ from bot.excerpt import ELLIPSIS, MAX_QUOTE
 from bot.settings import Settings
 
 from conftest import ROOT
+from long_article import ANSWER, LONG_ARTICLE, QUESTION
 
 SENTENCE = ("Scores of citizens and more than a dozen security forces personnel were killed last week as dissent "
             "that began over fuel prices swelled, while nearly 8,000 people were arrested.")
-LONG_ARTICLE = "Dam report\n\n" + " ".join(f"Word{i} word{i}" for i in range(300)) + \
-    " and then the dam released 4,500 cubic metres of water into the valley, " + \
-    " ".join(f"later{i}" for i in range(300)) + ".\n"
 
 
 @pytest.fixture
@@ -49,7 +47,7 @@ def test_passage_answer_marks_the_answering_words(ask):
 
 
 @pytest.mark.parametrize("args", [["How many people were arrested?"], ["How many people were arrested?", "--no-faq"],
-                                  ["Who did Tokayev speak to online?"], ["What is the CSTO?"]])
+                                  ["What is Nur-Sultan named after?"], ["What is the CSTO?"]])
 def test_json_source_is_verbatim_and_highlight_offsets_into_it(ask, args):
     row = json.loads(ask(*args, "--json"))
     assert row["kind"] in ("faq", "passage")
@@ -66,12 +64,12 @@ def test_json_of_the_faq_highlights_the_operators_fragment(ask):
 
 
 def test_a_very_long_sentence_is_shortened_around_the_marked_words(ask, tmp_path):
-    (tmp_path / "dam.txt").write_text(LONG_ARTICLE, encoding="utf-8")
-    out = ask("How much water did the dam release?", "--no-faq", "--corpus", str(tmp_path))
+    (tmp_path / "flood.txt").write_text(LONG_ARTICLE, encoding="utf-8")
+    out = ask(QUESTION, "--no-faq", "--corpus", str(tmp_path))
     quote = next(line for line in out.splitlines() if line.startswith("  \u201c"))
     assert quote.startswith(f"  \u201c{ELLIPSIS}") and quote.endswith(f"{ELLIPSIS}\u201d")
-    assert len(quote) <= MAX_QUOTE + 10 and "**" in quote
-    marked = quote.split("**")[1]
-    assert "4,500 cubic metres" in marked
-    row = json.loads(ask("How much water did the dam release?", "--no-faq", "--json", "--corpus", str(tmp_path)))
-    assert len(row["source"]) > 2 * MAX_QUOTE and row["source"][slice(*row["highlight"])] == marked
+    assert len(quote) <= MAX_QUOTE + 10
+    assert quote.split("**")[1] == ANSWER
+    row = json.loads(ask(QUESTION, "--no-faq", "--json", "--corpus", str(tmp_path)))
+    assert len(row["source"]) > 2 * MAX_QUOTE and row["source"][slice(*row["highlight"])] == ANSWER
+    assert all(piece in row["source"] for piece in quote[3:-1].replace("**", "").split(ELLIPSIS))
