@@ -9,9 +9,12 @@ from functools import cache
 from bot.candidates import Candidate, judged
 from bot.confidence import Model, load_model
 from bot.conversation import Resolution, Turn, focus_of, resolve
+from bot.faq import FaqEntry
 from bot.features import Span, annotate
+from bot.highlight import highlight
 from bot.knowledge import KnowledgeBase
 from bot.query import Query, analyze
+from bot.quote import Quote, of_sentence
 
 FAQ_THRESHOLD = 0.62
 
@@ -43,7 +46,12 @@ class Reason(StrEnum):
 
 @dataclass(frozen=True)
 class Answer:
-    """The engine's reply; ``source`` is verbatim article text, ``reason`` says why a none is one."""
+    """The engine's reply; ``reason`` says why a none is one.
+
+    ``source`` is the whole sentence (or consecutive sentences) backing the answer, a verbatim slice
+    of the article file ``path`` starting at character ``offset``; ``highlight`` is the part of it
+    that answers, as ``(start, end)`` offsets into ``source``.
+    """
 
     question: str
     kind: Kind
@@ -55,10 +63,15 @@ class Answer:
     reason: Reason | None = None
     phrasing: str = ""  # faq: the curated phrasing that matched
     entry_id: str = ""  # faq: the entry's id
+    highlight: tuple[int, int] | None = None
+    path: str = ""
+    offset: int = -1
 
     def as_json(self) -> dict:
         return {"question": self.question, "kind": str(self.kind), "answer": self.text, "source": self.source,
-                "document": self.document, "score": round(self.score, 3)}
+                "highlight": list(self.highlight) if self.highlight else None, "document": self.document,
+                "path": self.path or None, "offset": self.offset if self.offset >= 0 else None,
+                "score": round(self.score, 3)}
 
 
 def _none(question: str, text: str, reason: Reason, score: float = 0.0) -> Answer:
@@ -75,9 +88,7 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
     if kb.faq is not None:
         match = kb.faq.match(query)
         if match is not None and match.similarity >= FAQ_THRESHOLD:
-            e = match.entry
-            return Answer(question, Kind.FAQ, e.answer, e.source, e.document, match.similarity, e.url,
-                          phrasing=match.phrasing, entry_id=e.id)
+            return _faq_answer(kb, question, query, match.entry, match.similarity, match.phrasing)
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
     if query.small_talk:
         return _none(question, SMALL_TALK, Reason.SMALL_TALK)
@@ -88,7 +99,7 @@ def answer(kb: KnowledgeBase, question: str) -> Answer:
     found = judged(engine, query, question, model())
     if not found or found[0].probability < model().threshold:
         return _none(question, not_found, Reason.NOT_CONFIDENT, found[0].probability if found else 0.0)
-    return _passage(kb, question, found[0])
+    return _passage(kb, question, query, found[0])
 
 
 def _reaches_articles(query: Query, vocabulary: dict[str, float]) -> bool:
@@ -103,12 +114,39 @@ def model() -> Model:
     return load_model()
 
 
-def _passage(kb: KnowledgeBase, question: str, best: Candidate) -> Answer:
-    sentence = kb.corpus.sentences[best.sentence_id]
-    doc = kb.corpus.documents[sentence.doc_id]
+def _passage(kb: KnowledgeBase, question: str, query: Query, best: Candidate) -> Answer:
     passage = kb.corpus.passages[kb.engine.passage_of[best.sentence_id]]
     text = " ".join(" ".join(kb.corpus.sentences[i].text.split()) for i in passage.sentence_ids)
-    return Answer(question, Kind.PASSAGE, text, sentence.text, doc.title, best.probability, doc.url)
+    return _passage_answer(kb, question, query, best.sentence_id, best.probability, text)
+
+
+def _quoting(answer: Answer, quote: Quote) -> Answer:
+    """``answer`` with ``quote`` as its source: the whole sentence, where it sits and its highlight."""
+    return replace(answer, source=quote.source, highlight=quote.highlight, path=quote.path, offset=quote.offset)
+
+
+def _faq_answer(kb: KnowledgeBase, question: str, query: Query, e: FaqEntry, score: float,
+                phrasing: str) -> Answer:
+    """A FAQ answer quoting the entry's whole sentence(s), the operator's fragment highlighted; when the
+    fragment is the whole sentence (or there is none), the words answering ``question`` instead."""
+    found = Answer(question, Kind.FAQ, e.answer, e.source, e.document, score, e.url, phrasing=phrasing,
+                   entry_id=e.id)
+    quote = e.quote
+    if quote is None:
+        return found
+    if quote.highlight is None and e.sentence_id is not None:
+        sentence = kb.corpus.sentences[e.sentence_id]
+        if (sentence.start, sentence.text) == (quote.offset, quote.source):
+            quote = replace(quote, highlight=highlight(kb.engine, question, query, e.sentence_id))
+    return _quoting(found, quote)
+
+
+def _passage_answer(kb: KnowledgeBase, question: str, query: Query, sentence_id: int, score: float,
+                    text: str) -> Answer:
+    """A passage answer quoting sentence ``sentence_id``, the words answering ``question`` highlighted."""
+    doc = kb.corpus.documents[kb.corpus.sentences[sentence_id].doc_id]
+    quote = of_sentence(kb.corpus, sentence_id, highlight(kb.engine, question, query, sentence_id))
+    return _quoting(Answer(question, Kind.PASSAGE, text, None, doc.title, score, doc.url), quote)
 
 
 def answer_entry(kb: KnowledgeBase, entry_id: str) -> Answer | None:
@@ -117,8 +155,8 @@ def answer_entry(kb: KnowledgeBase, entry_id: str) -> Answer | None:
         return None
     for e in kb.faq.entries:
         if e.id == entry_id:
-            return Answer(e.questions[0], Kind.FAQ, e.answer, e.source, e.document, 1.0, e.url,
-                          phrasing=e.questions[0], entry_id=e.id)
+            query = analyze(e.questions[0], kb.engine, kb.synonyms, cache=kb.words)
+            return _faq_answer(kb, e.questions[0], query, e, 1.0, e.questions[0])
     return None
 
 
@@ -135,9 +173,8 @@ def answers(kb: KnowledgeBase, question: str, limit: int = 3) -> list[Answer]:
         sentence = kb.corpus.sentences[candidate.sentence_id]
         if any(sentence.text in (a.source or "") or (a.source or "") in sentence.text for a in found):
             continue
-        doc = kb.corpus.documents[sentence.doc_id]
-        found.append(Answer(question, Kind.PASSAGE, " ".join(sentence.text.split()), sentence.text, doc.title,
-                            candidate.probability, doc.url))
+        found.append(_passage_answer(kb, question, query, candidate.sentence_id, candidate.probability,
+                                     " ".join(sentence.text.split())))
     return found
 
 

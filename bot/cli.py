@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from bot.errors import InputError
+from bot.excerpt import excerpt
 from bot.settings import Settings
 
 
@@ -40,11 +41,12 @@ def _load(args: argparse.Namespace, strict: bool = False):
 
 
 def format_plain(answer) -> str:
-    """An answer for a terminal: the answer, then the quoted source sentence and the article title."""
+    """An answer for a terminal: the answer, then the quoted source sentence (its answering part between
+    ``**`` marks, see bot/excerpt.py) and the article title."""
     if answer.kind == "none":
         return answer.text
     lines = [answer.text] if answer.text != answer.source else []
-    lines.append(f"  \u201c{answer.source}\u201d")
+    lines.append(f"  \u201c{excerpt(answer.source, answer.highlight).plain()}\u201d")
     lines.append(f"  \u2014 {answer.document}")
     return "\n".join(lines)
 

@@ -23,6 +23,7 @@ import yaml
 from bot import lexicon
 from bot.errors import InputError, Problem
 from bot.query import Query
+from bot.quote import Quote
 from bot.text import fold, terms
 
 ENTRY_KEYS = {"id", "questions", "answer", "source"}
@@ -32,7 +33,8 @@ CUE_MISMATCH = 0.6  # similarity kept when the phrasing asks for another kind of
 
 @dataclass(frozen=True)
 class FaqEntry:
-    """One curated answer; ``source`` is verbatim article text, ``sentence_id`` its corpus sentence."""
+    """One curated answer; ``source`` is verbatim article text (the operator's fragment), ``sentence_id``
+    its corpus sentence, ``quote`` the whole sentence(s) a reply shows, the fragment highlighted."""
 
     id: str
     questions: tuple[str, ...]
@@ -43,6 +45,7 @@ class FaqEntry:
     line: int
     sentence_id: int | None = None
     source_given: bool = True
+    quote: Quote | None = None
 
 
 @dataclass(frozen=True)

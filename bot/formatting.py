@@ -1,8 +1,9 @@
-"""Answers as Telegram HTML messages: escaped, within 4096 characters, the source never shortened.
+"""Answers as Telegram HTML messages: escaped, within 4096 characters, the whole source sentence quoted.
 
 Pure functions, no Telegram import, so they are unit-tested directly. The wording follows the
 score: a FAQ answer and a well-covered passage are stated plainly; a weaker passage is offered
-as "the closest passage", never as a certain answer.
+as "the closest passage", never as a certain answer. The quotation is the whole sentence with the
+answering part in bold; a very long one is shortened around the bold part (``bot.excerpt``).
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import html
 import re
 
 from bot.answer import Answer
+from bot.excerpt import MAX_QUOTE, excerpt
 
 MAX_MESSAGE = 4096
+MAX_DESCRIPTION = 200  # an inline result's preview line
 STRONG = 0.8  # passage confidence from which it is presented as the answer rather than the closest match
 _TAG = re.compile(r"<[^>]+>")
 
@@ -49,26 +52,45 @@ def lead(answer: Answer) -> str:
     return "The closest passage I found (it may only partly answer you):"
 
 
+def quotation(answer: Answer, room: int = MAX_QUOTE) -> str:
+    """The source as a blockquote, the answering part in bold, shortened around it past ``room`` units."""
+    part = excerpt(answer.source or "", answer.highlight, room)
+    bold = f"<b>{esc(part.marked)}</b>" if part.marked else ""
+    return f"<blockquote>{esc(part.before)}{bold}{esc(part.after)}</blockquote>"
+
+
+def preview(answer: Answer, room: int = MAX_DESCRIPTION) -> str:
+    """Plain text of the quotation around its highlight (an inline result's description)."""
+    if not answer.source:
+        return _shorten(answer.text, room)
+    return excerpt(answer.source, answer.highlight, room).text
+
+
+def _compose(opening: str, body: str, tail: str) -> str:
+    head = "\n".join(part for part in (f"<b>{esc(opening)}</b>" if opening else "", esc(body)) if part)
+    return f"{head}\n{tail}" if head else tail
+
+
 def format_answer(answer: Answer, limit: int = MAX_MESSAGE) -> str:
-    """Answer, then the verbatim source as a blockquote, then the article title (linked when known)."""
+    """Answer, then the source sentence as a blockquote (its answering part in bold), then the article title
+    (linked when known). Too long, the answer text is shortened first, then the quotation around its bold part."""
     if answer.kind == "none" or not answer.source:
         return esc(answer.text)
-    quote = f"<blockquote>{esc(answer.source)}</blockquote>"
-    tail = f"{quote}\n{_title_line(answer)}"
+    title = _title_line(answer)
+    tail = f"{quotation(answer)}\n{title}"
     opening = lead(answer)
-    body = answer.text if answer.text.strip() != answer.source.strip() else ""
-    head = "\n".join(part for part in (f"<b>{esc(opening)}</b>" if opening else "", esc(body)) if part)
-    message = f"{head}\n{tail}" if head else tail
+    body = answer.text if " ".join(answer.text.split()) != " ".join(answer.source.split()) else ""
+    message = _compose(opening, body, tail)
     if visible_length(message) <= limit:
         return message
-    # Too long: shorten the answer text (the passage), never the source sentence.
     room = limit - visible_length(tail) - visible_length(opening) - 3
-    short = _shorten(body, max(room, 0))
-    head = "\n".join(part for part in (f"<b>{esc(opening)}</b>" if opening else "", esc(short)) if part)
-    message = f"{head}\n{tail}" if head else tail
+    message = _compose(opening, _shorten(body, max(room, 0)), tail)
     if visible_length(message) <= limit:
         return message
-    return tail if visible_length(tail) <= limit else esc(_shorten(answer.source, limit))
+    tail = f"{quotation(answer, limit - visible_length(title) - 1)}\n{title}"
+    if visible_length(tail) <= limit:
+        return tail
+    return esc(_shorten(answer.source, limit))  # only a highlight longer than a message gets here
 
 
 def _shorten(text: str, room: int) -> str:

@@ -17,8 +17,9 @@ from pathlib import Path
 from bot import lexicon
 from bot.corpus import Corpus, article_files, load_corpus
 from bot.errors import InputError, Problem
-from bot.faq import Faq, FaqEntry, RawFaq, find_verbatim, near_verbatim, parse_faq
+from bot.faq import Faq, FaqEntry, RawFaq, near_verbatim, parse_faq
 from bot.query import analyze, build_synonyms
+from bot.quote import around, locate, of_sentence
 from bot.search import SearchEngine
 
 log = logging.getLogger(__name__)
@@ -62,16 +63,17 @@ def resolve_faq(raw: RawFaq, engine: SearchEngine, synonyms: dict[str, dict[str,
     entries: list[FaqEntry] = []
     for item in raw.entries:
         if item["source"]:
-            doc_id = find_verbatim(item["source"], texts)
-            if doc_id is None:
+            found = locate(corpus, item["source"])
+            if found is None:
                 hint = (" (it differs from the article only in quotes, dashes, case or spacing: copy it exactly)"
                         if near_verbatim(item["source"], texts) else "")
                 problems.append(Problem(raw.path, item["source_line"], "source is not verbatim text of any article"
                                         + hint))
                 continue
-            start = texts[doc_id].index(item["source"])
+            doc_id, start = found
             sentence_id = _sentence_at(corpus, doc_id, start)
             source, given = item["source"], True
+            quote = around(corpus, doc_id, start, start + len(source))
         else:
             query = analyze(item["answer"] + " " + " ".join(item["questions"]), engine, synonyms, spell=False)
             hits = engine.rank(query, limit=1)
@@ -82,11 +84,12 @@ def resolve_faq(raw: RawFaq, engine: SearchEngine, synonyms: dict[str, dict[str,
             sentence_id = hits[0].sentence_id
             doc_id = corpus.sentences[sentence_id].doc_id
             source, given = corpus.sentences[sentence_id].text, False
+            quote = of_sentence(corpus, sentence_id)
             notes.append(Problem(raw.path, item["line"], f"note: entry '{item['id']}' has no source; using "
                                  f"\"{source}\" ({corpus.documents[doc_id].title})"))
         doc = corpus.documents[doc_id]
         entries.append(FaqEntry(item["id"], item["questions"], item["answer"], source, doc.title, doc.url,
-                                item["line"], sentence_id, given))
+                                item["line"], sentence_id, given, quote))
     if problems and strict:
         raise InputError(problems)
     warnings = [Problem(p.path, p.line, f"warning: {p.message}; entry left out") for p in problems]

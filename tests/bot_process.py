@@ -74,5 +74,12 @@ def inline_results(api: FakeBotApi, query: str) -> list[dict]:
 
 
 def quoted(message_text: str) -> str:
-    """The blockquote's text, unescaped."""
-    return html.unescape(message_text.split("<blockquote>", 1)[1].split("</blockquote>", 1)[0])
+    """The blockquote's text, its bold highlight unmarked, unescaped."""
+    inside = message_text.split("<blockquote>", 1)[1].split("</blockquote>", 1)[0]
+    return html.unescape(inside.replace("<b>", "").replace("</b>", ""))
+
+
+def highlighted(message_text: str) -> str | None:
+    """The bold part of the blockquote, unescaped, or None."""
+    inside = message_text.split("<blockquote>", 1)[1].split("</blockquote>", 1)[0]
+    return html.unescape(inside.split("<b>", 1)[1].split("</b>", 1)[0]) if "<b>" in inside else None

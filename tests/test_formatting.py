@@ -38,7 +38,7 @@ def test_weak_passage_is_not_presented_as_certain():
 
 
 def test_long_passage_is_shortened_never_the_source():
-    source = "The source sentence stays whole. " * 20
+    source = "The source sentence stays whole. " * 15  # within MAX_QUOTE
     message = format_answer(passage(text="word " * 3000, source=source.strip()))
     assert visible_length(message) <= 4096
     assert source.strip() in message

@@ -25,7 +25,7 @@ from telegram.constants import ChatType, ParseMode
 from telegram.error import Forbidden
 
 from bot.answer import Answer, Kind, Reason, answer, answer_entry, answers, suggestions
-from bot.formatting import MAX_MESSAGE, esc, format_answer, format_help, format_not_found, visible_length
+from bot.formatting import MAX_MESSAGE, esc, format_answer, format_help, format_not_found, preview, visible_length
 from bot.telegram.context import Context
 
 log = logging.getLogger("bot")
@@ -143,7 +143,7 @@ async def faq_button(update: Update, context: Context) -> None:
 
 def _inline_result(result: Answer, title: str) -> InlineQueryResultArticle:
     return InlineQueryResultArticle(
-        id=uuid4().hex, title=title[:100], description=(result.source or result.text)[:200],
+        id=uuid4().hex, title=title[:100], description=preview(result),
         input_message_content=InputTextMessageContent(format_answer(result), parse_mode=ParseMode.HTML,
                                                       link_preview_options=LinkPreviewOptions(is_disabled=True)))
 
