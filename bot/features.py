@@ -51,19 +51,22 @@ PERSON_HINTS = frozenset(
     "replied noted argued insisted wrote".split())
 
 
-def people(texts: list[str]) -> set[str]:
-    """Stems of the names the articles give people: after a title, or as the one who said something.
+def people(texts: list[str]) -> tuple[set[str], dict[str, str]]:
+    """Stems of the names the articles give people (after a title, or as the one who said something),
+    and each first name's surname ("kassym" -> "tokayev"): a first name adds little to a surname.
 
     ``texts`` are the sentences holding a title or a speech verb (the caller knows their words), so
     the regex runs on few of them.
     """
-    found = set()
+    found: set[str] = set()
+    surname_of: dict[str, str] = {}
     for text in texts:
         for m in _PERSON_CONTEXT.finditer(text):
-            for name in words(m.group(1) or m.group(2) or m.group(3)):
-                if name not in STOP_WORDS:
-                    found.add(stem(name))
-    return found
+            names = [stem(n) for n in words(m.group(1) or m.group(2) or m.group(3)) if n not in STOP_WORDS]
+            found.update(names)
+            for first in names[:-1]:
+                surname_of.setdefault(first, names[-1])
+    return found, surname_of
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]{3,}(?![\w'’])")

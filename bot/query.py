@@ -8,7 +8,7 @@ confidence asks how much of the question's weight a sentence covers, group by gr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot import lexicon
@@ -145,6 +145,23 @@ def _latin_name(token: str, known: Lexicon) -> str | None:
     return None
 
 
+FIRST_NAME_WEIGHT = 0.15
+
+
+def _first_names_lightly(groups: list[TermGroup], weighted: list[dict[str, float]],
+                         surname_of: dict[str, str]) -> tuple[list[TermGroup], list[dict[str, float]]]:
+    """"Kassym-Jomart Tokayev": with the surname asked, the first names say little more; they count lightly."""
+    asked = {next(iter(g.alternatives)) for g in groups}
+    light = [i for i, g in enumerate(groups) if surname_of.get(next(iter(g.alternatives))) in asked]
+    if not light:
+        return groups, weighted
+    groups = [replace(g, strength=g.strength * FIRST_NAME_WEIGHT) if i in light else g for i, g in enumerate(groups)]
+    lightened = {next(iter(groups[i].alternatives)) for i in light}
+    weighted = [{t: w * FIRST_NAME_WEIGHT for t, w in scoring.items()} if set(scoring) & lightened else scoring
+                for scoring in weighted]
+    return groups, weighted
+
+
 def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], spell: bool = True,
             cache: dict | None = None) -> Query:
     """Turn a question into term groups; ``cache`` (owned by one knowledge base) keeps analysed words."""
@@ -174,6 +191,7 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
         groups.append(group)
         if scoring:
             weighted.append(scoring)
+    groups, weighted = _first_names_lightly(groups, weighted, getattr(known, "surname_of", {}))
     return Query(
         text=text,
         groups=tuple(groups),

@@ -142,7 +142,8 @@ class SearchEngine:
         """
         texts = [s.text for s in self.corpus.sentences]
         self._name_prefixes, self.names, self.proper = name_variants(texts)
-        self.people = frozenset(people(hinted))
+        named, self.surname_of = people(hinted)
+        self.people = frozenset(named)
         self.places = (frozenset(places(texts)) | {stem(p) for p in lexicon.PLACE_NAMES}) - self.people
         person_ids = {self.term_id[n] for n in self.people if n in self.term_id}
         shared: dict[frozenset[str], frozenset[str]] = {}

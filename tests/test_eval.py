@@ -20,10 +20,10 @@ from conftest import DEV_QUESTIONS, ROOT, SEED_CORPUS, SEED_FAQ
 BANK = ROOT / "eval" / "bank"
 DATA = ROOT / "tests" / "data"
 FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection floor)
-    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.41, 0.90),
+    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.40, 0.91),
     "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.51, 0.93),
     "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.64, 1.00),
-    "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.83, 1.00),
+    "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.87, 1.00),
     "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.56, 1.00),
     "own seed questions with the FAQ": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, True, 0.80, 1.00),
     "second event (Suez)": (DATA / "suez" / "questions.yaml", DATA / "suez" / "corpus", False, 0.65, 1.00),
