@@ -89,7 +89,7 @@ def test_eval_ends_with_both_rates(cli):
 
 @pytest.mark.parametrize("args, fragment", [
     (["ask", "x", "--corpus", "/nonexistent"], "/nonexistent: corpus directory not found"),
-    (["ask", "x", "--faq", "/nonexistent.yaml"], "/nonexistent.yaml: FAQ file not found"),
+    (["check", "--faq", "/nonexistent.yaml"], "/nonexistent.yaml: FAQ file not found"),
     (["eval", "/nonexistent.yaml"], "/nonexistent.yaml: question file not found"),
 ])
 def test_bad_input_is_one_line_and_exit_1(cli, args, fragment):
