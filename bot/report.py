@@ -117,9 +117,11 @@ def render_missed(missed: Missed) -> list[str]:
     if missed.now_kind == Kind.FAQ:
         lines.append(f"        now answered by FAQ entry '{missed.now_entry}'")
     elif missed.best_passage:
-        state = "now answered" if missed.now_kind == Kind.PASSAGE else "best passage"
-        lines.append(f"        {state} ({missed.best_score:.2f}): \u201c{' '.join(missed.best_passage.split())}\u201d"
+        passage = " ".join(missed.best_passage.split())
+        lines.append(f"        best passage ({missed.best_score:.2f}): \u201c{passage}\u201d"
                      f" \u2014 {missed.best_document}")
+    elif missed.now_kind:
+        lines.append("        no article sentence shares its words")
     if len(missed.wordings) > 1:
         lines.append("        also asked as: " + " | ".join(missed.wordings[1:4]))
     return lines

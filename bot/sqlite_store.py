@@ -20,6 +20,7 @@ from bot.store import Asked, Rated, Totals
 
 DAY = 86_400.0
 PRUNE_EVERY = 500  # questions between two prunes: the cap can be exceeded by this many at most
+PRUNE_SECONDS = 3600.0  # and at least this often, so that retention holds on a quiet bot
 BUSY_TIMEOUT = 5.0
 MISSED_REASONS = ("not confident", "not English")  # other nones are small talk, empty or vague
 _COLUMNS = "id, asked_at, surface, question, kind, reason, score, entry_id, source, document, latency_ms"
@@ -35,6 +36,7 @@ class SqliteStore:
         self.max_questions = max_questions
         self._lock = threading.Lock()
         self._since_prune = 0
+        self._pruned_at = 0.0
         self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
@@ -74,7 +76,7 @@ class SqliteStore:
         with self._transaction() as db:
             _insert(db, asked)
             self._since_prune += 1
-            due = self._since_prune >= PRUNE_EVERY
+            due = self._since_prune >= PRUNE_EVERY or time.monotonic() - self._pruned_at > PRUNE_SECONDS
         if due:
             self.prune()
 
@@ -107,7 +109,7 @@ class SqliteStore:
                                    "LIMIT 1 OFFSET ?", (self.max_questions,)).fetchone()
             if last_kept is not None:  # the newest row beyond the cap: it and everything older go
                 gone += _delete_through(db, "(asked_at, id) <= (?, ?)", last_kept)
-        self._since_prune = 0
+        self._since_prune, self._pruned_at = 0, time.monotonic()
         return gone
 
     def weak(self, since: float, below: float) -> list[Asked]:
