@@ -18,9 +18,6 @@ from pathlib import Path
 from bot.errors import InputError
 from bot.settings import Settings
 
-OPENING_QUOTES = "\u201c\"'\u2018\u00ab\u201e"
-CLOSING_QUOTES = "\u201d\"'\u2019\u00bb"
-
 
 class _Parser(argparse.ArgumentParser):
     """argparse with errors an operator can act on: a bad value is one line, anything else shows the usage."""
@@ -88,17 +85,10 @@ def _load(args: argparse.Namespace, strict: bool = False):
     return kb
 
 
-def quoted(source: str) -> str:
-    """The source in quotation marks, unless it opens or closes with its own (never \u201c\u201c\u2026)."""
-    if source[:1] in OPENING_QUOTES or source[-1:] in CLOSING_QUOTES:
-        return source
-    return f"\u201c{source}\u201d"
-
-
 def format_plain(answer) -> str:
     """An answer for a terminal, as Telegram shows it: the opening (a partial match says so) and the answer,
     the source quoted once, the article title."""
-    from bot.formatting import lead
+    from bot.formatting import lead, quoted
 
     if answer.kind == "none":
         return answer.text

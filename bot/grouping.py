@@ -4,6 +4,11 @@
 one line of the operator's to-do list, counted together. Questions are folded (case, quotes,
 punctuation, spacing), then joined to an earlier group when they differ by at most one or two
 edits (a transposition counts as one), allowed by length so that short questions stay apart.
+
+Comparing every question with every group is quadratic (minutes for ten thousand questions), so
+each group is indexed by signatures that any wording a typo or two away shares with it: the text
+with one letter dropped, and its words with one or two of them blanked. A question is compared
+only with the groups it shares a signature with.
 """
 
 from __future__ import annotations
@@ -11,10 +16,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from bot.text import fold
 
 _PUNCTUATION = re.compile(r"[^\w\s]")
+MAX_HEADS = 5_000  # groups indexed for typos; rarer questions beyond these are counted by exact wording only
+DROPPED_UP_TO = 80  # characters: longer questions are matched by blanked words only
+BLANKED_UP_TO = 16  # words: longer questions get one word blanked, not two
 
 
 def normalize(question: str) -> str:
@@ -28,19 +37,25 @@ def allowed_edits(text: str) -> int:
 
 
 def within(a: str, b: str, limit: int) -> bool:
-    """True when ``a`` and ``b`` are at most ``limit`` edits apart (insert, delete, replace, swap neighbours)."""
+    """True when ``a`` and ``b`` are at most ``limit`` edits apart (insert, delete, replace, swap neighbours).
+
+    Only the diagonal band of width ``limit`` either side is computed: farther cells exceed it anyway.
+    """
     if abs(len(a) - len(b)) > limit:
         return False
+    far = limit + 1
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
+    previous = [j if j <= limit else far for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
-        row = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
+        row = [far] * (len(b) + 1)
+        row[0] = i if i <= limit else far
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
             cost = a[i - 1] != b[j - 1]
-            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+            value = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                row[j] = min(row[j], previous2[j - 2] + 1)
-        if min(row) > limit:
+                value = min(value, previous2[j - 2] + 1)
+            row[j] = min(value, far)
+        if min(row[max(0, i - limit):i + limit + 1]) > limit:
             return False
         previous2, previous = previous, row
     return previous[-1] <= limit
@@ -51,6 +66,7 @@ class Group:
     """Wordings of one question and how often each was asked; ``key`` is the first (most asked) one folded."""
 
     key: str
+    order: int
     counts: Counter = field(default_factory=Counter)
 
     @property
@@ -63,27 +79,48 @@ class Group:
         return self.counts.most_common(1)[0][0]
 
 
+def signatures(key: str) -> set[str]:
+    """What ``key`` shares with any wording within its allowed typos: itself, itself with one letter dropped,
+    and its words with as many of them blanked as typos are allowed."""
+    limit = allowed_edits(key)
+    found = {key}
+    if limit == 0:
+        return found
+    if len(key) <= DROPPED_UP_TO:
+        found.update(key[:i] + key[i + 1:] for i in range(len(key)))
+    words = key.split()
+    blanks = min(limit if len(words) <= BLANKED_UP_TO else 1, len(words) - 1)
+    for positions in combinations(range(len(words)), blanks) if blanks > 0 else ():
+        found.add(" ".join("\0" if i in positions else word for i, word in enumerate(words)))
+    return found
+
+
 def group(questions: list[str]) -> list[Group]:
     """The questions grouped, most asked first (ties: alphabetical)."""
     by_key: dict[str, Counter] = {}
     for question in questions:
         by_key.setdefault(normalize(question), Counter())[" ".join(question.split())] += 1
     groups: list[Group] = []
-    by_length: dict[int, list[Group]] = {}
+    index: dict[str, list[Group]] = {}
     for key in sorted(by_key, key=lambda k: (-sum(by_key[k].values()), k)):
-        target = _nearest(key, by_length)
+        found = signatures(key)
+        target = _nearest(key, found, index)
         if target is None:
-            target = Group(key)
+            target = Group(key, len(groups))
             groups.append(target)
-            by_length.setdefault(len(key), []).append(target)
+            if len(groups) <= MAX_HEADS:
+                for signature in found:
+                    index.setdefault(signature, []).append(target)
         target.counts.update(by_key[key])
     return sorted(groups, key=lambda g: (-g.count, g.key))
 
 
-def _nearest(key: str, by_length: dict[int, list[Group]]) -> Group | None:
+def _nearest(key: str, found: set[str], index: dict[str, list[Group]]) -> Group | None:
+    """The earliest (most asked) group within ``key``'s allowed typos, among those sharing a signature."""
     limit = allowed_edits(key)
-    for length in range(len(key) - limit, len(key) + limit + 1):
-        for candidate in by_length.get(length, ()):
-            if within(key, candidate.key, min(limit, allowed_edits(candidate.key))):
-                return candidate
+    candidates = {g.order: g for signature in found for g in index.get(signature, ())}
+    for order in sorted(candidates):
+        candidate = candidates[order]
+        if within(key, candidate.key, min(limit, allowed_edits(candidate.key))):
+            return candidate
     return None

@@ -105,7 +105,7 @@ class KnowledgeBaseHolder:
         except InputError as exc:
             return self._refused(tuple(exc.problems))
         if fresh.faq_unreadable and not corpus_changed:  # nothing new to serve
-            return self._refused(fresh.warnings)
+            return self._refused(fresh.faq_unreadable)
         self.current = fresh
         for warning in fresh.warnings:
             log.warning("%s", warning)

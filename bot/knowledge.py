@@ -34,7 +34,7 @@ class KnowledgeBase:
     notes: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
     raw_faq: RawFaq | None = None  # the FAQ as read: the last good one, kept when an edit cannot be read
-    faq_unreadable: bool = False  # the FAQ file could not be read; ``raw_faq`` is the one before (or None)
+    faq_unreadable: tuple[Problem, ...] = ()  # why the FAQ file could not be read (``raw_faq`` is the one before)
     # Analysed question words; it only ever holds what this base's engine and synonyms produce.
     words: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -117,7 +117,7 @@ def build(corpus_dir: Path, faq_path: Path | None, engine: SearchEngine | None =
     errors = list(engine.corpus.errors) if strict else []
     warnings = [] if strict else [_left_out(p, "article left out") for p in engine.corpus.errors]
     warnings += engine.corpus.warnings
-    raw, unreadable = None, False
+    raw, unreadable = None, ()
     if faq_path is not None:
         raw, unreadable, faq_problems, consequence = _read(faq_path, fallback)
         errors += faq_problems if strict else []
@@ -133,14 +133,14 @@ def build(corpus_dir: Path, faq_path: Path | None, engine: SearchEngine | None =
     return KnowledgeBase(engine.corpus, engine, faq, synonyms, tuple(notes), tuple(warnings), raw, unreadable)
 
 
-def _read(faq_path: Path, fallback: RawFaq | None) -> tuple[RawFaq | None, bool, list[Problem], str]:
-    """(the FAQ to serve, whether the file was unreadable, its problems, what they cost outside check)."""
+def _read(faq_path: Path, fallback: RawFaq | None) -> tuple[RawFaq | None, tuple[Problem, ...], list[Problem], str]:
+    """(the FAQ to serve, why the file was unreadable if it was, its problems, what they cost outside check)."""
     try:
         raw, problems = read_faq(faq_path)
     except InputError as exc:
         kept = "the FAQ loaded before stays in service" if fallback else "answering from the articles alone"
-        return fallback, True, exc.problems, f"FAQ not loaded, {kept}"
-    return raw, False, problems, "entry left out"
+        return fallback, tuple(exc.problems), exc.problems, f"FAQ not loaded, {kept}"
+    return raw, (), problems, "entry left out"
 
 
 def _left_out(problem: Problem, what: str) -> Problem:

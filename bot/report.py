@@ -13,7 +13,7 @@ import time
 from dataclasses import asdict, dataclass
 
 from bot.answer import Answer, Kind, answer
-from bot.formatting import STRONG
+from bot.formatting import STRONG, quoted
 from bot.grouping import Group, group
 from bot.knowledge import KnowledgeBase
 from bot.query import analyze
@@ -118,8 +118,7 @@ def render_missed(missed: Missed) -> list[str]:
         lines.append(f"        now answered by FAQ entry '{missed.now_entry}'")
     elif missed.best_passage:
         passage = " ".join(missed.best_passage.split())
-        lines.append(f"        best passage ({missed.best_score:.2f}): \u201c{passage}\u201d"
-                     f" \u2014 {missed.best_document}")
+        lines.append(f"        best passage ({missed.best_score:.2f}): {quoted(passage)} \u2014 {missed.best_document}")
     elif missed.now_kind:
         lines.append("        no article sentence shares its words")
     if len(missed.wordings) > 1:
@@ -138,7 +137,7 @@ def render_text(report: Report) -> str:
         lines.append("  none")
     lines += ["", "Worst-rated answers:"]
     for rated in report.worst:
-        what = f"FAQ entry '{rated.entry_id}'" if rated.entry_id else f"\u201c{rated.source}\u201d"
+        what = f"FAQ entry '{rated.entry_id}'" if rated.entry_id else quoted(rated.source or "")
         lines.append(f"  {rated.down} down, {rated.up} up  {what} (asked as: {rated.example})")
     if not report.worst:
         lines.append("  none")

@@ -115,7 +115,7 @@ ENTRY = "  - id: {id}\n    questions:\n      - {q}\n    answer: {a}\n"
     ("entries:\n" + ENTRY.format(id="x", q="Q?", a="A") + "    answer: B\n", 6, "'answer' appears twice in this entry"),
     ("entries:\n" + ENTRY.format(id="x", q="Q?", a="A") + ENTRY.format(id="x", q="R?", a="B"), 6,
      "duplicate id 'x' (first at line 2)"),
-])
+], ids=["folded-list", "text-not-list", "string-entry", "colon-in-question", "repeated-key", "duplicate-id"])
 def test_problems_are_reported_at_the_line_of_the_entry_or_field(write_faq, text, line, message):
     path = write_faq(text)
     with pytest.raises(InputError) as info:
@@ -143,7 +143,8 @@ JARGON = ("<block", "expected", "token", "scalar", "mapping values", "while pars
     ("entries:\n  - id: a\n    questions:\n      - @bot hi\n    answer: A\n", 4, "text cannot start with '@'"),
     ("entries:\n  - id: a\n    questions:\n      - \"unclosed\n    answer: A\n", 4, "a quotation mark opened"),
     ("entries:\n" + ENTRY.format(id="a", q="Q?", a="A") + "  id: b\n", 6, "to start a new entry, begin the line"),
-])
+], ids=["tab", "dedent", "over-indent", "over-indent-key", "list-item", "colon-in-value", "question-mark-in-brackets",
+        "reserved-character", "unclosed-quote", "missing-dash"])
 def test_yaml_mistakes_are_told_in_plain_words(write_faq, text, line, message):
     path = write_faq(text)
     with pytest.raises(InputError) as info:

@@ -27,7 +27,7 @@ def run(capsys, *args: str) -> tuple[int, str, str]:
     ("broken.txt", b"Title\n\nGood line.\nBad \xff byte.\n", 4, "not valid UTF-8 text"),
     ("empty.txt", b"  \n\n", 1, "article file is empty"),
     ("header.txt", b"Source: Example\n", 1, "article has no text"),
-])
+], ids=["not-utf8", "empty", "no-title"])
 def test_an_unreadable_article_is_left_out_outside_check_and_fails_check(tiny_corpus, capsys, name, content, line,
                                                                          message):
     (tiny_corpus / name).write_bytes(content)
@@ -66,7 +66,7 @@ def test_an_article_that_is_only_a_title_is_a_warning_and_never_quoted(tiny_corp
     ("  - id: broken\n    questions:\n      - Who drowned?\n", 7, "entry needs 'answer'"),
     ("  - id: evacuated\n    questions:\n      - Who drowned?\n    answer: Two people.\n", 7, "duplicate id"),
     ("  - id: broken\n    questions: Who drowned?\n    answer: Two.\n", 8, "'questions' must be a list"),
-])
+], ids=["no-answer", "duplicate-id", "questions-as-text"])
 def test_a_broken_entry_is_left_out_and_the_rest_serves(tiny_corpus, write_faq, capsys, bad_entry, line, message):
     faq = write_faq("entries:\n" + GOOD_ENTRY + bad_entry)
     kb = build(tiny_corpus, faq)
@@ -82,7 +82,7 @@ def test_a_broken_entry_is_left_out_and_the_rest_serves(tiny_corpus, write_faq, 
     ("", "the FAQ file is empty"),
     ("# only a comment\n", "the FAQ has no entries"),
     ("entries:\n" + GOOD_ENTRY.rstrip("\n"), "the last line does not end with a line break"),
-])
+], ids=["tab", "empty", "comments-only", "half-saved"])
 def test_a_faq_that_cannot_be_read_leaves_the_articles_answering(tiny_corpus, write_faq, capsys, text, message):
     faq = write_faq(text)
     code, out, err = run(capsys, "ask", "How many residents were evacuated?", "--corpus", str(tiny_corpus),

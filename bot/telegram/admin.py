@@ -134,7 +134,7 @@ async def missed(update: Update, context: Context) -> None:
         await update.effective_message.reply_text("Questions are not recorded (BOT_DATA_DIR=off).")
         return
     rows = await data.store.call(data.store.store.weak, 0.0, STRONG)
-    groups = group([r.question for r in rows])[:MISSED_SHOWN]
+    groups = (await asyncio.to_thread(group, [r.question for r in rows]))[:MISSED_SHOWN]  # seconds at the cap
     if not groups:
         await update.effective_message.reply_text("No missed questions recorded.")
         return
