@@ -22,9 +22,12 @@ import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.files import create_once
+
+if TYPE_CHECKING:  # the engine is not imported to record an answer
+    from bot.answer import Answer
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +70,7 @@ class Asked:
     id: str = field(default_factory=new_id)
 
     @classmethod
-    def of(cls, answer, surface: str, latency_ms: float | None) -> Asked:
+    def of(cls, answer: Answer, surface: str, latency_ms: float | None) -> Asked:
         """The record of an ``bot.answer.Answer`` given on ``surface``."""
         return cls(answer.question[:MAX_QUESTION], str(surface), str(answer.kind), round(answer.score, 4),
                    None if latency_ms is None else round(latency_ms, 3),

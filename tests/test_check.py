@@ -166,3 +166,16 @@ def test_joined_questions_get_a_warning(tiny_corpus, write_faq, capsys):
                     "    answer: About 300.\n    source: About 300 residents were evacuated by boat.\n")
     code, out, _ = run(capsys, "check", "--corpus", str(tiny_corpus), "--faq", str(faq))
     assert code == 0 and f"{faq}:3: warning: 'How many residents were evacuated? - How many left?' looks like" in out
+
+
+def test_a_phrasing_taken_by_another_entry_is_reported_at_its_line_naming_both(tiny_corpus, write_faq, capsys):
+    faq = write_faq("entries:\n"
+                    "  - id: evacuated\n    questions:\n      - How many residents were evacuated by boat?\n"
+                    "    answer: About 300.\n    source: About 300 residents were evacuated by boat.\n"
+                    "  - id: boats\n    questions:\n      - How many residents were evacuated by boat?\n"
+                    "      - Were boats used?\n    answer: Yes.\n"
+                    "    source: About 300 residents were evacuated by boat.\n")
+    code, out, _ = run(capsys, "check", "--corpus", str(tiny_corpus), "--faq", str(faq))
+    assert code == 0
+    assert (f"{faq}:9: warning: phrasing 'How many residents were evacuated by boat?' of entry 'boats' is answered "
+            "by entry 'evacuated' (line 2) instead") in out

@@ -246,6 +246,11 @@ def test_missed_question_to_a_live_checked_fix_and_a_broken_edit_keeps_serving(o
         assert "faq.yaml:" in told[0] and "a tab character" in told[0]
         assert "takeover of the south" in ask_private(own_api, MISSED)["text"]
         assert main(["check", *knowledge], settings=settings) == 1
+        reply = admin_says(own_api, "/reload", len(own_api.sent_to(ADMIN["id"])) + 1)  # the admin asks again
+        assert reply.startswith("<b>Reload refused, the previous version keeps serving</b>. In service: "
+                                "1 article(s), 22 FAQ entries.")
+        tab_line = (original + NEW_ENTRY).count("\n") + 2
+        assert f"faq.yaml:{tab_line}: a tab character" in reply
     finally:
         stop(proc)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import BotCommand, BotCommandScopeChat, Update
+from telegram import Bot, BotCommand, BotCommandScopeChat, Update
 from telegram.error import TelegramError
 from telegram.ext import CommandHandler, filters
 
@@ -21,7 +21,8 @@ from bot.formatting import MAX_MESSAGE, STRONG, esc
 from bot.grouping import group
 from bot.holder import Outcome, ReloadResult
 from bot.report import render_totals
-from bot.telegram.context import BotApp, Context
+from bot.settings import Settings
+from bot.telegram.context import BotApp, BotData, Context
 from bot.telegram.handlers import COMMANDS
 
 log = logging.getLogger("bot")
@@ -59,7 +60,7 @@ async def on_start(app: BotApp) -> None:
                                                                       _serving(app)))
 
 
-def _count(data, result: ReloadResult) -> bool:
+def _count(data: BotData, result: ReloadResult) -> bool:
     """Count a reload; True when admins should hear of it (refused, or something left out)."""
     key = {Outcome.REFUSED: "reloads_refused", Outcome.RELOADED: "reloads"}.get(result.outcome)
     if key:
@@ -73,7 +74,7 @@ async def after_reload(app: BotApp, result: ReloadResult) -> None:
         await notify(app.bot, app.bot_data.settings, reload_message(result))
 
 
-async def notify(bot, settings, text: str, skip: int | None = None) -> None:
+async def notify(bot: Bot, settings: Settings, text: str, skip: int | None = None) -> None:
     """Message every admin (but ``skip``); one who cannot be reached is logged by position in ADMIN_IDS, not id."""
     for number, admin_id in enumerate(settings.admin_ids, start=1):
         if admin_id == skip:

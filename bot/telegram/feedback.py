@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
@@ -86,7 +86,7 @@ async def vote(update: Update, context: Context) -> None:
         await _tick(query, question_id, value)
 
 
-async def _tick(query, question_id: str, value: int) -> None:
+async def _tick(query: CallbackQuery, question_id: str, value: int) -> None:
     """In a private chat, tick the chosen button (in a group, others would see one user's choice)."""
     message = query.message
     if message is None or message.chat.type != ChatType.PRIVATE:
