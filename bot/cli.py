@@ -116,21 +116,32 @@ def _open_store(settings: Settings):
         return None
 
 
-def _ask(kb, question: str, store):
-    """Answer, and record the question (surface ``console``) when there is a store."""
-    from bot.answer import answer
-    from bot.store import Asked, Surface
+class _Recorder:
+    """Records console questions (surface ``console``); a store that fails is reported once, then left alone."""
 
-    started = time.perf_counter()
-    result = answer(kb, question)
-    if store is not None and result.question:
-        store.record(Asked.of(result, Surface.CONSOLE, (time.perf_counter() - started) * 1000))
-    return result
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def ask(self, kb, question: str):
+        """Answer ``question`` and record it."""
+        from bot.answer import answer
+        from bot.store import Asked, Surface
+
+        started = time.perf_counter()
+        result = answer(kb, question)
+        if self.store is not None and result.question:
+            try:
+                self.store.record(Asked.of(result, Surface.CONSOLE, (time.perf_counter() - started) * 1000))
+            except (OSError, sqlite3.Error) as exc:
+                print(f"cannot record questions any more ({exc}); answering anyway", file=sys.stderr)
+                self.store = None
+        return result
 
 
-def _answer_lines(kb, questions, as_json: bool, out, store=None) -> None:
+def _answer_lines(kb, questions, as_json: bool, out, recorder: _Recorder | None = None) -> None:
+    recorder = recorder or _Recorder(None)
     for question in questions:
-        result = _ask(kb, question, store)
+        result = recorder.ask(kb, question)
         out.write((to_json_line(result) if as_json else format_plain(result)) + "\n")
         if not as_json and not out.isatty():
             out.write("\n")
@@ -161,9 +172,10 @@ def cmd_chat(args: argparse.Namespace) -> int:
     """
     kb = _load(args)
     store = _open_store(args.settings)
+    recorder = _Recorder(store)
     try:
         if not sys.stdin.isatty():
-            _answer_lines(kb, _stdin_lines(), False, sys.stdout, store)
+            _answer_lines(kb, _stdin_lines(), False, sys.stdout, recorder)
             return 0
         print(f"Ask about: {kb.corpus.documents[0].title} ({len(kb.corpus.documents)} article(s)). Ctrl-D to quit.")
         while True:
@@ -173,7 +185,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
                 print()
                 return 0
             if question.strip():
-                print(format_plain(_ask(kb, question, store)) + "\n")
+                print(format_plain(recorder.ask(kb, question)) + "\n")
     finally:
         if store is not None:
             store.close()
@@ -294,7 +306,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(f"no questions recorded yet {where}: the bot and 'python main.py chat' record them")
         return 0
     kb = _load(args)
-    store = open_store(data, args.settings.retention_days, args.settings.max_questions)
+    try:
+        store = open_store(data, args.settings.retention_days, args.settings.max_questions)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"{data}: cannot open the question store ({exc})", file=sys.stderr)
+        return 1
     try:
         report = build_report(store, kb, time.time() - args.since if args.since else 0.0, args.top)
     finally:

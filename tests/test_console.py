@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import sqlite3
 import sys
 
 import pytest
@@ -72,3 +73,14 @@ def test_console_chat_answers_when_the_store_cannot_be_opened(monkeypatch, capsy
     code, out, err = chat(monkeypatch, capsys, "How many people were arrested?\n",
                           Settings(cache_dir=None, data_dir=blocked / "data"))
     assert code == 0 and "8,000" in out and "cannot record questions" in err and len(err.splitlines()) == 1
+
+
+def test_console_chat_keeps_answering_when_the_store_fails_mid_session(monkeypatch, capsys, tmp_path):
+    def full_disk(self, asked):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(SqliteStore, "record", full_disk)
+    code, out, err = chat(monkeypatch, capsys, "How many people were arrested?\nWhat is the CSTO?\n",
+                          Settings(cache_dir=None, data_dir=tmp_path / "data"))
+    assert code == 0 and "8,000" in out and "Collective Security" in out
+    assert err.count("cannot record questions any more (database or disk is full)") == 1

@@ -101,3 +101,12 @@ def test_bad_report_values_are_one_line(data, capsys, flag, value):
     err = capsys.readouterr().err.strip()
     assert info.value.code == 2 and len(err.splitlines()) == 1
     assert err.startswith(f"main.py report: error: argument {flag}")
+
+
+def test_an_unreadable_store_is_one_line_and_exit_1(tmp_path, capsys):
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "questions.sqlite3").write_bytes(b"this is not a database" * 100)
+    code, _, err = run(capsys, "report", data=data)
+    assert code == 1 and err.strip().startswith(f"{data}: cannot open the question store (")
+    assert len(err.strip().splitlines()) == 1
