@@ -207,9 +207,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(note)
     findings = Findings()
     check_phrasings(kb, findings)
-    files = _question_files(args)
     tests = 0
-    for path in files:
+    for path in _question_files(args):
         items = load_questions(path)
         tests += len(items)
         check_questions(kb, path, items, findings)

@@ -230,6 +230,15 @@ def _questions(name: str, entry: dict, line: int, problems: list[Problem]) -> li
     return found if len(found) == len(questions) else None
 
 
+def _key_problems(name: str, entry: dict, line: int) -> list[Problem]:
+    """Keys an entry does not have, and keys written twice (YAML would silently keep the last)."""
+    lines = entry["__lines__"]
+    found = [Problem(name, lines.get(key, line), f"unknown key '{key}' in entry (expected: id, questions, answer, "
+                     "source)") for key in entry if key not in ENTRY_KEYS and not str(key).startswith("__")]
+    return found + [Problem(name, second, f"'{key}' appears twice in this entry (lines {first} and {second})")
+                    for key, first, second in entry["__repeated__"]]
+
+
 def _check_entry(name: str, number: int, entry, line: int, problems: list[Problem]) -> dict | None:
     if not isinstance(entry, dict):
         problems.append(Problem(name, line, f"entry {number} must be a mapping with questions and answer "
@@ -238,12 +247,7 @@ def _check_entry(name: str, number: int, entry, line: int, problems: list[Proble
     line = entry["__line__"]
     lines = entry["__lines__"]
     before = len(problems)
-    for key in entry:
-        if key not in ENTRY_KEYS and not str(key).startswith("__"):
-            problems.append(Problem(name, lines.get(key, line), f"unknown key '{key}' in entry "
-                                    "(expected: id, questions, answer, source)"))
-    problems += [Problem(name, second, f"'{key}' appears twice in this entry (lines {first} and {second})")
-                 for key, first, second in entry["__repeated__"]]
+    problems += _key_problems(name, entry, line)
     questions = _questions(name, entry, line, problems)
     answer = entry.get("answer")
     if not isinstance(answer, str) or not answer.strip():
