@@ -376,6 +376,9 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
         print(exc, file=sys.stderr)
         return 1
     parser, commands = build_parser(settings)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["unanswered"]:
+        parser.error("'unanswered' is now part of 'report': python main.py report [--since 7d]")
     args, unknown = parser.parse_known_args(argv)
     if unknown:
         commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")

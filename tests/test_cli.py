@@ -167,3 +167,10 @@ def test_numeric_options_are_validated_in_one_line(capsys, args, message):
     with pytest.raises(SystemExit) as info:
         main(args, settings=Settings(cache_dir=None))
     assert info.value.code == 2 and capsys.readouterr().err.strip() == message
+
+
+def test_the_old_unanswered_command_points_to_report(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["unanswered", "--top", "5"], settings=Settings(cache_dir=None))
+    err = capsys.readouterr().err
+    assert info.value.code == 2 and "'unanswered' is now part of 'report'" in err
