@@ -6,8 +6,9 @@ WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 RUN pip install --no-cache-dir .
-COPY main.py faq.yaml ./
+COPY main.py faq.yaml faq_tests.yaml ./
 COPY corpus ./corpus
-RUN useradd --create-home botuser && chown -R botuser /app
+# data/ holds the question store (0700): mount a volume there to keep it across containers.
+RUN useradd --create-home botuser && mkdir -m 0700 /app/data && chown -R botuser /app
 USER botuser
 CMD ["sh", "-c", "if [ -n \"$TELEGRAM_BOT_TOKEN\" ]; then exec python main.py run; else exec python main.py chat; fi"]

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import pickle
 from pathlib import Path
 
-from bot.corpus import Corpus, article_files, decode, parse_article
-from bot.errors import InputError, Problem
+from bot.corpus import article_files, parse_files, require_documents
+from bot.files import write_atomic
 from bot.search import SearchEngine
 
 log = logging.getLogger(__name__)
@@ -47,12 +46,7 @@ def load_engine(directory: Path, cache_dir: Path | None = None) -> SearchEngine:
         engine = _read(key)
         if engine is not None:
             return engine
-    corpus = Corpus()
-    for path, data in contents:
-        text = decode(path, data)
-        if not text.strip():
-            raise InputError(Problem(str(path), 0, "article file is empty"))
-        parse_article(corpus, path, text)
+    corpus = require_documents(parse_files(contents), directory)  # unusable articles are named in corpus.errors
     del contents
     engine = SearchEngine(corpus)
     if key is not None:
@@ -73,13 +67,9 @@ def _read(path: Path) -> SearchEngine | None:
 
 
 def _write(path: Path, engine: SearchEngine) -> None:
-    """Write atomically (temporary file, then rename) so a reader never sees half a cache."""
+    """Write atomically (0600 temporary file, then rename) so a reader never sees half a cache."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".tmp{os.getpid()}")
-        with temporary.open("wb") as f:
-            pickle.dump(engine, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        write_atomic(path, lambda f: pickle.dump(engine, f, protocol=pickle.HIGHEST_PROTOCOL))
         for old in path.parent.glob("engine-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)  # keep one: the cache of the current corpus

@@ -1,7 +1,8 @@
 """Command line: parse arguments, call the engine, print. ``python main.py COMMAND --help`` for each.
 
 Known bad input (InputError) becomes one ``file:line: message`` line on stderr and exit code 1;
-the Telegram stack is imported only by ``run``.
+a flag a command does not know shows that command's usage, and a bad value is one line (exit
+code 2, as argparse has it). The Telegram stack is imported only by ``run``.
 """
 
 from __future__ import annotations
@@ -9,7 +10,9 @@ from __future__ import annotations
 import argparse
 import inspect
 import json
+import sqlite3
 import sys
+import time
 from pathlib import Path
 
 from bot.errors import InputError
@@ -17,14 +20,57 @@ from bot.excerpt import excerpt
 from bot.settings import Settings
 
 
-def _knowledge_args(parser: argparse.ArgumentParser, settings: Settings, allow_no_faq: bool = True) -> None:
+class _Parser(argparse.ArgumentParser):
+    """argparse with errors an operator can act on: a bad value is one line, anything else shows the usage."""
+
+    def error(self, message: str):
+        if not message.startswith("argument "):
+            self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
+def _whole(minimum: int):
+    """An argparse type: a whole number of at least ``minimum``."""
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = minimum - 1
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"expected a whole number of {minimum} or more, got '{text}'")
+        return value
+
+    return parse
+
+
+def _share(text: str) -> float:
+    """An argparse type: a share such as 0.97 or 97%."""
+    try:
+        value = float(text[:-1]) / 100 if text.endswith("%") else float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"expected a share between 0 and 1 (or 0% and 100%), got '{text}'")
+    return value
+
+
+def _duration(text: str) -> float:
+    """An argparse type: a duration such as 7d, in seconds."""
+    from bot.report import parse_duration
+
+    try:
+        return parse_duration(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _knowledge_args(parser: argparse.ArgumentParser, settings: Settings) -> None:
     parser.add_argument("--corpus", default=str(settings.corpus_dir), metavar="DIR",
                         help="directory of article *.txt files (default: %(default)s)")
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--faq", default=str(settings.faq_file), metavar="FILE",
                        help="curated FAQ file (default: %(default)s)")
-    if allow_no_faq:
-        group.add_argument("--no-faq", action="store_true", help="answer from the articles alone")
+    group.add_argument("--no-faq", action="store_true", help="answer from the articles alone")
 
 
 def _faq_path(args: argparse.Namespace) -> Path | None:
@@ -41,14 +87,16 @@ def _load(args: argparse.Namespace, strict: bool = False):
 
 
 def format_plain(answer) -> str:
-    """An answer for a terminal: the answer, then the quoted source sentence (its answering part between
-    ``**`` marks, see bot/excerpt.py) and the article title."""
+    """An answer for a terminal, as Telegram shows it: the opening (a partial match says so) and the answer,
+    the source quoted once (its answering part between ``**`` marks, see bot/excerpt.py), the article title."""
+    from bot.formatting import lead, quoted
+
     if answer.kind == "none":
         return answer.text
-    lines = [answer.text] if answer.text != answer.source else []
-    lines.append(f"  \u201c{excerpt(answer.source, answer.highlight).plain()}\u201d")
-    lines.append(f"  \u2014 {answer.document}")
-    return "\n".join(lines)
+    body = answer.text if answer.text.strip() != answer.source.strip() else ""
+    head = [part for part in (lead(answer), body) if part] or [answer.text]
+    shown = quoted(excerpt(answer.source, answer.highlight).plain())
+    return "\n".join([*head, f"  {shown}", f"  \u2014 {answer.document}"])
 
 
 def to_json_line(answer) -> str:
@@ -57,11 +105,45 @@ def to_json_line(answer) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _answer_lines(kb, questions, as_json: bool, out) -> None:
-    from bot.answer import answer
+def _open_store(settings: Settings):
+    """The question store for the console chat, or None (off, or unusable: then a warning, not a stop)."""
+    if settings.data_dir is None:
+        return None
+    from bot.store import open_store
 
-    for question in questions:
+    try:
+        return open_store(settings.data_dir, settings.retention_days, settings.max_questions)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"{settings.data_dir}: cannot record questions ({exc}); answering anyway", file=sys.stderr)
+        return None
+
+
+class _Recorder:
+    """Records console questions (surface ``console``); a store that fails is reported once, then left alone."""
+
+    def __init__(self, store) -> None:
+        self.store = store
+
+    def ask(self, kb, question: str):
+        """Answer ``question`` and record it."""
+        from bot.answer import answer
+        from bot.store import Asked, Surface
+
+        started = time.perf_counter()
         result = answer(kb, question)
+        if self.store is not None and result.question:
+            try:
+                self.store.record(Asked.of(result, Surface.CONSOLE, (time.perf_counter() - started) * 1000))
+            except (OSError, sqlite3.Error) as exc:
+                print(f"cannot record questions any more ({exc}); answering anyway", file=sys.stderr)
+                self.store = None
+        return result
+
+
+def _answer_lines(kb, questions, as_json: bool, out, recorder: _Recorder | None = None) -> None:
+    recorder = recorder or _Recorder(None)
+    for question in questions:
+        result = recorder.ask(kb, question)
         out.write((to_json_line(result) if as_json else format_plain(result)) + "\n")
         if not as_json and not out.isatty():
             out.write("\n")
@@ -91,54 +173,77 @@ def cmd_chat(args: argparse.Namespace) -> int:
     Example: echo "How many people were arrested?" | python main.py chat
     """
     kb = _load(args)
-    if not sys.stdin.isatty():
-        _answer_lines(kb, _stdin_lines(), False, sys.stdout)
-        return 0
-    from bot.answer import answer
-
-    print(f"Ask about: {kb.corpus.documents[0].title} ({len(kb.corpus.documents)} article(s)). Ctrl-D to quit.")
-    while True:
-        try:
-            question = input("> ")
-        except (EOFError, KeyboardInterrupt):
-            print()
+    store = _open_store(args.settings)
+    recorder = _Recorder(store)
+    try:
+        if not sys.stdin.isatty():
+            _answer_lines(kb, _stdin_lines(), False, sys.stdout, recorder)
             return 0
-        if question.strip():
-            print(format_plain(answer(kb, question)) + "\n")
+        print(f"Ask about: {kb.corpus.documents[0].title} ({len(kb.corpus.documents)} article(s)). Ctrl-D to quit.")
+        while True:
+            try:
+                question = input("> ")
+            except (EOFError, KeyboardInterrupt):
+                print()
+                return 0
+            if question.strip():
+                print(format_plain(recorder.ask(kb, question)) + "\n")
+    finally:
+        if store is not None:
+            store.close()
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Load and validate the corpus and the FAQ; print each problem as file:line: message.
+    """Validate the corpus and the FAQ, and run the regression questions; print each problem as file:line: message.
 
-    Example: python main.py check --faq faq.yaml
+    Regression questions come from faq_tests.yaml beside the FAQ (when present) and each --questions
+    FILE (the format of eval/dev_questions.yaml). Exit code 1 on any error.
+
+    Example: python main.py check --questions my_questions.yaml
     """
-    from bot.answer import answer
+    from bot.checking import Findings, check_phrasings, check_questions
+    from bot.evaluation import load_questions
 
     kb = _load(args, strict=True)
     for note in kb.notes:
         print(note)
-    warnings = 0
-    if kb.faq is not None:
-        for entry in kb.faq.entries:
-            for question in entry.questions:
-                got = answer(kb, question)
-                if got.kind != "faq" or got.phrasing not in entry.questions:
-                    warnings += 1
-                    what = f"matches entry with '{got.phrasing}'" if got.kind == "faq" else "is not matched confidently"
-                    print(f"{kb.faq.path}:{entry.line}: warning: phrasing '{question}' {what}")
-    faq_count = len(kb.faq.entries) if kb.faq else 0
-    print(f"ok: {len(kb.corpus.documents)} article(s), {len(kb.corpus.sentences)} sentences, "
-          f"{faq_count} FAQ entries, {warnings} warning(s)")
-    return 0
+    findings = Findings()
+    check_phrasings(kb, findings)
+    tests = 0
+    for path in _question_files(args):
+        items = load_questions(path)
+        tests += len(items)
+        check_questions(kb, path, items, findings)
+    for warning in findings.warnings:
+        print(warning)
+    for error in findings.errors:
+        print(error, file=sys.stderr)
+    verdict = "failed" if findings.errors else "ok"
+    print(f"{verdict}: {len(kb.corpus.documents)} article(s), {len(kb.corpus.sentences)} sentences, "
+          f"{len(kb.faq.entries) if kb.faq else 0} FAQ entries, {tests} test question(s), "
+          f"{len(findings.errors)} error(s), {len(findings.warnings) + len(kb.warnings)} warning(s)")
+    return 1 if findings.errors else 0
+
+
+def _question_files(args: argparse.Namespace) -> list[Path]:
+    """--questions files, and faq_tests.yaml beside the FAQ when it exists."""
+    files = [Path(f) for f in args.questions or ()]
+    faq = _faq_path(args)
+    beside = faq.with_name("faq_tests.yaml") if faq is not None else None
+    if beside is not None and beside.is_file() and beside not in files:
+        files.insert(0, beside)
+    return files
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     """Score a question file: a line per question, then the in-scope hit and out-of-scope rejection rates.
 
-    Example: python main.py eval eval/dev_questions.yaml --no-faq
+    With --min-in and --min-out, exit code 1 when a rate is below its floor (for CI on a FAQ).
+
+    Example: python main.py eval eval/dev_questions.yaml --min-in 0.97 --min-out 1.0
     """
     from bot.answer import answer
-    from bot.evaluation import evaluate, load_questions, summary_line
+    from bot.evaluation import evaluate, load_questions, summary, summary_line
 
     items = load_questions(Path(args.file))
     if args.baseline:
@@ -153,7 +258,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
         shown = r.answer.source if r.answer.source else f"({r.answer.reason or 'no answer'})"
         print(f"{mark} {r.answer.kind:7} {r.answer.score:4.2f}  {r.item.question}  ->  {' '.join(shown.split())}")
     print(summary_line(results))
-    return 0
+    below = _below_floors(summary(results), args.min_in, args.min_out)
+    if below:
+        print(f"{args.file}: below the floor: {'; '.join(below)}", file=sys.stderr)
+    return 1 if below else 0
+
+
+def _below_floors(counts: tuple[int, int, int, int], min_in: float | None, min_out: float | None) -> list[str]:
+    hits, total, rejected, out_total = counts
+    below = []
+    if min_in is not None and total and hits / total < min_in:
+        below.append(f"in-scope hits {hits / total:.1%} < {min_in:.1%}")
+    if min_out is not None and out_total and rejected / out_total < min_out:
+        below.append(f"out-of-scope rejected {rejected / out_total:.1%} < {min_out:.1%}")
+    return below
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -185,59 +303,86 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     return run_calibrate(Path(args.manifest), args.write)
 
 
-def cmd_unanswered(args: argparse.Namespace) -> int:
-    """List the questions users asked that the bot could not answer, most asked first.
+def cmd_report(args: argparse.Namespace) -> int:
+    """The operator's to-do list: missed and low-confidence questions (grouped, most asked first, each
+    with what the articles offer now), the worst-rated answers, totals by kind and surface, median latency.
 
-    Example: python main.py unanswered --top 20
+    Example: python main.py report --since 7d
     """
-    from bot.unanswered import most_asked
+    from bot.report import as_json, build_report, render_text
+    from bot.store import LEGACY_LOG, STORE_FILE, open_store
 
-    rows = most_asked(Path(args.log), args.top)
-    if not rows:
-        print(f"no unanswered questions recorded in {args.log}")
-    for count, question in rows:
-        print(f"{count:5d}  {question}")
+    data = Path(args.data) if args.data else None
+    if data is None or not ((data / STORE_FILE).is_file() or (data / LEGACY_LOG).is_file()):
+        where = f"in {data}/" if data else "(the store is off: BOT_DATA_DIR=off)"
+        print(f"no questions recorded yet {where}: the bot and 'python main.py chat' record them")
+        return 0
+    kb = _load(args)
+    try:
+        store = open_store(data, args.settings.retention_days, args.settings.max_questions)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"{data}: cannot open the question store ({exc})", file=sys.stderr)
+        return 1
+    try:
+        report = build_report(store, kb, time.time() - args.since if args.since else 0.0, args.top)
+    finally:
+        store.close()
+    print(json.dumps(as_json(report), ensure_ascii=False, indent=2) if args.json else render_text(report))
     return 0
 
 
-def build_parser(settings: Settings) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="main.py", description="Event Q&A bot: answers from news articles, "
-                                     "always with the source sentence.")
+def build_parser(settings: Settings) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The parser, and each command's own (to show its usage when a flag is wrong)."""
+    parser = _Parser(prog="main.py", description="Event Q&A bot: answers from news articles, always with the "
+                     "source sentence.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    commands: dict[str, argparse.ArgumentParser] = {}
 
     def add(name: str, func, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=inspect.cleandoc(func.__doc__ or ""),
                            formatter_class=argparse.RawDescriptionHelpFormatter)
         p.set_defaults(func=func)
+        commands[name] = p
         return p
 
     p = add("ask", cmd_ask, "answer a question (or each line of stdin)")
     p.add_argument("question", nargs="?", help="the question; omit to read questions from stdin, one per line")
     p.add_argument("--json", action="store_true", help="one JSON object per answer")
     _knowledge_args(p, settings)
-    _knowledge_args(add("chat", cmd_chat, "console chat on the engine"), settings)
-    _knowledge_args(add("check", cmd_check, "validate corpus and FAQ"), settings, allow_no_faq=False)
+    _knowledge_args(add("chat", cmd_chat, "console chat on the engine (recorded, surface 'console')"), settings)
+    p = add("check", cmd_check, "validate corpus and FAQ, run the regression questions")
+    p.add_argument("--questions", action="append", metavar="FILE",
+                   help="regression questions (format of eval/dev_questions.yaml); repeatable")
+    _knowledge_args(p, settings)
     p = add("eval", cmd_eval, "score a question file")
     p.add_argument("file", help="questions in the dev_questions.yaml format")
     p.add_argument("--baseline", action="store_true",
                    help="score plain rank-bm25 instead (BM25Okapi, whitespace tokens, top sentence, never declines)")
+    p.add_argument("--min-in", type=_share, metavar="X", help="exit 1 when the in-scope hit rate is below X (0.97)")
+    p.add_argument("--min-out", type=_share, metavar="Y", help="exit 1 when the out-of-scope rejection rate is below Y")
     _knowledge_args(p, settings)
     _knowledge_args(add("run", cmd_run, "run the Telegram bot"), settings)
-    p = add("unanswered", cmd_unanswered, "questions the bot could not answer")
-    p.add_argument("--log", default=str(settings.unanswered_log), metavar="FILE",
-                   help="the bot's unanswered-questions log (default: %(default)s)")
-    p.add_argument("--top", type=int, default=50, help="how many to list (default: %(default)s)")
+    p = add("report", cmd_report, "missed questions, worst-rated answers, totals")
+    p.add_argument("--since", type=_duration, metavar="AGE", help="only questions asked within AGE: 12h, 7d, 2w "
+                   "(default: everything kept)")
+    p.add_argument("--json", action="store_true", help="the report as one JSON object")
+    p.add_argument("--top", type=_whole(1), default=20, metavar="N", help="how many to list (default: %(default)s)")
+    p.add_argument("--data", default=str(settings.data_dir) if settings.data_dir else None, metavar="DIR",
+                   help="the bot's data folder (default: %(default)s, from BOT_DATA_DIR)")
+    _knowledge_args(p, settings)
     p = add("calibrate", cmd_calibrate, "learn the confidence model from the tune half")
     p.add_argument("--manifest", default="eval/tune.yaml", metavar="FILE",
                    help="the tune sets: question files and their corpora (default: %(default)s)")
     p.add_argument("--write", action="store_true", help="save the model to bot/confidence.json")
     p = add("bench", cmd_bench, "benchmark against plain rank-bm25")
-    p.add_argument("--articles", type=int, default=100, metavar="N", help="synthetic articles (default: %(default)s)")
+    p.add_argument("--articles", type=_whole(0), default=100, metavar="N",
+                   help="synthetic articles (default: %(default)s)")
     p.add_argument("--questions", default=None, metavar="FILE", help="question file (default: the built-in set)")
     p.add_argument("--seed", type=int, default=7, help="random seed of the generator (default: %(default)s)")
-    p.add_argument("--rounds", type=int, default=None, help="timed passes over the questions (default: by size)")
+    p.add_argument("--rounds", type=_whole(1), default=None, metavar="N",
+                   help="timed passes over the questions (default: by size)")
     _knowledge_args(p, settings)
-    return parser
+    return parser, commands
 
 
 def main(argv: list[str] | None = None, settings: Settings | None = None) -> int:
@@ -247,7 +392,13 @@ def main(argv: list[str] | None = None, settings: Settings | None = None) -> int
     except InputError as exc:
         print(exc, file=sys.stderr)
         return 1
-    args = build_parser(settings).parse_args(argv)
+    parser, commands = build_parser(settings)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["unanswered"]:
+        parser.error("'unanswered' is now part of 'report': python main.py report [--since 7d]")
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        commands[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
     args.settings = settings
     try:
         return args.func(args)

@@ -9,11 +9,16 @@ or ``Reporting by ...`` line. Every sentence's text is a verbatim slice of the f
 
 Each sentence has a role: the title, a standfirst (a one-sentence summary under the title), a
 photo caption, or body text. All of them help matching; only body sentences are quoted as answers.
+
+A bad article never takes the others down: one that cannot be read (not UTF-8, empty, no title)
+is left out and named in ``Corpus.errors`` (``check`` fails on it, the bot warns and serves the
+rest), and one that is only a title is left out with a warning (it has nothing to quote).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -73,11 +78,13 @@ class Document:
 
 @dataclass
 class Corpus:
-    """Everything parsed from a corpus directory, ids equal to list positions."""
+    """Everything parsed from a corpus directory, ids equal to list positions, and the articles left out."""
 
     documents: list[Document] = field(default_factory=list)
     passages: list[Passage] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)  # unreadable articles, left out
+    warnings: list[Problem] = field(default_factory=list)  # articles with nothing to quote, left out
 
 
 _HEADER = re.compile(r"^(source|url|link|date|published|author|byline)\s*:\s*(.*\S)\s*$", re.IGNORECASE)
@@ -176,9 +183,9 @@ def _prose_pieces(block: str) -> list[tuple[int, int]]:
 
 
 def decode(path: Path, data: bytes) -> str:
-    """UTF-8 text of a file, or an InputError naming the file and the line of the first bad byte."""
+    """UTF-8 text of a file (a leading BOM dropped), or an InputError naming the line of the first bad byte."""
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError(Problem(str(path), line, "not valid UTF-8 text (save the article as UTF-8)")) from None
@@ -213,7 +220,7 @@ def parse_article(corpus: Corpus, path: Path, text: str) -> None:
                 blocks.insert(0, (offset + consumed, rest))
             break
     if title_start < 0:
-        raise InputError(Problem(str(path), 0, "article has no text (first non-empty line must be its title)"))
+        raise InputError(Problem(str(path), 1, "article has no text (first non-empty line must be its title)"))
     # A closing metadata line ("Source: Al Jazeera and news agencies") is not prose.
     while blocks and _TRAILER.match(blocks[-1][1].strip()):
         meta.setdefault("source", blocks[-1][1].strip().split(":", 1)[1].strip())
@@ -295,12 +302,40 @@ def article_files(directory: Path) -> list[Path]:
     return files
 
 
-def load_corpus(directory: Path) -> Corpus:
-    """Parse every ``*.txt`` article in ``directory``."""
+def parse_files(items: Iterable[tuple[Path, bytes]]) -> Corpus:
+    """Parse articles given as (path, bytes); those that cannot be used are left out and named."""
     corpus = Corpus()
-    for path in article_files(directory):
-        text = decode(path, path.read_bytes())
-        if not text.strip():
-            raise InputError(Problem(str(path), 0, "article file is empty"))
-        parse_article(corpus, path, text)
+    for path, data in items:
+        try:
+            _parse_file(corpus, path, data)
+        except InputError as exc:
+            corpus.errors.extend(exc.problems)
     return corpus
+
+
+def _parse_file(corpus: Corpus, path: Path, data: bytes) -> None:
+    text = decode(path, data)
+    if not text.strip():
+        raise InputError(Problem(str(path), 1, "article file is empty"))
+    mark = (len(corpus.documents), len(corpus.passages), len(corpus.sentences))
+    parse_article(corpus, path, text)
+    if not any(s.paragraph for s in corpus.sentences[mark[2]:]):  # nothing but the title
+        del corpus.documents[mark[0]:], corpus.passages[mark[1]:], corpus.sentences[mark[2]:]
+        line = text[: len(text) - len(text.lstrip())].count("\n") + 1
+        corpus.warnings.append(Problem(str(path), line, "warning: article has only a title and no paragraphs; "
+                                       "left out (a title alone is never quoted)"))
+
+
+def require_documents(corpus: Corpus, directory: Path) -> Corpus:
+    """The corpus, or an InputError when no article in it can be used."""
+    if not corpus.documents:
+        raise InputError(corpus.errors + corpus.warnings or Problem(str(directory), 0, "no usable article"))
+    return corpus
+
+
+def load_corpus(directory: Path, strict: bool = True) -> Corpus:
+    """Parse every ``*.txt`` article in ``directory``; ``strict`` makes any unreadable article an InputError."""
+    corpus = parse_files((path, path.read_bytes()) for path in article_files(directory))
+    if strict and corpus.errors:
+        raise InputError(corpus.errors)
+    return require_documents(corpus, directory)

@@ -21,6 +21,7 @@ class EvalQuestion:
     article: str = ""  # the bank's optional labels: which article, what kind of question, what answer type
     kind: str = ""
     type: str = ""
+    entry: str = ""  # regression questions (faq_tests.yaml): the FAQ entry that must answer
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def load_questions(path: Path) -> list[EvalQuestion]:
         if not isinstance(data, dict) or not isinstance(data.get("q"), str) or "expect" not in data:
             raise InputError(Problem(name, line, "each question needs 'q' (text) and 'expect' (phrases or none)"))
         expect = data["expect"]
-        labels = {k: str(data.get(k) or "") for k in ("article", "kind", "type")}
+        labels = {k: str(data.get(k) or "") for k in ("article", "kind", "type", "entry")}
         if expect is None or expect == "none":
             items.append(EvalQuestion(data["q"], None, line, **labels))
         elif isinstance(expect, list) and expect and all(isinstance(e, str) for e in expect):
@@ -84,6 +85,8 @@ def judge(item: EvalQuestion, answer: Answer) -> bool:
     if item.expect is None:
         return answer.kind == "none"
     if answer.kind == "none" or not answer.source:
+        return False
+    if item.entry and (answer.kind != "faq" or answer.entry_id != item.entry):
         return False
     return judge_source(item, answer.source)
 

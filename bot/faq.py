@@ -10,7 +10,10 @@ Format (also explained at the top of ``faq.yaml``)::
         answer: Nearly 8,000 people were arrested.
         source: "nearly 8,000 people were arrested"   # optional, verbatim from an article
 
-Every problem is reported as ``file:line: message``. Loading is safe (``yaml.SafeLoader``).
+Every problem is reported as ``file:line: message``, YAML mistakes in plain words (``bot.yaml_errors``).
+Loading is safe (``yaml.SafeLoader``). ``read_faq`` keeps the good entries and names the others, so
+one broken entry never takes the FAQ down; ``parse_faq`` (for ``check``) fails on any problem. An
+empty file, or one whose last line has no line break (a half-saved file), is refused whole.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from bot.errors import InputError, Problem
 from bot.query import Query
 from bot.quote import Quote
 from bot.text import fold, terms
+from bot.yaml_errors import explain
 
 ENTRY_KEYS = {"id", "questions", "answer", "source"}
 TOP_KEYS = {"synonyms", "entries"}
@@ -46,6 +50,7 @@ class FaqEntry:
     sentence_id: int | None = None
     source_given: bool = True
     quote: Quote | None = None
+    question_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,68 +62,129 @@ class RawFaq:
     synonyms: dict[str, list[str]]
 
 
+class _Items(list):
+    """A YAML list that remembers the line of each of its items."""
+
+    lines: list[int]
+
+
 class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that remembers the line of every mapping and of each of its values."""
+    """SafeLoader that remembers lines: of every mapping, of each value, of each list item; and repeated keys."""
 
     def construct_mapping(self, node, deep=False):
         mapping = super().construct_mapping(node, deep=deep)
         mapping["__line__"] = node.start_mark.line + 1
-        mapping["__lines__"] = {
-            getattr(k, "value", None): v.start_mark.line + 1 for k, v in node.value if isinstance(k, yaml.ScalarNode)
-        }
+        mapping["__lines__"] = {}
+        mapping["__repeated__"] = []
+        for key, value in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            if key.value in mapping["__lines__"]:
+                mapping["__repeated__"].append((key.value, mapping["__lines__"][key.value], key.start_mark.line + 1))
+            mapping["__lines__"][key.value] = value.start_mark.line + 1
         return mapping
 
-
-def _yaml_problem(path: str, exc: yaml.YAMLError) -> Problem:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark is not None else 0
-    reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    if "'?'" in reason:
-        reason += " (a question mark inside [ ... ] confuses YAML: write one '- question' per line, or quote it)"
-    return Problem(path, line, f"invalid YAML: {reason}")
+    def construct_items(self, node):
+        items = _Items()
+        items.lines = [item.start_mark.line + 1 for item in node.value]
+        yield items
+        items.extend(self.construct_sequence(node))
 
 
-def parse_faq(path: Path) -> RawFaq:
-    """Read and shape-check ``faq.yaml``; raises InputError listing every problem found."""
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_items)
+
+
+def _item_line(items: list, index: int, default: int) -> int:
+    return items.lines[index] if isinstance(items, _Items) else default
+
+
+def _read_text(path: Path) -> str:
+    """The FAQ's text, or an InputError when it is missing, not UTF-8, empty or half-saved."""
     name = str(path)
     if not path.is_file():
         raise InputError(Problem(name, 0, "FAQ file not found (use --no-faq to run without one)"))
+    data = path.read_bytes()
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        raise InputError(Problem(name, 0, f"not valid UTF-8 text (byte {exc.start})")) from None
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(Problem(name, line, "not valid UTF-8 text (save the file as UTF-8)")) from None
+    if not text.strip():
+        raise InputError(Problem(name, 0, "the FAQ file is empty (saved halfway?): it needs an 'entries:' list"))
+    if not text.endswith("\n"):
+        raise InputError(Problem(name, text.count("\n") + 1, "the last line does not end with a line break, as in a "
+                                 "half-saved file: finish the edit and save again (with a final line break)"))
+    return text
+
+
+def _load_yaml(name: str, text: str) -> dict:
+    """The FAQ's top mapping, or an InputError saying in plain words what is wrong where."""
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+    except yaml.constructor.ConstructorError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise InputError(Problem(name, line, "YAML tags ('!!…' or '!…') are not allowed: remove the tag, or put "
+                                 "the text in quotes")) from None
     except yaml.YAMLError as exc:
-        raise InputError(_yaml_problem(name, exc)) from None
+        raise InputError(explain(name, text, exc)) from None
     if data is None:
-        data = {"entries": [], "__line__": 1, "__lines__": {}}
+        raise InputError(Problem(name, 0, "the FAQ has no entries, only comments: it needs an 'entries:' list "
+                                 "('entries: []' for none)"))
     if not isinstance(data, dict):
         raise InputError(Problem(name, 1, "the FAQ must be a mapping with an 'entries:' list"))
-    problems: list[Problem] = []
-    lines = data.get("__lines__", {})
-    for key in data:
-        if key not in TOP_KEYS and not str(key).startswith("__"):
-            problems.append(Problem(name, lines.get(key, 1), f"unknown key '{key}' (expected: entries, synonyms)"))
+    return data
+
+
+def _check_top(name: str, data: dict) -> list:
+    """The entries list, or an InputError when the file's shape is wrong (then no entry can be trusted)."""
+    lines = data["__lines__"]
+    problems = [Problem(name, lines.get(key, 1), f"unknown key '{key}' at the top of the file (expected: entries, "
+                        "synonyms); if it belongs to an entry, indent it like the other keys of that entry")
+                for key in data if key not in TOP_KEYS and not str(key).startswith("__")]
+    problems += [Problem(name, second, f"'{key}' appears twice (lines {first} and {second})")
+                 for key, first, second in data["__repeated__"]]
     entries = data.get("entries", [])
     if not isinstance(entries, list):
         problems.append(Problem(name, lines.get("entries", 1), "'entries' must be a list of entries"))
-        entries = []
-    synonyms = _parse_synonyms(name, data.get("synonyms"), lines.get("synonyms", 1), problems)
+    if problems:
+        raise InputError(problems)
+    return entries
+
+
+def read_faq(path: Path) -> tuple[RawFaq, list[Problem]]:
+    """The FAQ's good entries, and a problem for each entry left out.
+
+    A file that cannot be read as a whole (missing, not UTF-8, empty, half-saved, invalid YAML,
+    wrong shape) raises InputError: then no entry of it can be trusted.
+    """
+    name = str(path)
+    text = _read_text(path)
+    data = _load_yaml(name, text)
+    entries = _check_top(name, data)
+    problems: list[Problem] = []
+    synonyms = _parse_synonyms(name, data.get("synonyms"), data["__lines__"].get("synonyms", 1), problems)
     seen_ids: dict[str, int] = {}
     clean: list[dict] = []
     for number, entry in enumerate(entries, start=1):
-        checked = _check_entry(name, number, entry, data.get("__line__", 1), problems)
+        line = _item_line(entries, number - 1, data["__lines__"].get("entries", 1))
+        checked = _check_entry(name, number, entry, line, problems)
         if checked is None:
             continue
         if checked["id"] in seen_ids:
             problems.append(Problem(name, checked["line"], f"duplicate id '{checked['id']}' "
                                     f"(first at line {seen_ids[checked['id']]})"))
-        seen_ids.setdefault(checked["id"], checked["line"])
+            continue
+        seen_ids[checked["id"]] = checked["line"]
         clean.append(checked)
+    return RawFaq(name, tuple(clean), synonyms), problems
+
+
+def parse_faq(path: Path) -> RawFaq:
+    """Read and shape-check ``faq.yaml``; raises InputError listing every problem found."""
+    raw, problems = read_faq(path)
     if problems:
         raise InputError(problems)
-    return RawFaq(name, tuple(clean), synonyms)
+    return raw
 
 
 def _parse_synonyms(name: str, value, line: int, problems: list[Problem]) -> dict[str, list[str]]:
@@ -141,41 +207,64 @@ def _parse_synonyms(name: str, value, line: int, problems: list[Problem]) -> dic
     return out
 
 
-def _check_entry(name: str, number: int, entry, parent_line: int, problems: list[Problem]) -> dict | None:
+def _questions(name: str, entry: dict, line: int, problems: list[Problem]) -> list[tuple[str, int]] | None:
+    """The entry's phrasings with their lines, or None (and a problem) when they are not a list of texts."""
+    questions = entry.get("questions")
+    at = entry["__lines__"].get("questions", line)
+    if isinstance(questions, str):
+        hint = (": put a space after each '-'" if questions.startswith("-") else
+                " (the '- ' lines below it were read as part of that text: keep nothing after 'questions:')"
+                if " - " in questions else ": write each question on its own '- ' line under 'questions:'")
+        problems.append(Problem(name, at, f"'questions' must be a list, one '- question' per line, not text{hint}"))
+        return None
+    if not isinstance(questions, list) or not questions:
+        problems.append(Problem(name, at, "entry needs 'questions': a list of phrasings"))
+        return None
+    found = []
+    for index, question in enumerate(questions):
+        item_line = _item_line(questions, index, at)
+        if isinstance(question, dict):
+            problems.append(Problem(name, item_line, "this question contains ': ', which YAML reads as a key: put "
+                                    "the question in quotes (\"…\")"))
+        elif not isinstance(question, str) or not question.strip():
+            problems.append(Problem(name, item_line, "every question must be non-empty text"))
+        else:
+            found.append((question.strip(), item_line))
+    return found if len(found) == len(questions) else None
+
+
+def _key_problems(name: str, entry: dict, line: int) -> list[Problem]:
+    """Keys an entry does not have, and keys written twice (YAML would silently keep the last)."""
+    lines = entry["__lines__"]
+    found = [Problem(name, lines.get(key, line), f"unknown key '{key}' in entry (expected: id, questions, answer, "
+                     "source)") for key in entry if key not in ENTRY_KEYS and not str(key).startswith("__")]
+    return found + [Problem(name, second, f"'{key}' appears twice in this entry (lines {first} and {second})")
+                    for key, first, second in entry["__repeated__"]]
+
+
+def _check_entry(name: str, number: int, entry, line: int, problems: list[Problem]) -> dict | None:
     if not isinstance(entry, dict):
-        problems.append(Problem(name, parent_line, f"entry {number} must be a mapping with questions and answer"))
+        problems.append(Problem(name, line, f"entry {number} must be a mapping with questions and answer "
+                                "(is a '- ' missing, or a key not lined up with the others?)"))
         return None
     line = entry["__line__"]
     lines = entry["__lines__"]
-    ok = True
-    for key in entry:
-        if key not in ENTRY_KEYS and not str(key).startswith("__"):
-            problems.append(Problem(name, lines.get(key, line), f"unknown key '{key}' in entry "
-                                    "(expected: id, questions, answer, source)"))
-            ok = False
-    questions = entry.get("questions")
-    if isinstance(questions, str):
-        questions = [questions]
-    if not isinstance(questions, list) or not questions:
-        problems.append(Problem(name, lines.get("questions", line), "entry needs 'questions': a list of phrasings"))
-        ok = False
-    elif not all(isinstance(q, str) and q.strip() for q in questions):
-        problems.append(Problem(name, lines.get("questions", line), "every question must be non-empty text"))
-        ok = False
+    before = len(problems)
+    problems += _key_problems(name, entry, line)
+    questions = _questions(name, entry, line, problems)
     answer = entry.get("answer")
     if not isinstance(answer, str) or not answer.strip():
         problems.append(Problem(name, lines.get("answer", line), "entry needs 'answer': non-empty text"))
-        ok = False
     source = entry.get("source")
     if source is not None and (not isinstance(source, str) or not source.strip()):
         problems.append(Problem(name, lines.get("source", line), "'source' must be text copied from an article"))
-        ok = False
-    if not ok:
+    if len(problems) > before or questions is None:
         return None
-    first = " ".join(terms(questions[0]))[:40].replace(" ", "-")
+    first = " ".join(terms(questions[0][0]))[:40].replace(" ", "-")
     return {
         "id": str(entry.get("id") or first or f"entry-{number}"),
-        "questions": tuple(q.strip() for q in questions),
+        "questions": tuple(q for q, _ in questions),
+        "question_lines": tuple(n for _, n in questions),
         "answer": " ".join(answer.split()),
         "source": source.strip() if source else "",
         "line": line,

@@ -18,6 +18,8 @@ MAX_MESSAGE = 4096
 MAX_DESCRIPTION = 200  # an inline result's preview line
 STRONG = 0.8  # passage confidence from which it is presented as the answer rather than the closest match
 _TAG = re.compile(r"<[^>]+>")
+OPENING_QUOTES = "\u201c\"'\u2018\u00ab\u201e"
+CLOSING_QUOTES = "\u201d\"'\u2019\u00bb"
 
 
 def esc(text: str) -> str:
@@ -34,6 +36,13 @@ def visible_length(message: str) -> int:
     """Length Telegram counts: text after tags and entities, in UTF-16 code units."""
     text = html.unescape(_TAG.sub("", message))
     return len(text.encode("utf-16-le")) // 2
+
+
+def quoted(source: str) -> str:
+    """Plain text in quotation marks, unless it opens or closes with its own (never \u201c\u201c\u2026)."""
+    if source[:1] in OPENING_QUOTES or source[-1:] in CLOSING_QUOTES:
+        return source
+    return f"\u201c{source}\u201d"
 
 
 def _title_line(answer: Answer) -> str:

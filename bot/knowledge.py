@@ -1,23 +1,22 @@
-"""The knowledge base (corpus + index + FAQ) and its owner, which swaps it whole on reload.
+"""The knowledge base: corpus + index + FAQ, built from files and immutable once built.
 
-``KnowledgeBase`` is immutable once built. ``KnowledgeBaseHolder`` is the one piece of shared
-mutable state: it rebuilds what changed on disk (the FAQ alone when only the FAQ changed) and
-replaces its reference in one assignment, so a reader sees the old base or the new one, never a
-mix. A broken edit raises InputError in ``reload`` and the old base stays in service.
+A bad part never takes the whole down: outside ``check`` an unreadable article or FAQ entry is
+left out with a ``file:line`` warning, and a FAQ file that cannot be read at all leaves the last
+good FAQ in service (or none, answering from the articles alone). ``check`` (``strict``) fails on
+every one of these. ``bot.holder`` owns the base in service and swaps in a new one on reload.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot import lexicon
-from bot.corpus import Corpus, article_files, load_corpus
+from bot.corpus import Corpus, load_corpus
 from bot.errors import InputError, Problem
-from bot.faq import Faq, FaqEntry, RawFaq, near_verbatim, parse_faq
+from bot.faq import Faq, FaqEntry, RawFaq, near_verbatim, read_faq
 from bot.query import analyze, build_synonyms
 from bot.quote import around, locate, of_sentence
 from bot.search import SearchEngine
@@ -35,6 +34,8 @@ class KnowledgeBase:
     synonyms: dict[str, dict[str, float]]
     notes: tuple[Problem, ...] = ()
     warnings: tuple[Problem, ...] = ()
+    raw_faq: RawFaq | None = None  # the FAQ as read: the last good one, kept when an edit cannot be read
+    faq_unreadable: tuple[Problem, ...] = ()  # why the FAQ file could not be read (``raw_faq`` is the one before)
     # Analysed question words; it only ever holds what this base's engine and synonyms produce.
     words: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -42,19 +43,18 @@ class KnowledgeBase:
 def build_engine(corpus_dir: Path, cache_dir: Path | None = None) -> SearchEngine:
     """Parse and index the corpus (through the on-disk cache when ``cache_dir`` is given)."""
     if cache_dir is None:
-        return SearchEngine(load_corpus(corpus_dir))
+        return SearchEngine(load_corpus(corpus_dir, strict=False))
     from bot.cache import load_engine
 
     return load_engine(corpus_dir, cache_dir)
 
 
-def resolve_faq(raw: RawFaq, engine: SearchEngine, synonyms: dict[str, dict[str, float]],
-                strict: bool = True) -> tuple[Faq, list[Problem], list[Problem]]:
+def resolve_faq(raw: RawFaq, engine: SearchEngine,
+                synonyms: dict[str, dict[str, float]]) -> tuple[Faq, list[Problem], list[Problem]]:
     """Check each entry's source against the articles (or choose one).
 
-    Returns the FAQ, notes (sources the engine chose) and warnings. A source missing from the
-    articles raises InputError when ``strict`` (``check``); otherwise that entry is left out with a
-    warning, so a bot whose corpus lost an article keeps serving the rest of its FAQ.
+    Returns the FAQ, notes (sources the engine chose) and problems: an entry whose source is not in
+    the articles is left out, so a bot whose corpus lost an article keeps serving the rest of its FAQ.
     """
     corpus = engine.corpus
     texts = [d.text for d in corpus.documents]
@@ -89,13 +89,15 @@ def resolve_faq(raw: RawFaq, engine: SearchEngine, synonyms: dict[str, dict[str,
                                  f"\"{source}\" ({corpus.documents[doc_id].title})"))
         doc = corpus.documents[doc_id]
         entries.append(FaqEntry(item["id"], item["questions"], item["answer"], source, doc.title, doc.url,
-                                item["line"], sentence_id, given, quote))
-    if problems and strict:
-        raise InputError(problems)
-    warnings = [Problem(p.path, p.line, f"warning: {p.message}; entry left out") for p in problems]
-    faq = Faq(raw.path, entries, raw.synonyms, [
-        [analyze(q, engine, synonyms, spell=False) for q in entry.questions] for entry in entries], engine)
-    return faq, notes, warnings
+                                item["line"], sentence_id, given, quote, item["question_lines"]))
+    return make_faq(raw.path, entries, raw.synonyms, engine, synonyms), notes, problems
+
+
+def make_faq(path: str, entries: list[FaqEntry], operator_synonyms: dict[str, list[str]], engine: SearchEngine,
+             synonyms: dict[str, dict[str, float]]) -> Faq:
+    """The matcher over resolved entries (their phrasings analysed against this engine)."""
+    analysed = [[analyze(q, engine, synonyms, spell=False) for q in entry.questions] for entry in entries]
+    return Faq(path, entries, operator_synonyms, analysed, engine)
 
 
 def _sentence_at(corpus: Corpus, doc_id: int, start: int) -> int | None:
@@ -107,71 +109,50 @@ def _sentence_at(corpus: Corpus, doc_id: int, start: int) -> int | None:
 
 
 def build(corpus_dir: Path, faq_path: Path | None, engine: SearchEngine | None = None,
-          cache_dir: Path | None = None, strict: bool = False) -> KnowledgeBase:
+          cache_dir: Path | None = None, strict: bool = False, fallback: RawFaq | None = None) -> KnowledgeBase:
     """Load the corpus (unless an engine is given) and the FAQ (unless ``faq_path`` is None).
 
-    A malformed FAQ file always raises InputError; an entry whose source is not in the articles
-    raises only when ``strict``, and is otherwise left out with a warning in ``warnings``.
+    Not ``strict``: unusable articles and FAQ entries are left out with warnings, and a FAQ file
+    that cannot be read leaves ``fallback`` in service (None: no FAQ). ``strict``: each of these is
+    an InputError, all of them listed. No usable article at all is an InputError either way.
     """
     engine = engine or build_engine(corpus_dir, cache_dir)
-    if faq_path is None:
-        return KnowledgeBase(engine.corpus, engine, None, build_synonyms(lexicon.SYNONYM_GROUPS))
-    raw = parse_faq(faq_path)
-    synonyms = build_synonyms(lexicon.SYNONYM_GROUPS, raw.synonyms)
-    faq, notes, warnings = resolve_faq(raw, engine, synonyms, strict)
-    return KnowledgeBase(engine.corpus, engine, faq, synonyms, tuple(notes), tuple(warnings))
+    errors = list(engine.corpus.errors) if strict else []
+    warnings = [] if strict else [_left_out(p, "article left out") for p in engine.corpus.errors]
+    warnings += engine.corpus.warnings
+    raw, unreadable = None, ()
+    if faq_path is not None:
+        raw, unreadable, faq_problems, consequence = _read(faq_path, fallback)
+        errors += faq_problems if strict else []
+        warnings += [] if strict else [_left_out(p, consequence) for p in faq_problems]
+    synonyms = build_synonyms(lexicon.SYNONYM_GROUPS, raw.synonyms if raw else None)
+    faq, notes = None, []
+    if raw is not None:
+        faq, notes, problems = resolve_faq(raw, engine, synonyms)
+        errors += problems if strict else []
+        warnings += [] if strict else [_left_out(p, "entry left out") for p in problems]
+    if errors:
+        raise InputError(errors)
+    return KnowledgeBase(engine.corpus, engine, faq, synonyms, tuple(notes), tuple(warnings), raw, unreadable)
 
 
-def _stamp(path: Path) -> tuple:
+def _read(faq_path: Path, fallback: RawFaq | None) -> tuple[RawFaq | None, tuple[Problem, ...], list[Problem], str]:
+    """(the FAQ to serve, why the file was unreadable if it was, its problems, what they cost outside check)."""
     try:
-        st = path.stat()
-        return (st.st_mtime_ns, st.st_size)
-    except OSError:
-        return ()
+        raw, problems = read_faq(faq_path)
+    except InputError as exc:
+        kept = "the FAQ loaded before stays in service" if fallback else "answering from the articles alone"
+        return fallback, tuple(exc.problems), exc.problems, f"FAQ not loaded, {kept}"
+    return raw, (), problems, "entry left out"
 
 
-class KnowledgeBaseHolder:
-    """Owns the current knowledge base and reloads it when the corpus or FAQ files change."""
+def _left_out(problem: Problem, what: str) -> Problem:
+    return Problem(problem.path, problem.line, f"warning: {problem.message}; {what}")
 
-    def __init__(self, corpus_dir: Path, faq_path: Path | None, cache_dir: Path | None = None) -> None:
-        self.corpus_dir = corpus_dir
-        self.faq_path = faq_path
-        self.cache_dir = cache_dir
-        self._lock = threading.Lock()
-        self._corpus_stamp = self._corpus_signature()
-        self._faq_stamp = _stamp(faq_path) if faq_path else ()
-        self.current = build(corpus_dir, faq_path, cache_dir=cache_dir)
-        for warning in self.current.warnings:
-            log.warning("%s", warning)
 
-    def _corpus_signature(self) -> tuple:
-        try:
-            return tuple((p.name, *_stamp(p)) for p in article_files(self.corpus_dir))
-        except InputError:
-            return ()
-
-    def reload_if_changed(self) -> bool:
-        """Rebuild and swap if a file changed; returns True when a new base is in service.
-
-        A broken edit is logged as one line and the old base keeps serving; it is retried on the
-        next change of the files.
-        """
-        with self._lock:
-            corpus_stamp = self._corpus_signature()
-            faq_stamp = _stamp(self.faq_path) if self.faq_path else ()
-            corpus_changed = corpus_stamp != self._corpus_stamp
-            if not corpus_changed and faq_stamp == self._faq_stamp:
-                return False
-            self._corpus_stamp, self._faq_stamp = corpus_stamp, faq_stamp
-            try:
-                fresh = build(self.corpus_dir, self.faq_path, None if corpus_changed else self.current.engine,
-                              self.cache_dir)
-            except InputError as exc:
-                log.error("reload failed, still serving the previous version: %s", exc)
-                return False
-            self.current = fresh
-            for warning in fresh.warnings:
-                log.warning("%s", warning)
-            log.info("reloaded: %d articles, %d FAQ entries", len(fresh.corpus.documents),
-                     len(fresh.faq.entries) if fresh.faq else 0)
-            return True
+def without_entry(kb: KnowledgeBase, entry_id: str) -> KnowledgeBase:
+    """The same base with one FAQ entry removed: what would answer its questions without it (for ``check``)."""
+    assert kb.faq is not None
+    entries = [e for e in kb.faq.entries if e.id != entry_id]
+    faq = make_faq(kb.faq.path, entries, kb.faq.synonyms, kb.engine, kb.synonyms)
+    return KnowledgeBase(kb.corpus, kb.engine, faq, kb.synonyms, raw_faq=kb.raw_faq)

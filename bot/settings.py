@@ -39,9 +39,12 @@ class Settings:
     corpus_dir: Path = Path("corpus")
     faq_file: Path = Path("faq.yaml")
     reload_seconds: float = 2.0
-    unanswered_log: Path = Path("data/unanswered.jsonl")
     cache_dir: Path | None = Path(".cache")
     event_name: str = DEFAULT_EVENT
+    data_dir: Path | None = Path("data")
+    admin_ids: tuple[int, ...] = field(default=(), repr=False)
+    retention_days: float = 90.0
+    max_questions: int = 100_000
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -60,9 +63,14 @@ class Settings:
             corpus_dir=Path(get("BOT_CORPUS_DIR") or defaults.corpus_dir),
             faq_file=Path(get("BOT_FAQ_FILE") or defaults.faq_file),
             reload_seconds=_seconds("BOT_RELOAD_SECONDS", get("BOT_RELOAD_SECONDS"), defaults.reload_seconds),
-            unanswered_log=Path(get("BOT_UNANSWERED_LOG") or defaults.unanswered_log),
             cache_dir=_optional_dir(env.get("BOT_CACHE_DIR"), defaults.cache_dir),
             event_name=get("BOT_EVENT_NAME") or DEFAULT_EVENT,
+            data_dir=_optional_dir(env.get("BOT_DATA_DIR"), defaults.data_dir),
+            admin_ids=_admin_ids(get("ADMIN_IDS")),
+            retention_days=_positive("BOT_RETENTION_DAYS", get("BOT_RETENTION_DAYS"), defaults.retention_days,
+                                     "a number of days (more than 0)"),
+            max_questions=int(_positive("BOT_MAX_QUESTIONS", get("BOT_MAX_QUESTIONS"), defaults.max_questions,
+                                        "a whole number of questions (1 or more)", whole=True)),
         )
 
     def checked_token(self) -> str:
@@ -102,6 +110,29 @@ def _seconds(name: str, value: str | None, default: float) -> float:
     if not 0 <= seconds < float("inf"):
         raise SettingsError(name, f"'{value}' is not a number of seconds (0 or more)")
     return seconds
+
+
+def _positive(name: str, value: str | None, default: float, expected: str, whole: bool = False) -> float:
+    if value is None:
+        return default
+    try:
+        number = int(value) if whole else float(value)
+    except ValueError:
+        number = 0
+    if not 0 < number < float("inf"):
+        raise SettingsError(name, f"'{value}' is not {expected}")
+    return number
+
+
+def _admin_ids(value: str | None) -> tuple[int, ...]:
+    """Telegram user ids, separated by commas or spaces (as @userinfobot shows them)."""
+    ids = []
+    for item in (value or "").replace(",", " ").split():
+        if not item.isdigit() or int(item) <= 0:
+            raise SettingsError("ADMIN_IDS", f"'{item}' is not a Telegram user id (expected numbers separated by "
+                                "commas, e.g. ADMIN_IDS=12345678,87654321)")
+        ids.append(int(item))
+    return tuple(ids)
 
 
 def _optional_dir(value: str | None, default: Path | None) -> Path | None:

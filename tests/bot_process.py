@@ -12,6 +12,7 @@ import itertools
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from conftest import ROOT
@@ -33,7 +34,7 @@ def new_group() -> int:
 def start_bot(api: FakeBotApi, workdir: Path, name: str, *args: str, **env: str) -> subprocess.Popen:
     """Start ``main.py run`` against the fake API and wait until it polls; its log is ``proc.log_path``."""
     env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url, "LOG_LEVEL": "INFO",
-           "BOT_RELOAD_SECONDS": "0.2", "BOT_UNANSWERED_LOG": str(workdir / f"{name}-unanswered.jsonl"),
+           "BOT_RELOAD_SECONDS": "0.2", "BOT_DATA_DIR": str(workdir / f"{name}-data"),
            "PYTHONUNBUFFERED": "1", **env}
     log_path = workdir / f"{name}.log"
     polls = len(api.calls_of("getUpdates"))
@@ -83,3 +84,20 @@ def highlighted(message_text: str) -> str | None:
     """The bold part of the blockquote, unescaped, or None."""
     inside = message_text.split("<blockquote>", 1)[1].split("</blockquote>", 1)[0]
     return html.unescape(inside.split("<b>", 1)[1].split("</b>", 1)[0]) if "<b>" in inside else None
+
+
+def eventually(predicate, timeout: float = 10.0, every: float = 0.02):
+    """Wait until ``predicate()`` is truthy (a file written, a log line), looking every ``every`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the bot")
+        time.sleep(every)
+
+
+def stored_bytes(data_dir: Path) -> bytes:
+    """Everything the bot wrote in its data folder (the database, its WAL, the salt), to search for leaks."""
+    return b"".join(p.read_bytes() for p in sorted(data_dir.iterdir()) if p.is_file())

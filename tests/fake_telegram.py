@@ -1,7 +1,8 @@
 """A fake Telegram Bot API server on 127.0.0.1 for end-to-end tests of the real python-telegram-bot stack.
 
 It implements what the bot uses: getMe, deleteWebhook, getUpdates (long poll honouring ``offset``
-and ``timeout``), sendMessage, answerInlineQuery, answerCallbackQuery, setMyCommands. Parameters
+and ``timeout``), sendMessage, editMessageReplyMarkup, answerInlineQuery, answerCallbackQuery,
+setMyCommands (with its ``scope``). Parameters
 arrive form-encoded with JSON-encoded values (as python-telegram-bot sends them) or as JSON.
 Tests push updates, script failures (``fail_next``) and wait on what the bot sent.
 """
@@ -191,6 +192,9 @@ class FakeBotApi:
     def _m_answerCallbackQuery(self, params: dict) -> bool:  # noqa: N802
         return True
 
+    def _m_editMessageReplyMarkup(self, params: dict) -> bool:  # noqa: N802
+        return True
+
     def _m_answerInlineQuery(self, params: dict) -> bool:  # noqa: N802
         return True
 
@@ -212,14 +216,18 @@ class FakeBotApi:
 # --- update builders -------------------------------------------------------------------------------
 
 _msg_ids = itertools.count(1)
+_callback_ids = itertools.count(1)
 USER = {"id": 918273645, "is_bot": False, "first_name": "Alice", "last_name": "Zebrowski", "username": "alice_user"}
+OTHER_USER = {"id": 918273646, "is_bot": False, "first_name": "Bruno", "username": "bruno_user"}
+ADMIN = {"id": 5550001, "is_bot": False, "first_name": "Ada", "last_name": "Operator", "username": "ada_admin"}
 
 
-def message(chat_id: int, text: str | None = None, reply_to: dict | None = None, **extra) -> dict:
+def message(chat_id: int, text: str | None = None, reply_to: dict | None = None, sender: dict = USER,
+            **extra) -> dict:
     chat = {"id": chat_id, "type": "private", "first_name": USER["first_name"], "last_name": USER["last_name"],
             "username": USER["username"]} if chat_id > 0 else {
         "id": chat_id, "type": "supergroup", "title": "Test group"}
-    msg = {"message_id": next(_msg_ids), "date": int(time.time()), "chat": chat, "from": USER, **extra}
+    msg = {"message_id": next(_msg_ids), "date": int(time.time()), "chat": chat, "from": sender, **extra}
     if text is not None:
         msg["text"] = text
         if text.startswith("/"):
@@ -240,3 +248,11 @@ def bot_message(chat_id: int, text: str = "earlier answer") -> dict:
 def sticker(chat_id: int) -> dict:
     return message(chat_id, sticker={"file_id": "s1", "file_unique_id": "u1", "type": "regular", "width": 512,
                                      "height": 512, "is_animated": False, "is_video": False})
+
+
+def button_press(chat_id: int, data: str, sender: dict = USER, message_id: int | None = None) -> dict:
+    """A press on a button (callback_data ``data``) under a bot message in ``chat_id``."""
+    pressed = dict(bot_message(chat_id), chat={"id": chat_id, "type": "private" if chat_id > 0 else "supergroup"})
+    if message_id is not None:
+        pressed["message_id"] = message_id
+    return {"id": f"cb{next(_callback_ids)}", "from": sender, "chat_instance": "ci", "data": data, "message": pressed}

@@ -53,7 +53,7 @@ def test_index_cache_is_reused_and_keyed_by_contents(tmp_path: Path, monkeypatch
     first = cache.load_engine(corpus, tmp_path / "cache")
     [stored] = list((tmp_path / "cache").glob("engine-*.pickle"))
     with monkeypatch.context() as patch:
-        patch.setattr(cache, "parse_article", _no_indexing)
+        patch.setattr(cache, "parse_files", _no_indexing)
         again = cache.load_engine(corpus, tmp_path / "cache")
     assert [s.text for s in again.corpus.sentences] == [s.text for s in first.corpus.sentences]
     (corpus / "extra.txt").write_text("Extra title\n\nA new sentence about cache keys.\n")
@@ -73,7 +73,7 @@ def test_unreadable_cache_is_rebuilt_and_rewritten(tmp_path: Path, monkeypatch, 
     assert "ignoring unreadable index cache" in caplog.text
     assert [s.text for s in rebuilt.corpus.sentences] == [s.text for s in fresh.corpus.sentences]
     with monkeypatch.context() as patch:  # the rebuilt index was written back and is read next time
-        patch.setattr(cache, "parse_article", _no_indexing)
+        patch.setattr(cache, "parse_files", _no_indexing)
         assert len(cache.load_engine(corpus, tmp_path / "cache").corpus.sentences) == len(fresh.corpus.sentences)
 
 

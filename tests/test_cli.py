@@ -89,7 +89,7 @@ def test_eval_ends_with_both_rates(cli):
 
 @pytest.mark.parametrize("args, fragment", [
     (["ask", "x", "--corpus", "/nonexistent"], "/nonexistent: corpus directory not found"),
-    (["ask", "x", "--faq", "/nonexistent.yaml"], "/nonexistent.yaml: FAQ file not found"),
+    (["check", "--faq", "/nonexistent.yaml"], "/nonexistent.yaml: FAQ file not found"),
     (["eval", "/nonexistent.yaml"], "/nonexistent.yaml: question file not found"),
 ])
 def test_bad_input_is_one_line_and_exit_1(cli, args, fragment):
@@ -144,3 +144,33 @@ def test_malformed_setting_is_one_line_naming_the_variable(monkeypatch, capsys, 
     assert main(["ask", "How many died?"]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"{variable}: ") and value in err and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("command", ["ask", "chat", "check", "eval", "report", "bench", "run"])
+def test_a_flag_a_command_does_not_know_shows_that_commands_usage(capsys, command):
+    with pytest.raises(SystemExit) as info:
+        main([command, *(["x.yaml"] if command == "eval" else []), "--bogus"], settings=Settings(cache_dir=None))
+    err = capsys.readouterr().err
+    assert info.value.code == 2 and err.startswith(f"usage: main.py {command} [-h]")
+    assert err.strip().endswith(f"main.py {command}: error: unrecognized arguments: --bogus")
+
+
+@pytest.mark.parametrize("args, message", [
+    (["bench", "--articles", "-1"], "main.py bench: error: argument --articles: expected a whole number of 0 or more, "
+                                    "got '-1'"),
+    (["bench", "--rounds", "0"], "main.py bench: error: argument --rounds: expected a whole number of 1 or more, "
+                                 "got '0'"),
+    (["report", "--top", "-1"], "main.py report: error: argument --top: expected a whole number of 1 or more, "
+                                "got '-1'"),
+])
+def test_numeric_options_are_validated_in_one_line(capsys, args, message):
+    with pytest.raises(SystemExit) as info:
+        main(args, settings=Settings(cache_dir=None))
+    assert info.value.code == 2 and capsys.readouterr().err.strip() == message
+
+
+def test_the_old_unanswered_command_points_to_report(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["unanswered", "--top", "5"], settings=Settings(cache_dir=None))
+    err = capsys.readouterr().err
+    assert info.value.code == 2 and "'unanswered' is now part of 'report'" in err

@@ -45,3 +45,23 @@ def test_base_url_accepts_a_bare_server_address():
     assert api_base_url("http://127.0.0.1:8081/bot/") == "http://127.0.0.1:8081/bot"
     assert api_base_url("https://example.org/custom/bot{token}") == "https://example.org/custom/bot{token}"
     assert api_base_url(None) is None
+
+
+def test_operator_settings_are_parsed():
+    settings = Settings.from_env({"BOT_DATA_DIR": "/var/lib/qa", "ADMIN_IDS": "123, 456 789",
+                                  "BOT_RETENTION_DAYS": "30", "BOT_MAX_QUESTIONS": "5000"})
+    assert settings.data_dir == Path("/var/lib/qa") and settings.admin_ids == (123, 456, 789)
+    assert (settings.retention_days, settings.max_questions) == (30.0, 5000)
+    assert Settings.from_env({"BOT_DATA_DIR": "off"}).data_dir is None
+    defaults = Settings.from_env({})
+    assert (defaults.data_dir, defaults.admin_ids, defaults.retention_days) == (Path("data"), (), 90.0)
+    assert "123" not in repr(settings)
+
+
+@pytest.mark.parametrize("variable, value", [("ADMIN_IDS", "123,abc"), ("ADMIN_IDS", "-5"), ("BOT_RETENTION_DAYS", "0"),
+                                             ("BOT_RETENTION_DAYS", "week"), ("BOT_MAX_QUESTIONS", "1.5"),
+                                             ("BOT_MAX_QUESTIONS", "0")])
+def test_malformed_operator_setting_names_its_variable(variable, value):
+    with pytest.raises(SettingsError) as info:
+        Settings.from_env({variable: value})
+    assert str(info.value).startswith(f"{variable}: ")

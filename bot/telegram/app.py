@@ -3,6 +3,7 @@
 Usage: ``TELEGRAM_BOT_TOKEN=... python main.py run`` (README: BotFather, inline and privacy mode,
 the environment). The knowledge base lives in one ``KnowledgeBaseHolder`` in the typed
 ``bot_data``; a background task reloads it when files change, and handlers read the current one.
+Questions and votes go to the store (``BOT_DATA_DIR``) through one worker thread.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import sqlite3
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -25,12 +27,13 @@ from telegram.ext import (
 )
 
 from bot.errors import InputError
-from bot.knowledge import KnowledgeBaseHolder
+from bot.holder import KnowledgeBaseHolder
 from bot.logs import configure_logging
 from bot.settings import Settings
-from bot.telegram import handlers
+from bot.store import Store, load_salt, open_store
+from bot.telegram import admin, feedback, handlers
 from bot.telegram.context import CONTEXT_TYPES, BotApp
-from bot.unanswered import UnansweredLog
+from bot.telegram.recording import BackgroundStore
 
 log = logging.getLogger("bot")
 
@@ -46,13 +49,14 @@ async def _watch_files(app: BotApp, every: float) -> None:
     while True:
         await asyncio.sleep(every)
         try:
-            await asyncio.to_thread(holder.reload_if_changed)
+            await admin.after_reload(app, await asyncio.to_thread(holder.reload_if_changed))
         except Exception:  # never let the watcher die: the bot keeps serving the last good base
             log.exception("reload check failed")
 
 
 async def _post_init(app: BotApp) -> None:
     await app.bot.set_my_commands(handlers.COMMANDS)
+    await admin.on_start(app)  # the admins' own menus; tell them about parts left out
     every = app.bot_data.settings.reload_seconds
     if every > 0:
         app.bot_data.watcher = asyncio.create_task(_watch_files(app, every))
@@ -65,11 +69,14 @@ async def _post_shutdown(app: BotApp) -> None:
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await task
+    app.bot_data.inline.flush()
+    if app.bot_data.store is not None:
+        await asyncio.to_thread(app.bot_data.store.close)  # the writes still waiting, then the file
 
 
-def build_application(settings: Settings, holder: KnowledgeBaseHolder,
-                      unanswered: UnansweredLog | None = None) -> BotApp:
-    """The Application with its handlers; the engine is reached only through ``holder``."""
+def build_application(settings: Settings, holder: KnowledgeBaseHolder, store: Store | None = None) -> BotApp:
+    """The Application with its handlers; the engine is reached only through ``holder``, the store through a
+    worker thread (None: questions are not recorded)."""
     builder = (ApplicationBuilder().token(settings.checked_token()).context_types(CONTEXT_TYPES)
                .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
                .rate_limiter(AIORateLimiter(max_retries=3))
@@ -81,7 +88,9 @@ def build_application(settings: Settings, holder: KnowledgeBaseHolder,
     app = builder.build()
     app.bot_data.holder = holder
     app.bot_data.settings = settings
-    app.bot_data.unanswered = unanswered or UnansweredLog(None)
+    if store is not None and settings.data_dir is not None:
+        app.bot_data.store = BackgroundStore(store, app.bot_data.counters)
+        app.bot_data.salt = load_salt(settings.data_dir)
     app.add_handler(CommandHandler(["start", "help"], handlers.start, filters=NEW))
     app.add_handler(CommandHandler("faq", handlers.faq, filters=NEW))
     app.add_handler(CommandHandler("ask", handlers.ask, filters=NEW))
@@ -91,10 +100,24 @@ def build_application(settings: Settings, holder: KnowledgeBaseHolder,
     app.add_handler(MessageHandler(NEW & filters.ChatType.GROUPS & filters.TEXT & ~filters.COMMAND,
                                    handlers.group_text))
     app.add_handler(MessageHandler(NEW & filters.ChatType.PRIVATE & NON_TEXT, handlers.non_text))
+    admin.register(app)
     app.add_handler(CallbackQueryHandler(handlers.faq_button, pattern=r"^faq:"))
+    app.add_handler(CallbackQueryHandler(feedback.vote, pattern=feedback.VOTE_PATTERN))
+    app.add_handler(CallbackQueryHandler(feedback.any_button))  # last: every other press still gets an answer
     app.add_handler(InlineQueryHandler(handlers.inline))
     app.add_error_handler(handlers.on_error)
     return app
+
+
+def _open_store(settings: Settings) -> Store | None:
+    """The question store, or None when it is off or cannot be opened (then the bot answers without it)."""
+    if settings.data_dir is None:
+        return None
+    try:
+        return open_store(settings.data_dir, settings.retention_days, settings.max_questions)
+    except (OSError, sqlite3.Error) as exc:
+        log.error("cannot open the question store in %s (%s): answering without recording", settings.data_dir, exc)
+        return None
 
 
 def run(settings: Settings, corpus_dir, faq_path) -> int:
@@ -106,7 +129,7 @@ def run(settings: Settings, corpus_dir, faq_path) -> int:
     except InputError as exc:
         log.error("cannot start: %s", exc)
         raise
-    app = build_application(settings, holder, UnansweredLog(settings.unanswered_log))
+    app = build_application(settings, holder, _open_store(settings))
     app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
     log.info("stopped")
     return 0

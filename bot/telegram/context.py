@@ -1,4 +1,4 @@
-"""What the handlers share: the knowledge base holder, the unanswered log and the settings.
+"""What the handlers share: the knowledge base holder, the question store, counters and the settings.
 
 python-telegram-bot creates ``bot_data`` itself (``ContextTypes(bot_data=BotData)``), so every
 field has a default; ``build_application`` fills them in before the first update arrives.
@@ -7,23 +7,32 @@ field has a default; ``build_application`` fills them in before the first update
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from dataclasses import dataclass, field
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
-from bot.knowledge import KnowledgeBase, KnowledgeBaseHolder
+from bot.holder import KnowledgeBaseHolder
+from bot.knowledge import KnowledgeBase
 from bot.settings import Settings
-from bot.unanswered import UnansweredLog
+from bot.telegram.recording import BackgroundStore, InlineSettler
 
 
 @dataclass
 class BotData:
-    """Shared state of one running bot; ``holder`` is the one atomically swapped knowledge base."""
+    """Shared state of one running bot; ``holder`` is the one atomically swapped knowledge base.
+
+    ``store`` is None when questions are not recorded (BOT_DATA_DIR=off); ``salt`` keys the vote
+    hashes; ``counters`` are this process's own figures (questions, votes, reloads, drops), shown by /stats.
+    """
 
     holder: KnowledgeBaseHolder | None = None
-    unanswered: UnansweredLog = field(default_factory=lambda: UnansweredLog(None))
     settings: Settings = field(default_factory=Settings)
     watcher: asyncio.Task | None = None
+    store: BackgroundStore | None = None
+    salt: bytes = field(default=b"", repr=False)
+    counters: Counter = field(default_factory=Counter)
+    inline: InlineSettler = field(default_factory=InlineSettler)
 
     @property
     def kb(self) -> KnowledgeBase:

@@ -26,6 +26,7 @@ from telegram.error import Forbidden
 
 from bot.answer import Answer, Kind, Reason, answer, answer_entry, answers, suggestions
 from bot.formatting import MAX_MESSAGE, esc, format_answer, format_help, format_not_found, preview, visible_length
+from bot.telegram import feedback
 from bot.telegram.context import Context
 
 log = logging.getLogger("bot")
@@ -55,16 +56,15 @@ async def _reply(message: Message, context: Context, question: str) -> None:
     latency = (time.perf_counter() - started) * 1000
     log.info("answered kind=%s score=%.2f latency_ms=%.1f chat=%s", str(result.kind), result.score, latency,
              message.chat.type)
+    question_id = feedback.record(context, feedback.surface_of(message.chat.type), result, latency)
     in_group = message.chat.type != ChatType.PRIVATE
     if result.kind == Kind.NONE:
-        if result.reason == Reason.NOT_CONFIDENT:
-            data.unanswered.record(question, result)
         wants_help = result.reason in (Reason.NOT_CONFIDENT, Reason.SMALL_TALK, Reason.VAGUE)
         items = suggestions(kb, question) if wants_help else []
         await message.reply_text(format_not_found(result, bool(items)), reply_markup=_keyboard(items),
                                  do_quote=in_group)
         return
-    await message.reply_text(format_answer(result), do_quote=in_group)
+    await message.reply_text(format_answer(result), do_quote=in_group, reply_markup=feedback.vote_keyboard(question_id))
 
 
 def _strip_mention(text: str, username: str) -> str:
@@ -136,9 +136,10 @@ async def faq_button(update: Update, context: Context) -> None:
         return
     await query.answer()
     if query.message is not None:
+        question_id = feedback.record(context, feedback.surface_of(query.message.chat.type), result, 0.0)
         header = f"<b>{esc(result.question)}</b>\n"
         body = format_answer(result, limit=MAX_MESSAGE - visible_length(header))
-        await query.message.chat.send_message(header + body)
+        await query.message.chat.send_message(header + body, reply_markup=feedback.vote_keyboard(question_id))
 
 
 def _inline_result(result: Answer, title: str) -> InlineQueryResultArticle:
@@ -162,8 +163,10 @@ async def inline(update: Update, context: Context) -> None:
     else:
         started = time.perf_counter()
         found = answers(kb, text, limit=3)
+        latency = (time.perf_counter() - started) * 1000
         log.info("answered inline count=%d score=%.2f latency_ms=%.1f", len(found),
-                 found[0].score if found else 0.0, (time.perf_counter() - started) * 1000)
+                 found[0].score if found else 0.0, latency)
+        feedback.record_inline(context, query.from_user.id, text, found, latency)
         results = [_inline_result(a, a.text) for a in found]
     await query.answer(results, cache_time=60, is_personal=False)
 
