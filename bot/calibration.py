@@ -38,6 +38,11 @@ class Judged:
     labels: tuple[bool, ...]
 
 
+def manifest_faq(manifest: Path) -> Path:
+    """The FAQ file whose synonyms the tune sets are answered with: faq.yaml of the repository."""
+    return manifest.parent.parent / "faq.yaml"
+
+
 def tune_sets(manifest: Path) -> list[tuple[Path, Path]]:
     """(questions, corpus) pairs listed in the manifest, relative to the manifest's folder's parent."""
     try:
@@ -48,11 +53,12 @@ def tune_sets(manifest: Path) -> list[tuple[Path, Path]]:
         raise InputError(Problem(str(manifest), 0, f"cannot read the tune manifest: {exc}")) from None
 
 
-def collect(sets: Iterable[tuple[Path, Path]]) -> list[Judged]:
-    """Judge every question of every set with no model: the features do not depend on it."""
+def collect(sets: Iterable[tuple[Path, Path]], faq: Path | None = None) -> list[Judged]:
+    """Judge every question of every set with no model (the features do not depend on it), passage-only
+    with ``faq``'s synonyms, as ``eval --no-faq`` answers."""
     found = []
     for questions, corpus in sets:
-        kb = build(corpus, None)
+        kb = build(corpus, faq, entries=False)
         for item in load_questions(questions):
             query = analyze(item.question, kb.engine, kb.synonyms, cache=kb.words)
             if query.small_talk or query.foreign or not query.groups:
@@ -111,7 +117,7 @@ def rates(results: list[tuple[Judged, float, bool]], threshold: float) -> tuple[
 
 def run_calibrate(manifest: Path, write: bool, out=print) -> int:
     """Fit, choose the threshold, calibrate, report; with ``write``, save bot/confidence.json."""
-    samples = collect(tune_sets(manifest))
+    samples = collect(tune_sets(manifest), manifest_faq(manifest))
     folded = out_of_fold(samples)
     weights = train(samples)
     in_sample = [best(s, weights) for s in samples]

@@ -70,7 +70,8 @@ def _knowledge_args(parser: argparse.ArgumentParser, settings: Settings) -> None
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--faq", default=str(settings.faq_file), metavar="FILE",
                        help="curated FAQ file (default: %(default)s)")
-    group.add_argument("--no-faq", action="store_true", help="answer from the articles alone")
+    group.add_argument("--no-faq", action="store_true",
+                       help="answer from the articles alone (the FAQ file's synonyms and glossary still apply)")
 
 
 def _faq_path(args: argparse.Namespace) -> Path | None:
@@ -80,7 +81,8 @@ def _faq_path(args: argparse.Namespace) -> Path | None:
 def _load(args: argparse.Namespace, strict: bool = False):
     from bot.knowledge import build
 
-    kb = build(Path(args.corpus), _faq_path(args), cache_dir=args.settings.cache_dir, strict=strict)
+    kb = build(Path(args.corpus), Path(args.faq), cache_dir=args.settings.cache_dir, strict=strict,
+               entries=not getattr(args, "no_faq", False))
     for warning in kb.warnings:
         print(warning, file=sys.stderr)
     return kb

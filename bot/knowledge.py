@@ -109,14 +109,22 @@ def _sentence_at(corpus: Corpus, doc_id: int, start: int) -> int | None:
 
 
 def build(corpus_dir: Path, faq_path: Path | None, engine: SearchEngine | None = None,
-          cache_dir: Path | None = None, strict: bool = False, fallback: RawFaq | None = None) -> KnowledgeBase:
+          cache_dir: Path | None = None, strict: bool = False, fallback: RawFaq | None = None,
+          entries: bool = True) -> KnowledgeBase:
     """Load the corpus (unless an engine is given) and the FAQ (unless ``faq_path`` is None).
+
+    ``entries`` False answers from the articles alone ("passage-only") while the FAQ file's synonyms,
+    its glossary for other languages among them, still apply; an unreadable file then just has none.
 
     Not ``strict``: unusable articles and FAQ entries are left out with warnings, and a FAQ file
     that cannot be read leaves ``fallback`` in service (None: no FAQ). ``strict``: each of these is
     an InputError, all of them listed. No usable article at all is an InputError either way.
     """
     engine = engine or build_engine(corpus_dir, cache_dir)
+    if not entries:
+        if strict and engine.corpus.errors:
+            raise InputError(list(engine.corpus.errors))
+        return _passages_only(engine, faq_path)
     errors = list(engine.corpus.errors) if strict else []
     warnings = [] if strict else [_left_out(p, "article left out") for p in engine.corpus.errors]
     warnings += engine.corpus.warnings
@@ -134,6 +142,17 @@ def build(corpus_dir: Path, faq_path: Path | None, engine: SearchEngine | None =
     if errors:
         raise InputError(errors)
     return KnowledgeBase(engine.corpus, engine, faq, synonyms, tuple(notes), tuple(warnings), raw, unreadable)
+
+
+def _passages_only(engine: SearchEngine, faq_path: Path | None) -> KnowledgeBase:
+    synonyms: dict[str, list[str]] = {}
+    if faq_path is not None:
+        try:
+            synonyms = read_faq(faq_path)[0].synonyms
+        except InputError:
+            pass  # passage-only: an unreadable FAQ file costs its synonyms, nothing else
+    warnings = tuple(_left_out(p, "article left out") for p in engine.corpus.errors) + tuple(engine.corpus.warnings)
+    return KnowledgeBase(engine.corpus, engine, None, build_synonyms(lexicon.SYNONYM_GROUPS, synonyms), (), warnings)
 
 
 def _read(faq_path: Path, fallback: RawFaq | None) -> tuple[RawFaq | None, tuple[Problem, ...], list[Problem], str]:
