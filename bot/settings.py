@@ -20,6 +20,7 @@ DEFAULT_EVENT = "the January 2022 unrest in Kazakhstan"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
 _OFF = ("", "off", "none", "0", "false", "no")
+_ON = ("on", "1", "true", "yes")
 
 
 class SettingsError(InputError):
@@ -42,6 +43,8 @@ class Settings:
     unanswered_log: Path = Path("data/unanswered.jsonl")
     cache_dir: Path | None = Path(".cache")
     event_name: str = DEFAULT_EVENT
+    log_telegram_debug: bool = False  # python-telegram-bot's DEBUG logs print whole updates: personal data
+    stop_grace_seconds: float = 8.0  # SIGTERM drains this long; Docker kills after 10 s
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -63,6 +66,9 @@ class Settings:
             unanswered_log=Path(get("BOT_UNANSWERED_LOG") or defaults.unanswered_log),
             cache_dir=_optional_dir(env.get("BOT_CACHE_DIR"), defaults.cache_dir),
             event_name=get("BOT_EVENT_NAME") or DEFAULT_EVENT,
+            log_telegram_debug=_flag("LOG_TELEGRAM_DEBUG", get("LOG_TELEGRAM_DEBUG")),
+            stop_grace_seconds=_seconds("BOT_STOP_GRACE_SECONDS", get("BOT_STOP_GRACE_SECONDS"),
+                                        defaults.stop_grace_seconds),
         )
 
     def checked_token(self) -> str:
@@ -102,6 +108,14 @@ def _seconds(name: str, value: str | None, default: float) -> float:
     if not 0 <= seconds < float("inf"):
         raise SettingsError(name, f"'{value}' is not a number of seconds (0 or more)")
     return seconds
+
+
+def _flag(name: str, value: str | None) -> bool:
+    if value is None or value.lower() in _OFF:
+        return False
+    if value.lower() in _ON:
+        return True
+    raise SettingsError(name, f"'{value}' is neither on nor off (expected on/off, true/false, yes/no, 1/0)")
 
 
 def _optional_dir(value: str | None, default: Path | None) -> Path | None:

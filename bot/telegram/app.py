@@ -1,8 +1,10 @@
-"""The python-telegram-bot Application: handlers wired in, the knowledge base reloaded, polling run.
+"""The python-telegram-bot Application: handlers wired in, the knowledge base reloaded, the bot run.
 
 Usage: ``TELEGRAM_BOT_TOKEN=... python main.py run`` (README: BotFather, inline and privacy mode,
 the environment). The knowledge base lives in one ``KnowledgeBaseHolder`` in the typed
 ``bot_data``; a background task reloads it when files change, and handlers read the current one.
+Updates are taken and scheduled by ``runner`` (per-chat queues, bounded backlog, drain on SIGTERM),
+not by python-telegram-bot's Updater.
 """
 
 from __future__ import annotations
@@ -10,9 +12,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+from collections import Counter
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     ApplicationBuilder,
@@ -26,10 +30,13 @@ from telegram.ext import (
 
 from bot.errors import InputError
 from bot.knowledge import KnowledgeBaseHolder
-from bot.logs import configure_logging
+from bot.logs import configure_logging, route_uncaught_to_logging
 from bot.settings import Settings
+from bot.spelling import load_english
 from bot.telegram import handlers
 from bot.telegram.context import CONTEXT_TYPES, BotApp
+from bot.telegram.delivery import RetryingRateLimiter
+from bot.telegram.runner import serve
 from bot.unanswered import UnansweredLog
 
 log = logging.getLogger("bot")
@@ -37,7 +44,6 @@ log = logging.getLogger("bot")
 NON_TEXT = (filters.Sticker.ALL | filters.PHOTO | filters.VOICE | filters.AUDIO | filters.VIDEO | filters.VIDEO_NOTE
             | filters.ANIMATION | filters.Document.ALL | filters.LOCATION | filters.CONTACT | filters.POLL)
 NEW = filters.UpdateType.MESSAGE  # edited messages are never answered a second time
-ALLOWED_UPDATES = ["message", "callback_query", "inline_query"]
 
 
 async def _watch_files(app: BotApp, every: float) -> None:
@@ -52,14 +58,20 @@ async def _watch_files(app: BotApp, every: float) -> None:
 
 
 async def _post_init(app: BotApp) -> None:
-    await app.bot.set_my_commands(handlers.COMMANDS)
+    try:
+        await app.bot.set_my_commands(handlers.COMMANDS)
+    except TelegramError as exc:  # the menu is a convenience: answering matters more
+        log.warning("could not register the command menu (%s: %s)", type(exc).__name__, exc)
     every = app.bot_data.settings.reload_seconds
     if every > 0:
         app.bot_data.watcher = asyncio.create_task(_watch_files(app, every))
-    log.info("bot @%s ready", app.bot.username)
+    kb = app.bot_data.kb
+    log.info("started @%s: %d article(s), %d FAQ entries, polling", app.bot.username, len(kb.corpus.documents),
+             len(kb.faq.entries) if kb.faq else 0)
 
 
 async def _post_shutdown(app: BotApp) -> None:
+    app.bot_data.offload.shutdown()
     task = app.bot_data.watcher
     if task is not None:
         task.cancel()
@@ -69,12 +81,18 @@ async def _post_shutdown(app: BotApp) -> None:
 
 def build_application(settings: Settings, holder: KnowledgeBaseHolder,
                       unanswered: UnansweredLog | None = None) -> BotApp:
-    """The Application with its handlers; the engine is reached only through ``holder``."""
-    builder = (ApplicationBuilder().token(settings.checked_token()).context_types(CONTEXT_TYPES)
+    """The Application with its handlers; the engine is reached only through ``holder``.
+
+    No Updater (``runner`` takes the updates) and no group limit in AIORateLimiter: the scheduler
+    keeps each group's 20 messages a minute without holding up other chats.
+    """
+    counters: Counter[str] = Counter()
+    limiter = RetryingRateLimiter(AIORateLimiter(group_max_rate=0, max_retries=3), counters)
+    builder = (ApplicationBuilder().token(settings.checked_token()).context_types(CONTEXT_TYPES).updater(None)
                .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
-               .rate_limiter(AIORateLimiter(max_retries=3))
-               .concurrent_updates(32)
+               .rate_limiter(limiter)
                .connect_timeout(10).read_timeout(15).write_timeout(15)
+               .get_updates_connection_pool_size(2)  # the last confirmation may overlap a cancelled long poll
                .post_init(_post_init).post_shutdown(_post_shutdown))
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
@@ -82,6 +100,7 @@ def build_application(settings: Settings, holder: KnowledgeBaseHolder,
     app.bot_data.holder = holder
     app.bot_data.settings = settings
     app.bot_data.unanswered = unanswered or UnansweredLog(None)
+    app.bot_data.counters = counters
     app.add_handler(CommandHandler(["start", "help"], handlers.start, filters=NEW))
     app.add_handler(CommandHandler("faq", handlers.faq, filters=NEW))
     app.add_handler(CommandHandler("ask", handlers.ask, filters=NEW))
@@ -92,21 +111,35 @@ def build_application(settings: Settings, holder: KnowledgeBaseHolder,
                                    handlers.group_text))
     app.add_handler(MessageHandler(NEW & filters.ChatType.PRIVATE & NON_TEXT, handlers.non_text))
     app.add_handler(CallbackQueryHandler(handlers.faq_button, pattern=r"^faq:"))
+    # Last of the button handlers: whatever data the ones above do not know still gets an answer.
+    app.add_handler(CallbackQueryHandler(handlers.unknown_button))
     app.add_handler(InlineQueryHandler(handlers.inline))
     app.add_error_handler(handlers.on_error)
     return app
 
 
 def run(settings: Settings, corpus_dir, faq_path) -> int:
-    """``main.py run``: check the token, load the knowledge base, poll until SIGINT/SIGTERM."""
+    """``main.py run``: check the token, load the knowledge base, serve until SIGINT/SIGTERM.
+
+    Every error ends here or in the CLI: a known one as one line, anything else logged through the
+    redacting filter (traceback included), exit code 1. Nothing reaches stderr unredacted.
+    """
     token = settings.checked_token()
-    configure_logging(settings.log_level, token)
+    configure_logging(settings.log_level, token, settings.log_telegram_debug)
+    route_uncaught_to_logging()
     try:
         holder = KnowledgeBaseHolder(corpus_dir, faq_path, settings.cache_dir)
     except InputError as exc:
         log.error("cannot start: %s", exc)
         raise
+    load_english()  # here rather than on some user's first typo
     app = build_application(settings, holder, UnansweredLog(settings.unanswered_log))
-    app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
+    try:
+        code = asyncio.run(serve(app, settings.stop_grace_seconds))
+    except InputError:
+        raise
+    except Exception:
+        log.exception("the bot stopped on an unexpected error")
+        return 1
     log.info("stopped")
-    return 0
+    return code

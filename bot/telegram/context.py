@@ -1,4 +1,5 @@
-"""What the handlers share: the knowledge base holder, the unanswered log and the settings.
+"""What the handlers share: the knowledge base holder, the unanswered log, the settings, the engine's
+thread pool and the reliability counters.
 
 python-telegram-bot creates ``bot_data`` itself (``ContextTypes(bot_data=BotData)``), so every
 field has a default; ``build_application`` fills them in before the first update arrives.
@@ -7,12 +8,14 @@ field has a default; ``build_application`` fills them in before the first update
 from __future__ import annotations
 
 import asyncio
+from collections import Counter
 from dataclasses import dataclass, field
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
 from bot.knowledge import KnowledgeBase, KnowledgeBaseHolder
 from bot.settings import Settings
+from bot.telegram.offload import Offload
 from bot.unanswered import UnansweredLog
 
 
@@ -24,6 +27,8 @@ class BotData:
     unanswered: UnansweredLog = field(default_factory=lambda: UnansweredLog(None))
     settings: Settings = field(default_factory=Settings)
     watcher: asyncio.Task | None = None
+    offload: Offload = field(default_factory=Offload)  # engine calls run here, off the event loop
+    counters: Counter[str] = field(default_factory=Counter)  # flood_dropped, backlog_dropped, send_retried, …
 
     @property
     def kb(self) -> KnowledgeBase:
