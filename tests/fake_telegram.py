@@ -48,6 +48,7 @@ class FakeBotApi:
         self._message_ids = itertools.count(1000)
         self._failures: dict[str, list[tuple[int, dict]]] = {}
         self._drops: dict[str, int] = {}
+        self._outages: dict[str, tuple[int, float]] = {}
         self._latency: dict[str, float] = {}
         self.pushed_at: dict[int, float] = {}
         self._cond = threading.Condition()
@@ -92,6 +93,11 @@ class FakeBotApi:
         body = body or {"ok": False, "error_code": status, "description": f"Error {status}"}
         with self._cond:
             self._failures.setdefault(method, []).extend([(status, body)] * times)
+
+    def fail_for(self, method: str, status: int, seconds: float) -> None:
+        """Every call of ``method`` in the next ``seconds`` gets this HTTP status (a 5xx outage)."""
+        with self._cond:
+            self._outages[method] = (status, time.monotonic() + seconds)
 
     def drop_next(self, method: str, times: int = 1) -> None:
         """The next ``times`` calls of ``method`` see their connection closed with no response (not handled)."""
@@ -205,6 +211,9 @@ class FakeBotApi:
             failures = self._failures.get(method)
             if failures:
                 return failures.pop(0)
+            status, until = self._outages.get(method, (0, 0.0))
+            if time.monotonic() < until:
+                return status, {"ok": False, "error_code": status, "description": f"Error {status}"}
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._get_updates(params)}
         handler = getattr(self, f"_m_{method}", None)

@@ -71,7 +71,7 @@ class Intake:
 
     def __init__(self, app: BotApp, scheduler: Scheduler, flood: FloodControl | None = None) -> None:
         self.app, self.scheduler = app, scheduler
-        self.flood = flood or FloodControl()
+        self.flood = flood if flood is not None else FloodControl()
         self.counters: Counter[str] = app.bot_data.counters
 
     def accept(self, update: Update) -> None:

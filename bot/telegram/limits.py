@@ -1,6 +1,6 @@
 """Rate limits on our side of the Bot API: how often one user may ask, and how often one group may be answered.
 
-Both are pure bookkeeping with an injectable clock, so the scheduler can decide without waiting and
+Both are sliding windows: pure bookkeeping with an injectable clock, so the scheduler can decide without waiting and
 tests can move time by hand. Users and groups are identified by their Telegram ids in memory only;
 entries that have gone quiet are swept, and nothing here is logged or stored.
 """
@@ -72,47 +72,36 @@ class FloodControl:
             del self._windows[user]
 
 
-@dataclass
-class _Bucket:
-    tokens: float
-    updated: float
-
-
 class GroupBudgets:
-    """A token bucket per group (Telegram allows bursts, then ``limit`` per ``period``).
+    """Telegram's limit per group: at most ``limit`` messages in any ``period`` seconds (a sliding window).
 
-    ``reserve`` takes one send from the group's budget and says how long to wait before sending it,
-    so a group over its limit waits on its own instead of holding capacity other chats need.
+    ``reserve`` books the group's next send and says how long to wait for it, so a group over its
+    limit waits on its own instead of holding capacity other chats need.
     """
 
     def __init__(self, limit: int = GROUP_MESSAGES, period: float = GROUP_PERIOD,
                  clock: Clock = time.monotonic) -> None:
-        self.limit, self.rate, self.clock = limit, limit / period, clock
-        self._buckets: dict[Hashable, _Bucket] = {}
+        self.limit, self.period, self.clock = limit, period, clock
+        self._sends: dict[Hashable, deque[float]] = {}
         self._swept = clock()
 
     def reserve(self, group: Hashable) -> float:
-        """Seconds to wait before the reserved send may go (0 when the group has budget left)."""
+        """Seconds to wait before the booked send may go (0 while the group has sent fewer than ``limit``)."""
         now = self.clock()
         self._sweep(now)
-        bucket = self._buckets.setdefault(group, _Bucket(float(self.limit), now))
-        self._refill(bucket, now)
-        bucket.tokens -= 1
-        return max(0.0, -bucket.tokens / self.rate)
+        sends = self._sends.setdefault(group, deque())
+        while sends and sends[0] <= now - self.period:
+            sends.popleft()
+        at = now if len(sends) < self.limit else sends[-self.limit] + self.period
+        sends.append(at)
+        return at - now
 
     def __len__(self) -> int:
-        return len(self._buckets)
-
-    def _refill(self, bucket: _Bucket, now: float) -> None:
-        bucket.tokens = min(float(self.limit), bucket.tokens + (now - bucket.updated) * self.rate)
-        bucket.updated = now
+        return len(self._sends)
 
     def _sweep(self, now: float) -> None:
         if now - self._swept < SWEEP_EVERY:
             return
         self._swept = now
-        for group in list(self._buckets):
-            bucket = self._buckets[group]
-            self._refill(bucket, now)
-            if bucket.tokens >= self.limit:
-                del self._buckets[group]
+        for group in [g for g, sends in self._sends.items() if not sends or sends[-1] <= now - self.period]:
+            del self._sends[group]

@@ -39,7 +39,7 @@ READ_MARGIN = 5  # seconds on top of that before the connection counts as dead
 MAX_BATCH = 100  # the largest getUpdates limit Telegram accepts
 
 # The raw JSON is what lets one bad update be skipped; Bot.get_updates parses the batch as a whole.
-warnings.filterwarnings("ignore", message=r"Please use 'Bot\.get_updates'", category=PTBUserWarning)
+warnings.filterwarnings("ignore", message=r"Please use 'Bot\.getUpdates'", category=PTBUserWarning)
 
 
 class TokenRejected(Exception):
@@ -47,7 +47,9 @@ class TokenRejected(Exception):
 
 
 class Poller:
-    """The getUpdates loop; ``offset`` is the next update wanted, ``confirmed`` what Telegram may have dropped."""
+    """The getUpdates loop. ``offset`` is the next update wanted; Telegram has dropped the updates below
+    ``confirmed`` (it answered a call asking for that offset) and may have dropped those below ``reached``
+    (a call asking for it was sent: it may have arrived before it failed or was cancelled)."""
 
     def __init__(self, bot: ExtBot, intake: Intake, scheduler: Scheduler, allowed_updates: Sequence[str],
                  counters: Counter[str]) -> None:
@@ -55,6 +57,7 @@ class Poller:
         self.allowed_updates, self.counters = list(allowed_updates), counters
         self.offset = 0
         self.confirmed = 0
+        self.reached = 0
         self.outage = Outage()
 
     async def run(self) -> None:
@@ -73,7 +76,7 @@ class Poller:
 
     async def confirm(self, unfinished: frozenset[int]) -> None:
         """At stop: confirm what was handled, and leave what was not with Telegram when it still has it."""
-        kept = {u for u in unfinished if u >= self.confirmed}
+        kept = {u for u in unfinished if u >= self.reached}
         lost = len(unfinished) - len(kept)
         offset = min(kept, default=self.offset)
         if offset > self.confirmed:
@@ -85,14 +88,16 @@ class Poller:
         if kept:
             log.warning("%d update(s) not handled in time: left with Telegram for the next start", len(kept))
         if lost:
-            log.warning("%d update(s) not handled in time, and already confirmed to Telegram: lost", lost)
+            log.warning("%d update(s) not handled in time, and already taken from Telegram: lost", lost)
 
     async def _get_updates(self, limit: int, timeout: int) -> list:
-        self.confirmed = max(self.confirmed, self.offset)  # once sent, Telegram may act on it
+        offset = self.offset
+        self.reached = max(self.reached, offset)
         result = await self.bot.do_api_request(
-            "getUpdates", api_kwargs={"offset": self.offset, "limit": limit, "timeout": timeout,
+            "getUpdates", api_kwargs={"offset": offset, "limit": limit, "timeout": timeout,
                                       "allowed_updates": self.allowed_updates},
             read_timeout=timeout + READ_MARGIN)
+        self.confirmed = max(self.confirmed, offset)
         return result if isinstance(result, list) else []
 
     def _accept(self, batch: list) -> None:

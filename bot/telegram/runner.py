@@ -93,6 +93,9 @@ async def _poll_until_stopped(app: BotApp, signals: StopSignals, grace: float) -
     log.info("stopping: answering the %d update(s) in hand (up to %.0f s)", len(scheduler.unfinished), grace)
     unfinished = await scheduler.drain(grace, abort=signals.hurry)
     await poller.confirm(unfinished)
+    counters = app.bot_data.counters
+    if counters:
+        log.info("totals: %s", ", ".join(f"{name}={count}" for name, count in sorted(counters.items())))
     return code
 
 

@@ -40,11 +40,11 @@ class Scheduler:
 
     def __init__(self, budgets: GroupBudgets | None = None, backlog: int = BACKLOG,
                  chat_backlog: int = CHAT_BACKLOG, hard_limit: int = HARD_LIMIT) -> None:
-        self.budgets = budgets or GroupBudgets()
+        self.budgets = budgets if budgets is not None else GroupBudgets()
         self.backlog, self.chat_backlog, self.hard_limit = backlog, chat_backlog, hard_limit
         self._queues: dict[Hashable, deque[Job]] = {}
         self._workers: dict[Hashable, asyncio.Task] = {}
-        self._waiting_for_budget: set[Hashable] = set()
+        self._waiting_for_budget: dict[Hashable, float] = {}  # chat -> loop time its budget allows a send
         self._unfinished: set[int] = set()
         self._changed = asyncio.Event()
 
@@ -78,9 +78,12 @@ class Scheduler:
         return room
 
     async def drain(self, timeout: float, abort: asyncio.Event | None = None) -> frozenset[int]:
-        """Let the workers finish for up to ``timeout`` seconds, then cancel them; returns what is left."""
+        """Let the workers finish for up to ``timeout`` seconds, then cancel them; returns what is left.
+
+        Groups whose budget allows no send before the deadline are not waited for.
+        """
         deadline = asyncio.get_running_loop().time() + timeout
-        while self._unfinished and not (abort and abort.is_set()):
+        while self._unfinished and not (abort and abort.is_set()) and not self._only_late_groups_left(deadline):
             left = deadline - asyncio.get_running_loop().time()
             if left <= 0:
                 break
@@ -91,6 +94,10 @@ class Scheduler:
             worker.cancel()
         await asyncio.gather(*workers, return_exceptions=True)
         return self.unfinished
+
+    def _only_late_groups_left(self, deadline: float) -> bool:
+        waiting = sum(len(self._queues[chat]) + 1 for chat in self._waiting_for_budget)
+        return waiting == len(self._unfinished) and min(self._waiting_for_budget.values()) > deadline
 
     async def _serve(self, chat: Hashable) -> None:
         queue = self._queues[chat]
@@ -116,12 +123,12 @@ class Scheduler:
         delay = self.budgets.reserve(chat)
         if delay <= 0:
             return
-        self._waiting_for_budget.add(chat)  # its updates stop counting against the backlog
+        self._waiting_for_budget[chat] = asyncio.get_running_loop().time() + delay  # off the backlog meanwhile
         self._changed.set()
         try:
             await asyncio.sleep(delay)
         finally:
-            self._waiting_for_budget.discard(chat)
+            del self._waiting_for_budget[chat]
             self._changed.set()
 
 
