@@ -28,13 +28,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot_process import PERSONAL, TOKEN, inline_results, launch, new_group, new_private, start_bot, stop
+from bot_process import PERSONAL, TOKEN, ask_private, inline_results, launch, new_group, new_private, start_bot, stop
 from conftest import SEED_CORPUS, SEED_FAQ
 from fake_telegram import USER, FakeBotApi, bot_message, message, user
 
 QUESTIONS = ["How many people were arrested?", "What is the CSTO?", "What started the protests?",
              "Who is Tokayev?", "How many troops did the CSTO send?"]
-ARRESTED = "8,000 people were arrested"
 SLOW_DOWN = "faster than I can answer"
 _users = itertools.count(5_000_000)
 
@@ -241,8 +240,12 @@ def load(lab: Lab, sizes: Sizes) -> Figures:
 
 
 def half_saved_reload(lab: Lab, sizes: Sizes) -> Figures:
-    """An editor truncates faq.yaml and writes it back in four pieces while users ask a FAQ question."""
+    """An editor truncates faq.yaml and writes it back in four pieces while users ask a FAQ question.
+
+    A reply is wrong when it differs from the reply before the first save (the FAQ's answer).
+    """
     api, proc = lab.api, lab.start("reload", BOT_RELOAD_SECONDS="0.5")
+    expected = ask_private(api, "How many people were arrested?")["text"]
     faq = lab.root / "faq.yaml"
     content = faq.read_text(encoding="utf-8")
     done = threading.Event()
@@ -263,7 +266,7 @@ def half_saved_reload(lab: Lab, sizes: Sizes) -> Figures:
     done.set()
     asker.join()
     api.wait_for(lambda a: all(a.sent_to(c) for c in asked), timeout=30)
-    wrong = sum(ARRESTED not in api.sent_to(c)[0]["text"] for c in asked)
+    wrong = sum(api.sent_to(c)[0]["text"] != expected for c in asked)
     sigterm(proc)
     return {"replies": len(asked), "wrong replies": wrong}
 

@@ -16,7 +16,7 @@ from enum import Enum
 USER_MESSAGES = 20  # questions one user may ask per USER_PERIOD before the excess is dropped
 USER_PERIOD = 60.0
 GROUP_MESSAGES = 20  # Telegram's limit: 20 messages a minute in one group
-GROUP_PERIOD = 60.0
+GROUP_PERIOD = 61.0  # a second of margin: a send is booked before its answer is computed and sent
 SWEEP_EVERY = 60.0  # seconds between sweeps of users or groups that have gone quiet
 
 Clock = Callable[[], float]

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 POLL_TIMEOUT = 10  # seconds Telegram holds getUpdates open when there is nothing new
 READ_MARGIN = 5  # seconds on top of that before the connection counts as dead
 MAX_BATCH = 100  # the largest getUpdates limit Telegram accepts
+CONFIRM_TIMEOUT = 1.0  # seconds for the last confirmation at stop: grace + this + closing < Docker's 10 s
 
 # The raw JSON is what lets one bad update be skipped; Bot.get_updates parses the batch as a whole.
 warnings.filterwarnings("ignore", message=r"Please use 'Bot\.getUpdates'", category=PTBUserWarning)
@@ -82,8 +83,8 @@ class Poller:
         if offset > self.confirmed:
             self.offset = offset
             try:
-                await self._get_updates(1, 0)
-            except TelegramError as exc:
+                await asyncio.wait_for(self._get_updates(1, 0), CONFIRM_TIMEOUT)
+            except (TelegramError, TimeoutError) as exc:
                 log.warning("could not confirm the last updates (%s): they will be answered again", type(exc).__name__)
         if kept:
             log.warning("%d update(s) not handled in time: left with Telegram for the next start", len(kept))
