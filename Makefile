@@ -39,7 +39,7 @@ lint: $(VENV)/.installed-dev
 bench: $(VENV)/.installed
 	$(BIN)/python main.py bench --articles 1000
 
-soak: $(VENV)/.installed-dev  # issue 11's scenarios at full size against the fake Bot API (about five minutes)
+soak: $(VENV)/.installed-dev  # issue 11's scenarios at full size against the fake Bot API (about four minutes)
 	$(BIN)/python tests/soak.py
 
 clean:

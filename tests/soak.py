@@ -1,6 +1,6 @@
 """The reliability soak: the real bot process against the fake Bot API, in the 11 scenarios of issue 11.
 
-    python tests/soak.py                  # every scenario at full size (about five minutes), then the figures
+    python tests/soak.py                  # every scenario at full size (about four minutes), then the figures
     python tests/soak.py flood group      # some of them
     python tests/soak.py --small          # the sizes tests/test_reliability_e2e.py runs
     python tests/soak.py --json           # the figures as one JSON object
