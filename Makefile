@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test test-fast lint bench clean
+.PHONY: run test test-fast lint bench soak clean
 
 # Set-up messages go to stderr so that `echo question | make run` prints only answers.
 $(BIN)/python:
@@ -38,6 +38,9 @@ lint: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed
 	$(BIN)/python main.py bench --articles 1000
+
+soak: $(VENV)/.installed-dev  # issue 11's scenarios at full size against the fake Bot API (about four minutes)
+	$(BIN)/python tests/soak.py
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache

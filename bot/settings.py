@@ -20,6 +20,7 @@ DEFAULT_EVENT = "the January 2022 unrest in Kazakhstan"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
 _OFF = ("", "off", "none", "0", "false", "no")
+_ON = ("on", "1", "true", "yes")
 
 
 class SettingsError(InputError):
@@ -45,6 +46,8 @@ class Settings:
     admin_ids: tuple[int, ...] = field(default=(), repr=False)
     retention_days: float = 90.0
     max_questions: int = 100_000
+    log_telegram_debug: bool = False  # python-telegram-bot's DEBUG logs print whole updates: personal data
+    stop_grace_seconds: float = 8.0  # SIGTERM drains this long; Docker kills after 10 s
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -71,6 +74,9 @@ class Settings:
                                      "a number of days (more than 0)"),
             max_questions=int(_positive("BOT_MAX_QUESTIONS", get("BOT_MAX_QUESTIONS"), defaults.max_questions,
                                         "a whole number of questions (1 or more)", whole=True)),
+            log_telegram_debug=_flag("LOG_TELEGRAM_DEBUG", get("LOG_TELEGRAM_DEBUG")),
+            stop_grace_seconds=_seconds("BOT_STOP_GRACE_SECONDS", get("BOT_STOP_GRACE_SECONDS"),
+                                        defaults.stop_grace_seconds),
         )
 
     def checked_token(self) -> str:
@@ -133,6 +139,12 @@ def _admin_ids(value: str | None) -> tuple[int, ...]:
                                 "commas, e.g. ADMIN_IDS=12345678,87654321)")
         ids.append(int(item))
     return tuple(ids)
+def _flag(name: str, value: str | None) -> bool:
+    if value is None or value.lower() in _OFF:
+        return False
+    if value.lower() in _ON:
+        return True
+    raise SettingsError(name, f"'{value}' is neither on nor off (expected on/off, true/false, yes/no, 1/0)")
 
 
 def _optional_dir(value: str | None, default: Path | None) -> Path | None:

@@ -5,8 +5,9 @@ deletion, substitution or swap) that starts with the same letter, and only for w
 letters or more: ``peple`` -> ``people``, ``tokaev`` -> ``tokayev``, ``kazakstan`` -> ``kazakhstan``,
 while an unrelated word such as ``football`` stays unknown and keeps counting against confidence.
 A word that is itself common English (``tanks``, ``mayor``) is never "corrected" into a corpus word
-(``talks``, ``major``): pyspellchecker's English word frequencies, loaded on the first candidate
-correction, say which words are real.
+(``talks``, ``major``): pyspellchecker's English word frequencies say which words are real. They are
+loaded on the first candidate correction, or up front with ``load_english`` (the bot does it at
+start, so that no user's first typo waits for it).
 """
 
 from __future__ import annotations
@@ -18,14 +19,20 @@ COMMON_ENGLISH = 100  # pyspellchecker frequency from which a word is taken to b
 _english = None
 
 
-def is_common_english(word: str) -> bool:
-    """True for a correctly spelt, reasonably common English word."""
+def load_english():
+    """pyspellchecker's English word frequencies, loaded once (~0.3 s, so only when needed or asked)."""
     global _english
     if _english is None:
-        from spellchecker import SpellChecker  # ~0.3 s, so only when a correction is in question
+        from spellchecker import SpellChecker
 
         _english = SpellChecker(language="en", distance=1).word_frequency
-    return word in _english and _english[word] >= COMMON_ENGLISH
+    return _english
+
+
+def is_common_english(word: str) -> bool:
+    """True for a correctly spelt, reasonably common English word."""
+    english = load_english()
+    return word in english and english[word] >= COMMON_ENGLISH
 
 
 def _deletes(word: str) -> set[str]:

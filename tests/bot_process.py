@@ -31,23 +31,32 @@ def new_group() -> int:
     return -100_000 - next(_chats)
 
 
-def start_bot(api: FakeBotApi, workdir: Path, name: str, *args: str, **env: str) -> subprocess.Popen:
-    """Start ``main.py run`` against the fake API and wait until it polls; its log is ``proc.log_path``."""
-    env = {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url, "LOG_LEVEL": "INFO",
-           "BOT_RELOAD_SECONDS": "0.2", "BOT_DATA_DIR": str(workdir / f"{name}-data"),
-           "PYTHONUNBUFFERED": "1", **env}
+def bot_env(api: FakeBotApi, workdir: Path, name: str, **env: str) -> dict[str, str]:
+    return {**os.environ, "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": api.base_url, "LOG_LEVEL": "INFO",
+            "BOT_RELOAD_SECONDS": "0.2", "BOT_DATA_DIR": str(workdir / f"{name}-data"),
+            "PYTHONUNBUFFERED": "1", **env}
+
+
+def launch(api: FakeBotApi, workdir: Path, name: str, *args: str, **env: str) -> subprocess.Popen:
+    """Start ``main.py run`` against the fake API without waiting; its output is in ``proc.log_path``."""
     log_path = workdir / f"{name}.log"
-    polls = len(api.calls_of("getUpdates"))
     with log_path.open("w") as log:
         proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "run", "--corpus", str(workdir / "corpus"),
-                                 *(args or ("--faq", str(workdir / "faq.yaml")))], cwd=workdir, env=env, stdout=log,
-                                stderr=subprocess.STDOUT)
+                                 *(args or ("--faq", str(workdir / "faq.yaml")))], cwd=workdir,
+                                env=bot_env(api, workdir, name, **env), stdout=log, stderr=subprocess.STDOUT)
+    proc.log_path = log_path
+    return proc
+
+
+def start_bot(api: FakeBotApi, workdir: Path, name: str, *args: str, **env: str) -> subprocess.Popen:
+    """Start ``main.py run`` against the fake API and wait until it polls; its log is ``proc.log_path``."""
+    polls = len(api.calls_of("getUpdates"))
+    proc = launch(api, workdir, name, *args, **env)
     try:
         api.wait_for(lambda a: len(a.calls_of("getUpdates")) > polls, timeout=30)
     except AssertionError:
         proc.kill()
-        raise AssertionError("bot did not start:\n" + log_path.read_text()) from None
-    proc.log_path = log_path
+        raise AssertionError("bot did not start:\n" + proc.log_path.read_text()) from None
     return proc
 
 

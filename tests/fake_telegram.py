@@ -1,16 +1,19 @@
 """A fake Telegram Bot API server on 127.0.0.1 for end-to-end tests of the real python-telegram-bot stack.
 
-It implements what the bot uses: getMe, deleteWebhook, getUpdates (long poll honouring ``offset``
-and ``timeout``), sendMessage, editMessageReplyMarkup, answerInlineQuery, answerCallbackQuery,
-setMyCommands (with its ``scope``). Parameters
-arrive form-encoded with JSON-encoded values (as python-telegram-bot sends them) or as JSON.
-Tests push updates, script failures (``fail_next``) and wait on what the bot sent.
+It implements what the bot uses: getMe, deleteWebhook, getUpdates (long poll honouring ``offset``,
+``limit`` and ``timeout``), sendMessage, editMessageReplyMarkup, answerInlineQuery, answerCallbackQuery,
+setMyCommands (with its ``scope``). Parameters arrive form-encoded with JSON-encoded values (as
+python-telegram-bot sends them) or as JSON. Tests push updates (``push``, or ``push_raw`` for one the
+library cannot parse), script failures (``fail_next``: an HTTP status; ``drop_next``: the connection
+closed without an answer; ``set_latency``) and wait on what the bot sent. Every push and every sent
+message is timed (``pushed_at``, ``sent[i]["at"]``, ``time.monotonic()``) for latency figures.
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,12 +23,16 @@ BOT_ID = 4242
 BOT_USERNAME = "event_qa_test_bot"
 _JSON_FIELDS = {"reply_markup", "results", "commands", "entities", "link_preview_options", "reply_parameters",
                 "allowed_updates", "button", "scope"}
+RECHECK = 0.05  # seconds between checks of a wait_for predicate when the API sees no traffic
 _INT_FIELDS = {"chat_id", "offset", "limit", "timeout", "reply_to_message_id", "cache_time", "message_id"}
 
 
 class _Server(ThreadingHTTPServer):
     request_queue_size = 512  # the bot opens many connections at once in a burst
     daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:  # a dropped connection is on purpose
+        pass
 
 
 class FakeBotApi:
@@ -40,6 +47,10 @@ class FakeBotApi:
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1000)
         self._failures: dict[str, list[tuple[int, dict]]] = {}
+        self._drops: dict[str, int] = {}
+        self._outages: dict[str, tuple[int, float]] = {}
+        self._latency: dict[str, float] = {}
+        self.pushed_at: dict[int, float] = {}
         self._cond = threading.Condition()
         self._closing = False
         self._server = _Server(("127.0.0.1", 0), self._handler_class())
@@ -66,16 +77,42 @@ class FakeBotApi:
 
     def push(self, kind: str, payload: dict) -> int:
         """Queue an update (``message``, ``edited_message``, ``callback_query``, ``inline_query``)."""
+        return self.push_raw({kind: payload})
+
+    def push_raw(self, body: dict) -> int:
+        """Queue an update made of ``body`` as is (it may be one the library cannot parse)."""
         with self._cond:
             update_id = next(self._update_ids)
-            self._updates.append({"update_id": update_id, kind: payload})
+            self._updates.append({"update_id": update_id, **body})
+            self.pushed_at[update_id] = time.monotonic()
             self._cond.notify_all()
             return update_id
 
-    def fail_next(self, method: str, status: int, body: dict) -> None:
-        """The next call of ``method`` gets this HTTP status and body instead of success."""
+    def fail_next(self, method: str, status: int, body: dict | None = None, times: int = 1) -> None:
+        """The next ``times`` calls of ``method`` get this HTTP status and body instead of success."""
+        body = body or {"ok": False, "error_code": status, "description": f"Error {status}"}
         with self._cond:
-            self._failures.setdefault(method, []).append((status, body))
+            self._failures.setdefault(method, []).extend([(status, body)] * times)
+
+    def fail_for(self, method: str, status: int, seconds: float) -> None:
+        """Every call of ``method`` in the next ``seconds`` gets this HTTP status (a 5xx outage)."""
+        with self._cond:
+            self._outages[method] = (status, time.monotonic() + seconds)
+
+    def drop_next(self, method: str, times: int = 1) -> None:
+        """The next ``times`` calls of ``method`` see their connection closed with no response (not handled)."""
+        with self._cond:
+            self._drops[method] = self._drops.get(method, 0) + times
+
+    def set_latency(self, method: str, seconds: float) -> None:
+        """Every call of ``method`` is answered ``seconds`` late (0 to stop)."""
+        with self._cond:
+            self._latency[method] = seconds
+
+    def pending(self) -> int:
+        """Updates not confirmed by the bot yet."""
+        with self._cond:
+            return len(self._updates)
 
     def wait_for(self, predicate, timeout: float = 10.0):
         """Wait until ``predicate(self)`` is truthy; returns its value or raises AssertionError."""
@@ -88,7 +125,7 @@ class FakeBotApi:
                 left = deadline - time.monotonic()
                 if left <= 0:
                     raise AssertionError("timed out waiting for the bot")
-                self._cond.wait(left)
+                self._cond.wait(min(left, RECHECK))  # a predicate may also look at the bot's log file
 
     def wait_acknowledged(self, update_id: int, timeout: float = 10.0) -> None:
         """Wait until the bot has confirmed ``update_id`` (a later getUpdates asks for a higher offset)."""
@@ -115,6 +152,14 @@ class FakeBotApi:
             def do_POST(self) -> None:  # noqa: N802 - http.server's naming
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
+                method = self.path.rpartition("/")[2]
+                if api._take_drop(method):
+                    self.close_connection = True
+                    self.connection.shutdown(socket.SHUT_RDWR)
+                    return
+                delay = api._latency.get(method, 0.0)
+                if delay:
+                    time.sleep(delay)
                 status, payload = api._dispatch(self.path, self.headers.get("Content-Type", ""), body)
                 data = json.dumps(payload).encode()
                 self.send_response(status)
@@ -129,6 +174,13 @@ class FakeBotApi:
             do_GET = do_POST
 
         return Handler
+
+    def _take_drop(self, method: str) -> bool:
+        with self._cond:
+            if self._drops.get(method, 0) > 0:
+                self._drops[method] -= 1
+                return True
+            return False
 
     def _params(self, content_type: str, body: bytes) -> dict:
         if not body:
@@ -159,6 +211,9 @@ class FakeBotApi:
             failures = self._failures.get(method)
             if failures:
                 return failures.pop(0)
+            status, until = self._outages.get(method, (0, 0.0))
+            if time.monotonic() < until:
+                return status, {"ok": False, "error_code": status, "description": f"Error {status}"}
         if method == "getUpdates":
             return 200, {"ok": True, "result": self._get_updates(params)}
         handler = getattr(self, f"_m_{method}", None)
@@ -204,7 +259,7 @@ class FakeBotApi:
     def _m_sendMessage(self, params: dict) -> dict:  # noqa: N802
         with self._cond:
             message_id = next(self._message_ids)
-            record = dict(params, message_id=message_id)
+            record = dict(params, message_id=message_id, at=time.monotonic())
             self.sent.append(record)
             self._cond.notify_all()
         chat_id = params["chat_id"]
@@ -222,11 +277,18 @@ OTHER_USER = {"id": 918273646, "is_bot": False, "first_name": "Bruno", "username
 ADMIN = {"id": 5550001, "is_bot": False, "first_name": "Ada", "last_name": "Operator", "username": "ada_admin"}
 
 
-def message(chat_id: int, text: str | None = None, reply_to: dict | None = None, sender: dict = USER,
+def user(user_id: int) -> dict:
+    """A user with USER's names and the given id (in a private chat, the chat's id is the user's)."""
+    return dict(USER, id=user_id)
+
+
+def message(chat_id: int, text: str | None = None, reply_to: dict | None = None, sender: dict | None = None,
             **extra) -> dict:
+    """A message in a private chat (``chat_id`` > 0, from that chat's user) or a group (from USER or ``sender``)."""
     chat = {"id": chat_id, "type": "private", "first_name": USER["first_name"], "last_name": USER["last_name"],
             "username": USER["username"]} if chat_id > 0 else {
         "id": chat_id, "type": "supergroup", "title": "Test group"}
+    sender = sender or (user(chat_id) if chat_id > 0 else USER)
     msg = {"message_id": next(_msg_ids), "date": int(time.time()), "chat": chat, "from": sender, **extra}
     if text is not None:
         msg["text"] = text

@@ -169,11 +169,19 @@ def test_429_is_waited_out_and_the_reply_delivered(bot, api):
     assert "Collective Security" in reply["text"]
 
 
-def test_502_on_one_reply_is_logged_and_does_not_stop_the_next(bot, api):
-    first, second = new_private(), new_private()
+def test_502_on_one_reply_is_retried_and_delivered(bot, api):
+    chat = new_private()
     api.fail_next("sendMessage", 502, {"ok": False, "error_code": 502, "description": "Bad Gateway"})
+    api.push("message", message(chat, "What is the CSTO?"))
+    assert "Collective Security" in replies(api, chat)[0]["text"]
+    assert len(api.sent_to(chat)) == 1
+
+
+def test_400_on_one_reply_is_logged_and_does_not_stop_the_next(bot, api):
+    first, second = new_private(), new_private()
+    api.fail_next("sendMessage", 400, {"ok": False, "error_code": 400, "description": "Bad Request: chat not found"})
     failed = api.push("message", message(first, "What is the CSTO?"))
-    line = f"ERROR bot: update {failed} failed: NetworkError: Bad Gateway"
+    line = f"ERROR bot: update {failed} failed: BadRequest: Chat not found"
     eventually(lambda: line in bot.log_path.read_text())
     assert "Traceback" in bot.log_path.read_text().split(line, 1)[1]
     api.push("message", message(second, "What is the CSTO?"))

@@ -1,9 +1,11 @@
-"""The python-telegram-bot Application: handlers wired in, the knowledge base reloaded, polling run.
+"""The python-telegram-bot Application: handlers wired in, the knowledge base reloaded, the bot run.
 
 Usage: ``TELEGRAM_BOT_TOKEN=... python main.py run`` (README: BotFather, inline and privacy mode,
 the environment). The knowledge base lives in one ``KnowledgeBaseHolder`` in the typed
 ``bot_data``; a background task reloads it when files change, and handlers read the current one.
-Questions and votes go to the store (``BOT_DATA_DIR``) through one worker thread.
+Questions and votes go to the store (``BOT_DATA_DIR``) through one worker thread. Updates are taken
+and scheduled by ``runner`` (per-chat queues, bounded backlog, drain on SIGTERM), not by
+python-telegram-bot's Updater.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ import asyncio
 import contextlib
 import logging
 import sqlite3
+from collections import Counter
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
+from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
     ApplicationBuilder,
@@ -28,19 +32,21 @@ from telegram.ext import (
 
 from bot.errors import InputError
 from bot.holder import KnowledgeBaseHolder
-from bot.logs import configure_logging
+from bot.logs import configure_logging, route_uncaught_to_logging
 from bot.settings import Settings
+from bot.spelling import load_english
 from bot.store import Store, load_salt, open_store
 from bot.telegram import admin, feedback, handlers
 from bot.telegram.context import CONTEXT_TYPES, BotApp
+from bot.telegram.delivery import RetryingRateLimiter
 from bot.telegram.recording import BackgroundStore
+from bot.telegram.runner import serve
 
 log = logging.getLogger("bot")
 
 NON_TEXT = (filters.Sticker.ALL | filters.PHOTO | filters.VOICE | filters.AUDIO | filters.VIDEO | filters.VIDEO_NOTE
             | filters.ANIMATION | filters.Document.ALL | filters.LOCATION | filters.CONTACT | filters.POLL)
 NEW = filters.UpdateType.MESSAGE  # edited messages are never answered a second time
-ALLOWED_UPDATES = ["message", "callback_query", "inline_query"]
 
 
 async def _watch_files(app: BotApp, every: float) -> None:
@@ -55,15 +61,21 @@ async def _watch_files(app: BotApp, every: float) -> None:
 
 
 async def _post_init(app: BotApp) -> None:
-    await app.bot.set_my_commands(handlers.COMMANDS)
+    try:
+        await app.bot.set_my_commands(handlers.COMMANDS)
+    except TelegramError as exc:  # the menu is a convenience: answering matters more
+        log.warning("could not register the command menu (%s: %s)", type(exc).__name__, exc)
     await admin.on_start(app)  # the admins' own menus; tell them about parts left out
     every = app.bot_data.settings.reload_seconds
     if every > 0:
         app.bot_data.watcher = asyncio.create_task(_watch_files(app, every))
-    log.info("bot @%s ready", app.bot.username)
+    kb = app.bot_data.kb
+    log.info("started @%s: %d article(s), %d FAQ entries, polling", app.bot.username, len(kb.corpus.documents),
+             len(kb.faq.entries) if kb.faq else 0)
 
 
 async def _post_shutdown(app: BotApp) -> None:
+    app.bot_data.offload.shutdown()
     task = app.bot_data.watcher
     if task is not None:
         task.cancel()
@@ -76,18 +88,25 @@ async def _post_shutdown(app: BotApp) -> None:
 
 def build_application(settings: Settings, holder: KnowledgeBaseHolder, store: Store | None = None) -> BotApp:
     """The Application with its handlers; the engine is reached only through ``holder``, the store through a
-    worker thread (None: questions are not recorded)."""
-    builder = (ApplicationBuilder().token(settings.checked_token()).context_types(CONTEXT_TYPES)
+    worker thread (None: questions are not recorded).
+
+    No Updater (``runner`` takes the updates) and no group limit in AIORateLimiter: the scheduler
+    keeps each group's 20 messages a minute without holding up other chats.
+    """
+    counters: Counter[str] = Counter()
+    limiter = RetryingRateLimiter(AIORateLimiter(group_max_rate=0, max_retries=3), counters)
+    builder = (ApplicationBuilder().token(settings.checked_token()).context_types(CONTEXT_TYPES).updater(None)
                .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
-               .rate_limiter(AIORateLimiter(max_retries=3))
-               .concurrent_updates(32)
+               .rate_limiter(limiter)
                .connect_timeout(10).read_timeout(15).write_timeout(15)
+               .get_updates_connection_pool_size(2)  # the last confirmation may overlap a cancelled long poll
                .post_init(_post_init).post_shutdown(_post_shutdown))
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
     app = builder.build()
     app.bot_data.holder = holder
     app.bot_data.settings = settings
+    app.bot_data.counters = counters
     if store is not None and settings.data_dir is not None:
         app.bot_data.store = BackgroundStore(store, app.bot_data.counters)
         app.bot_data.salt = load_salt(settings.data_dir)
@@ -103,7 +122,8 @@ def build_application(settings: Settings, holder: KnowledgeBaseHolder, store: St
     admin.register(app)
     app.add_handler(CallbackQueryHandler(handlers.faq_button, pattern=r"^faq:"))
     app.add_handler(CallbackQueryHandler(feedback.vote, pattern=feedback.VOTE_PATTERN))
-    app.add_handler(CallbackQueryHandler(feedback.any_button))  # last: every other press still gets an answer
+    # Last of the button handlers: whatever data the ones above do not know still gets an answer.
+    app.add_handler(CallbackQueryHandler(handlers.unknown_button))
     app.add_handler(InlineQueryHandler(handlers.inline))
     app.add_error_handler(handlers.on_error)
     return app
@@ -121,15 +141,27 @@ def _open_store(settings: Settings) -> Store | None:
 
 
 def run(settings: Settings, corpus_dir, faq_path) -> int:
-    """``main.py run``: check the token, load the knowledge base, poll until SIGINT/SIGTERM."""
+    """``main.py run``: check the token, load the knowledge base, serve until SIGINT/SIGTERM.
+
+    Every error ends here or in the CLI: a known one as one line, anything else logged through the
+    redacting filter (traceback included), exit code 1. Nothing reaches stderr unredacted.
+    """
     token = settings.checked_token()
-    configure_logging(settings.log_level, token)
+    configure_logging(settings.log_level, token, settings.log_telegram_debug)
+    route_uncaught_to_logging()
     try:
         holder = KnowledgeBaseHolder(corpus_dir, faq_path, settings.cache_dir)
     except InputError as exc:
         log.error("cannot start: %s", exc)
         raise
+    load_english()  # here rather than on some user's first typo
     app = build_application(settings, holder, _open_store(settings))
-    app.run_polling(allowed_updates=ALLOWED_UPDATES, bootstrap_retries=-1)
+    try:
+        code = asyncio.run(serve(app, settings.stop_grace_seconds))
+    except InputError:
+        raise
+    except Exception:
+        log.exception("the bot stopped on an unexpected error")
+        return 1
     log.info("stopped")
-    return 0
+    return code

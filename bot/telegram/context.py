@@ -1,4 +1,5 @@
-"""What the handlers share: the knowledge base holder, the question store, counters and the settings.
+"""What the handlers share: the knowledge base holder, the question store, the settings, the engine's
+thread pool and this process's counters.
 
 python-telegram-bot creates ``bot_data`` itself (``ContextTypes(bot_data=BotData)``), so every
 field has a default; ``build_application`` fills them in before the first update arrives.
@@ -15,6 +16,7 @@ from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 from bot.holder import KnowledgeBaseHolder
 from bot.knowledge import KnowledgeBase
 from bot.settings import Settings
+from bot.telegram.offload import Offload
 from bot.telegram.recording import BackgroundStore, InlineSettler
 
 
@@ -31,8 +33,9 @@ class BotData:
     watcher: asyncio.Task | None = None
     store: BackgroundStore | None = None
     salt: bytes = field(default=b"", repr=False)
-    counters: Counter = field(default_factory=Counter)
+    counters: Counter[str] = field(default_factory=Counter)  # questions, votes, flood_dropped, send_retried, …
     inline: InlineSettler = field(default_factory=InlineSettler)
+    offload: Offload = field(default_factory=Offload)  # engine calls run here, off the event loop
 
     @property
     def kb(self) -> KnowledgeBase:

@@ -47,10 +47,16 @@ def record(context: Context, surface: Surface, result: Answer, latency_ms: float
 
 def record_inline(context: Context, user_id: int, question: str, found: list[Answer], latency_ms: float) -> None:
     """Record an inline question once the user has stopped typing it (their earlier keystrokes are dropped)."""
-    kb = context.bot_data.kb
+    data = context.bot_data
+    kb = data.kb
 
     def settled() -> None:
-        record(context, Surface.INLINE, found[0] if found else answer(kb, question), latency_ms)
+        if found:
+            record(context, Surface.INLINE, found[0], latency_ms)
+        elif data.store is not None:  # why there is none is worked out on the store's thread, not the loop
+            data.counters["questions"] += 1
+            data.store.submit(lambda: data.store.store.record(Asked.of(answer(kb, question), Surface.INLINE,
+                                                                       latency_ms)))
 
     context.bot_data.inline.later(user_id, settled)
 
@@ -95,8 +101,3 @@ async def _tick(query: CallbackQuery, question_id: str, value: int) -> None:
         await query.edit_message_reply_markup(vote_keyboard(question_id, value))
     except BadRequest as exc:  # "message is not modified": the same vote pressed again
         log.debug("vote buttons unchanged: %s", exc)
-
-
-async def any_button(update: Update, context: Context) -> None:
-    """Any other button press (stale or forged data): answered, so the user's app stops waiting."""
-    await update.callback_query.answer()

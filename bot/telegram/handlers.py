@@ -1,7 +1,8 @@
 """Update handlers: each turns one kind of update into an engine call and the answer into a reply.
 
 Every handler is ``async def name(update, context) -> None`` with a docstring saying when it runs;
-user text is escaped by ``bot.formatting`` before it goes into an HTML message.
+user text is escaped by ``bot.formatting`` before it goes into an HTML message. Engine calls that
+search (``answer``, ``answers``, ``suggestions``) run in ``bot_data.offload``, off the event loop.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ async def _reply(message: Message, context: Context, question: str) -> None:
     data = context.bot_data
     kb = data.kb
     started = time.perf_counter()
-    result = answer(kb, question)
+    result = await data.offload(answer, kb, question)
     latency = (time.perf_counter() - started) * 1000
     log.info("answered kind=%s score=%.2f latency_ms=%.1f chat=%s", str(result.kind), result.score, latency,
              message.chat.type)
@@ -60,7 +61,7 @@ async def _reply(message: Message, context: Context, question: str) -> None:
     in_group = message.chat.type != ChatType.PRIVATE
     if result.kind == Kind.NONE:
         wants_help = result.reason in (Reason.NOT_CONFIDENT, Reason.SMALL_TALK, Reason.VAGUE)
-        items = suggestions(kb, question) if wants_help else []
+        items = await data.offload(suggestions, kb, question) if wants_help else []
         await message.reply_text(format_not_found(result, bool(items)), reply_markup=_keyboard(items),
                                  do_quote=in_group)
         return
@@ -77,7 +78,7 @@ def _strip_mention(text: str, username: str) -> str:
 async def start(update: Update, context: Context) -> None:
     """/start and /help: what the bot knows, how to ask, examples."""
     kb = context.bot_data.kb
-    examples = [q for _, q in suggestions(kb, limit=3)] or ["What happened?"]
+    examples = [q for _, q in await context.bot_data.offload(suggestions, kb, limit=3)] or ["What happened?"]
     await update.effective_message.reply_text(
         format_help([d.title for d in kb.corpus.documents], examples, context.bot_data.settings.event_name))
 
@@ -142,6 +143,11 @@ async def faq_button(update: Update, context: Context) -> None:
         await query.message.chat.send_message(header + body, reply_markup=feedback.vote_keyboard(question_id))
 
 
+async def unknown_button(update: Update, context: Context) -> None:
+    """A button whose data no handler knows (an old keyboard, forged data): answered, so no spinner is left."""
+    await update.callback_query.answer("That button no longer works; please type your question.")
+
+
 def _inline_result(result: Answer, title: str) -> InlineQueryResultArticle:
     return InlineQueryResultArticle(
         id=uuid4().hex, title=title[:100], description=preview(result),
@@ -156,13 +162,13 @@ async def inline(update: Update, context: Context) -> None:
     text = query.query.strip()
     if not text:
         results = []
-        for eid, question in suggestions(kb, limit=3):
+        for eid, question in await context.bot_data.offload(suggestions, kb, limit=3):
             found = answer_entry(kb, eid)
             if found is not None:
                 results.append(_inline_result(found, question))
     else:
         started = time.perf_counter()
-        found = answers(kb, text, limit=3)
+        found = await context.bot_data.offload(answers, kb, text, limit=3)
         latency = (time.perf_counter() - started) * 1000
         log.info("answered inline count=%d score=%.2f latency_ms=%.1f", len(found),
                  found[0].score if found else 0.0, latency)
