@@ -155,6 +155,19 @@ class SqliteStore:
                 f"ORDER BY {down} - {up} DESC, {down} DESC LIMIT ?", (since, limit)).fetchall()
         return [Rated(*row) for row in rows]
 
+    def save_context(self, key: str, turn: str, expires_at: float) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT INTO conversation_context (context_key, turn, expires_at) VALUES (?, ?, ?) "
+                       "ON CONFLICT (context_key) DO UPDATE SET turn = excluded.turn, expires_at = excluded.expires_at",
+                       (key, turn, expires_at))
+            db.execute("DELETE FROM conversation_context WHERE expires_at < ?", (expires_at - 2 * DAY,))
+
+    def load_context(self, key: str, now: float) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT turn FROM conversation_context WHERE context_key = ? AND expires_at > ?",
+                                   (key, now)).fetchone()
+        return row[0] if row else None
+
     def close(self) -> None:
         with self._lock:
             self._db.close()

@@ -127,6 +127,12 @@ class Store(Protocol):
     def worst_rated(self, since: float, limit: int) -> list[Rated]:
         """Answers with thumbs down, the most disliked first."""
 
+    def save_context(self, key: str, turn: str, expires_at: float) -> None:
+        """Keep a conversation's last exchange (JSON text) under ``key`` (``context_key``) until ``expires_at``."""
+
+    def load_context(self, key: str, now: float) -> str | None:
+        """The conversation's last exchange if it has not expired by ``now``, else None."""
+
     def close(self) -> None:
         """Finish writing and release the file."""
 
@@ -134,6 +140,11 @@ class Store(Protocol):
 def voter_key(salt: bytes, user_id: int, question_id: str) -> str:
     """The salted hash that stands for one user's vote on one answer; it cannot be traced back to the user."""
     return hmac.new(salt, f"{user_id}:{question_id}".encode(), hashlib.sha256).hexdigest()
+
+
+def context_key(salt: bytes, chat_id: int, thread: int | str = "") -> str:
+    """The salted hash a conversation's context is kept under: a private chat's id is its user's id."""
+    return hmac.new(salt, f"context:{chat_id}:{thread}".encode(), hashlib.sha256).hexdigest()
 
 
 def load_salt(data_dir: Path) -> bytes:

@@ -13,7 +13,7 @@ import pytest
 from bot.answer import Answer, Kind, Reason
 from bot.migrations import LATEST, migrations
 from bot.sqlite_store import SqliteStore
-from bot.store import Asked, Surface, import_legacy_log, load_salt, open_store, voter_key
+from bot.store import Asked, Surface, context_key, import_legacy_log, load_salt, open_store, voter_key
 
 DAY = 86_400
 
@@ -198,4 +198,16 @@ def test_legacy_unanswered_log_is_imported_once(tmp_path: Path):
     (data / "unanswered.jsonl.imported").rename(log)  # the same file again: not imported twice
     assert import_legacy_log(store, log) == 0
     assert store.totals(0).questions == 2
+    store.close()
+
+
+def test_conversation_context_is_kept_until_it_expires_under_a_salted_key(tmp_path: Path):
+    store = SqliteStore(tmp_path / "q.sqlite3")
+    key = context_key(b"salt", 918273645)
+    assert key != context_key(b"salt", 918273645, "thread-7") and "918273645" not in key
+    store.save_context(key, '{"question": "How many died?"}', expires_at=1_000.0)
+    assert store.load_context(key, now=999.0) == '{"question": "How many died?"}'
+    assert store.load_context(key, now=1_000.5) is None
+    store.save_context(key, '{"question": "And in Almaty?"}', expires_at=2_000.0)  # the latest exchange wins
+    assert store.load_context(key, now=1_500.0) == '{"question": "And in Almaty?"}'
     store.close()
