@@ -10,18 +10,18 @@ $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is required"'
 	@echo "creating $(VENV)" >&2
 	@$(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install -q --upgrade pip >&2
+	@$(BIN)/python -m pip install -qq --upgrade pip >&2
 
 # A regular (not editable) install: it brings the pinned dependencies, and main.py and the tests import
 # the package from this directory anyway. The Dockerfile runs the same step.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	@echo "installing dependencies into $(VENV)" >&2
-	@$(BIN)/python -m pip install -q . >&2
+	@$(BIN)/python -m pip install -qq . >&2
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
 	@echo "installing dev dependencies into $(VENV)" >&2
-	@$(BIN)/python -m pip install -q '.[dev]' >&2
+	@$(BIN)/python -m pip install -qq '.[dev]' >&2
 	@touch $@
 
 run: $(VENV)/.installed
