@@ -40,7 +40,7 @@ def judged(engine: SearchEngine, query: Query, text: str, model: Model | None, l
     for position, hit in enumerate(hits):
         sid = hit.sentence_id
         annotation, context = engine.annotation(sid), engine.context_stems(sid)
-        pronoun = any(t.lower in PERSONAL_PRONOUNS for t in annotation.tokens)
+        pronoun = not PERSONAL_PRONOUNS.isdisjoint(annotation.where)  # pronouns are their own stems
         resolved = engine.previous_people(sid) if pronoun else set()
         row = features(query, shape, weights, annotation, context, resolved, engine.corpus.sentences[sid].text,
                        hit.confidence, hit.score / best, position == 0, engine.vocabulary, engine.places)

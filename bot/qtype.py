@@ -137,7 +137,7 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
             " the capital of " in joined):
         return AnswerType.PLACE, None
     if tokens[:1] and tokens[0] in ("who", "whom", "whose") or " who " in joined or any(
-            f" {w} {n} " in joined for w in ("which", "what") for n in ROLE_NOUNS):
+            w in ("which", "what") and n in ROLE_NOUNS for w, n in zip(tokens, tokens[1:], strict=False)):
         return AnswerType.PERSON, _after_copula(tokens)
     if tokens[:1] == ["what"] and len(tokens) > 2 and tokens[1] in ("is", "was", "are", "were") and any(
             t in NUMBER_NOUNS for t in tokens[2:5]):
