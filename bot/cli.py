@@ -245,7 +245,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     Example: python main.py eval eval/dev_questions.yaml --min-in 0.97 --min-out 1.0
     """
     from bot.answer import answer
-    from bot.evaluation import evaluate, load_questions, summary, summary_line
+    from bot.evaluation import evaluate, load_questions, reliability_lines, summary, summary_line
 
     items = load_questions(Path(args.file))
     if args.baseline:
@@ -260,6 +260,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         shown = r.answer.source if r.answer.source else f"({r.answer.reason or 'no answer'})"
         print(f"{mark} {r.answer.kind:7} {r.answer.score:4.2f}  {r.item.question}  ->  {' '.join(shown.split())}")
     print(summary_line(results))
+    if args.reliability:
+        for line in reliability_lines(results):
+            print(line)
     below = _below_floors(summary(results), args.min_in, args.min_out)
     if below:
         print(f"{args.file}: below the floor: {'; '.join(below)}", file=sys.stderr)
@@ -360,6 +363,8 @@ def build_parser(settings: Settings) -> tuple[argparse.ArgumentParser, dict[str,
     p.add_argument("file", help="questions in the dev_questions.yaml format")
     p.add_argument("--baseline", action="store_true",
                    help="score plain rank-bm25 instead (BM25Okapi, whitespace tokens, top sentence, never declines)")
+    p.add_argument("--reliability", action="store_true",
+                   help="after the rates, how often the answers given at each confidence were right")
     p.add_argument("--min-in", type=_share, metavar="X", help="exit 1 when the in-scope hit rate is below X (0.97)")
     p.add_argument("--min-out", type=_share, metavar="Y", help="exit 1 when the out-of-scope rejection rate is below Y")
     _knowledge_args(p, settings)

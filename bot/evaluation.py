@@ -112,3 +112,19 @@ def summary_line(results: list[EvalResult]) -> str:
     hits, total, rejected, out_total = summary(results)
     return (f"in-scope hits: {hits}/{total} ({100 * hits / max(total, 1):.1f}%)  "
             f"out-of-scope rejected: {rejected}/{out_total} ({100 * rejected / max(out_total, 1):.1f}%)")
+
+
+CONFIDENCE_BINS = (0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+
+
+def reliability_lines(results: list[EvalResult], edges: tuple[float, ...] = CONFIDENCE_BINS) -> list[str]:
+    """How often the answers given were right, by confidence: "0.8-0.9: 25/32 right (78%)"."""
+    lines = []
+    for low, high in zip(edges, edges[1:], strict=False):
+        given = [r for r in results if r.answer.kind != "none" and low <= r.answer.score < high + (high == 1.0)]
+        if given:
+            right = sum(r.ok for r in given)
+            share = 100 * right / len(given)
+            lines.append(f"confidence {low:.1f}-{high:.1f}: {right}/{len(given)} right ({share:.0f}%)")
+    return lines
+

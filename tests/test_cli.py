@@ -174,3 +174,11 @@ def test_the_old_unanswered_command_points_to_report(capsys):
         main(["unanswered", "--top", "5"], settings=Settings(cache_dir=None))
     err = capsys.readouterr().err
     assert info.value.code == 2 and "'unanswered' is now part of 'report'" in err
+
+
+def test_eval_prints_how_often_answers_at_each_confidence_were_right(cli):
+    out = cli("eval", str(DEV_QUESTIONS), "--no-faq", "--reliability")
+    bins = [line for line in out.stdout.splitlines() if line.startswith("confidence ")]
+    assert bins and all(" right (" in line for line in bins)
+    given = sum(int(line.split(": ")[1].split("/")[1].split()[0]) for line in bins)
+    assert given == sum(1 for line in out.stdout.splitlines() if line[5:12].strip() in ("faq", "passage"))
