@@ -5,12 +5,41 @@ The engine's sparse and dense paths must rank exactly as this does (tests/test_i
 
 from __future__ import annotations
 
-import numpy as np
+import math
+from collections.abc import Iterable, Sequence
 
-from bot.index import Bm25
+import numpy as np
+from rank_bm25 import BM25
+
+from bot.index import K1, B
 from bot.query import Query
 from bot.search import PASSAGE_B, SENTENCE_B, SearchEngine
 from bot.text import terms
+
+
+class Bm25(BM25):
+    """rank-bm25 BM25 with a positive IDF; ``get_scores`` is the unoptimised reference."""
+
+    def __init__(self, corpus: Sequence[Sequence[str]], k1: float = K1, b: float = B) -> None:
+        self.k1 = k1
+        self.b = b
+        super().__init__(corpus)
+
+    def _calc_idf(self, nd: dict[str, int]) -> None:
+        n = self.corpus_size
+        self.idf = {word: math.log(1.0 + (n - df + 0.5) / (df + 0.5)) for word, df in nd.items()}
+
+    def _weights(self, q_freq: np.ndarray, doc_len: np.ndarray) -> np.ndarray:
+        return q_freq * (self.k1 + 1) / (q_freq + self.k1 * (1 - self.b + self.b * doc_len / self.avgdl))
+
+    def get_scores(self, query: Iterable[str]) -> np.ndarray:
+        score = np.zeros(self.corpus_size)
+        doc_len = np.array(self.doc_len)
+        for q in query:
+            q_freq = np.array([doc.get(q, 0) for doc in self.doc_freqs])
+            score += self.idf.get(q, 0.0) * self._weights(q_freq, doc_len)
+        return score
+
 
 
 def reference_pool(engine: SearchEngine, query: Query) -> list[tuple[int, float]]:

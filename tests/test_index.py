@@ -8,13 +8,13 @@ import pytest
 from bot.bench import FUNCTION_WORDS, ZipfWords, generate_corpus
 from bot.corpus import load_corpus
 from bot.evaluation import load_questions
-from bot.index import Bm25, TermIndex
+from bot.index import TermIndex
 from bot.knowledge import build
 from bot.query import analyze
 from bot.text import terms
 
 from conftest import DEV_QUESTIONS, ROOT, SEED_CORPUS
-from reference import reference_pool
+from reference import Bm25, reference_pool
 
 
 def test_term_weights_equal_rank_bm25_get_scores():
