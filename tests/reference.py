@@ -41,7 +41,6 @@ class Bm25(BM25):
         return score
 
 
-
 def reference_pool(engine: SearchEngine, query: Query) -> list[tuple[int, float]]:
     """The candidates ``engine.rank`` reranks, computed one term at a time by rank-bm25."""
     corpus = engine.corpus
