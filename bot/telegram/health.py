@@ -47,7 +47,18 @@ class Health:
                      "faq_entries": len(kb.faq.entries) if kb.faq else 0, "loaded_at": loaded}
 
 
-class HealthHandler(tornado.web.RequestHandler):
+class QuietHandler(tornado.web.RequestHandler):
+    """A handler whose errors are logged without the request: tornado's own log lines print its headers
+    (the webhook's secret among them); an HTTP error we answered on purpose (404, 405) is not logged."""
+
+    def log_exception(self, typ, value, tb) -> None:
+        if isinstance(value, tornado.web.HTTPError):
+            return
+        log.error("%s %s failed (%s)", self.request.method, type(self).__name__, typ.__name__ if typ else "error",
+                  exc_info=(typ, value, tb))
+
+
+class HealthHandler(QuietHandler):
     """Answers GET /healthz from a ``Health``."""
 
     SUPPORTED_METHODS = ("GET", "HEAD")
@@ -63,6 +74,3 @@ class HealthHandler(tornado.web.RequestHandler):
         self.finish(json.dumps(body))
 
     head = get
-
-    def log_exception(self, typ, value, tb) -> None:  # tornado's own would print the request, headers included
-        log.error("/healthz failed (%s)", typ.__name__ if typ else "error", exc_info=(typ, value, tb))

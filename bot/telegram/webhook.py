@@ -23,12 +23,11 @@ import logging
 from collections import Counter, deque
 from collections.abc import Sequence
 
-import tornado.web
 from telegram.error import BadRequest, EndPointNotFound, InvalidToken, TelegramError
 from telegram.ext import ExtBot
 
 from bot.settings import SettingsError
-from bot.telegram.health import Health, State
+from bot.telegram.health import Health, QuietHandler, State
 from bot.telegram.intake import Intake
 from bot.telegram.outage import Outage
 from bot.telegram.poller import TokenRejected, read_update
@@ -76,7 +75,7 @@ class Endpoint:
         return header is not None and hmac.compare_digest(header.encode(), self.secret)
 
 
-class UpdateHandler(tornado.web.RequestHandler):
+class UpdateHandler(QuietHandler):
     """POST on the webhook's path: one update from Telegram."""
 
     SUPPORTED_METHODS = ("POST",)
@@ -102,9 +101,6 @@ class UpdateHandler(tornado.web.RequestHandler):
             self.set_header("Retry-After", RETRY_AFTER)
         self.finish()
 
-    def log_exception(self, typ, value, tb) -> None:  # tornado's own would print the request, secret included
-        log.error("webhook request failed (%s)", typ.__name__ if typ else "error", exc_info=(typ, value, tb))
-
 
 class WebhookSource:
     """The runner's source of updates in webhook mode: sets the webhook, then lets requests feed the sink."""
@@ -117,14 +113,16 @@ class WebhookSource:
     async def run(self) -> None:
         """Take updates until cancelled; /healthz says ready once Telegram has the webhook."""
         self.endpoint.sink = self.sink
-        await set_webhook(self.bot, self.url, self.secret, self.allowed_updates)
-        self.health.state = State.READY
-        log.info("webhook set: Telegram posts updates to this process")
-        await asyncio.Event().wait()
+        try:
+            await set_webhook(self.bot, self.url, self.secret, self.allowed_updates)
+            self.health.state = State.READY
+            log.info("webhook set: Telegram posts updates to this process")
+            await asyncio.Event().wait()
+        finally:  # stopping: what comes now gets 503, and Telegram delivers it again (to another replica, or later)
+            self.endpoint.sink = None
 
     async def confirm(self, unfinished: frozenset[int]) -> None:
-        """At stop: take no more (503), and say what was acknowledged to Telegram but not handled in time."""
-        self.endpoint.sink = None
+        """At stop: say what was acknowledged to Telegram but not handled in time."""
         if unfinished:
             log.warning("%d update(s) not handled in time, and already acknowledged to Telegram: lost", len(unfinished))
 
