@@ -318,6 +318,18 @@ def cmd_run(args: argparse.Namespace) -> int:
     return run(settings, Path(args.corpus), _faq_path(args))
 
 
+def cmd_health(args: argparse.Namespace) -> int:
+    """Ask the running bot's /healthz (on PORT, BOT_LISTEN) whether it serves: exit 0 if so, else 1 and why.
+
+    The Docker image's HEALTHCHECK. Without a token (the console chat), or polling without PORT, there is
+    nothing to ask: exit 0.
+    Example: PORT=8080 python main.py health
+    """
+    from bot.healthcheck import check
+
+    return check(args.settings)
+
+
 def cmd_bench(args: argparse.Namespace) -> int:
     """Benchmark the engine against plain rank-bm25 on a synthetic corpus of N articles plus the seed.
 
@@ -408,6 +420,7 @@ def build_parser(settings: Settings) -> tuple[argparse.ArgumentParser, dict[str,
     p.add_argument("--port", type=_checked(port_problem), default=None, metavar="N",
                    help="its port (default: PORT, else 8080 in webhook mode; polling serves /healthz only with a port)")
     _knowledge_args(p, settings)
+    add("health", cmd_health, "ask the running bot's /healthz (the Docker HEALTHCHECK)")
     p = add("report", cmd_report, "missed questions, worst-rated answers, totals")
     p.add_argument("--since", type=_duration, metavar="AGE", help="only questions asked within AGE: 12h, 7d, 2w "
                    "(default: everything kept)")

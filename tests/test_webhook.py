@@ -211,3 +211,19 @@ def test_a_database_that_cannot_be_reached_is_one_line_naming_database_url(capsy
     err = capsys.readouterr().err
     assert err.startswith("DATABASE_URL: cannot use 127.0.0.1:1/qa: ") and err.count("\n") == 1
     assert "pa55word" not in err and "Traceback" not in err
+
+
+def test_the_health_command_asks_healthz(served, capsys):
+    settings = Settings(token=TOKEN, port=served.port, listen="0.0.0.0")
+    assert main(["health"], settings=settings) == 1  # starting: 503
+    assert "503" in capsys.readouterr().err
+    served.health.state = State.READY
+    assert main(["health"], settings=settings) == 0
+    assert '"status": "ok"' in capsys.readouterr().out
+
+
+def test_the_health_command_without_a_bot_or_an_endpoint(capsys):
+    assert main(["health"], settings=Settings()) == 0  # the console chat: nothing to check
+    assert main(["health"], settings=Settings(token=TOKEN)) == 0  # polling without PORT
+    assert main(["health"], settings=Settings(token=TOKEN, port=port_for.select_random())) == 1
+    assert "cannot reach the bot" in capsys.readouterr().err

@@ -152,3 +152,21 @@ def test_sigterm_answers_what_was_taken_then_exits_0(api, workdir):
     finally:
         api.set_latency("sendMessage", 0)
         stop(proc)
+
+
+def test_healthz_follows_a_reload_of_the_faq_saved_atomically(api, workdir, tmp_path):
+    content = tmp_path / "content"  # as mounted into the container: a folder holding faq.yaml
+    content.mkdir()
+    shutil.copy(SEED_FAQ, content / "faq.yaml")
+    proc = start_webhook_bot(api, workdir, "reload", "--faq", str(content / "faq.yaml"))
+    try:
+        before = health(proc.port)[1]
+        text = (content / "faq.yaml").read_text(encoding="utf-8")
+        first = text.index("\n  - id:")
+        (content / "faq.yaml.tmp").write_text(text[:first] + text[text.index("\n  - id:", first + 1):],
+                                              encoding="utf-8")
+        (content / "faq.yaml.tmp").replace(content / "faq.yaml")  # one rename: what README asks of editors
+        after = eventually(lambda: (body := health(proc.port)[1])["faq_entries"] != before["faq_entries"] and body)
+        assert after["faq_entries"] == before["faq_entries"] - 1 and after["loaded_at"] >= before["loaded_at"]
+    finally:
+        stop(proc)
