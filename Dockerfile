@@ -21,7 +21,8 @@ COPY corpus ./content/corpus
 
 # A numeric user (Kubernetes' runAsNonRoot can check it) owning only the data folder (0700): the question
 # store, its salt and the index cache. Mount a volume there to keep them across containers.
-RUN useradd --uid 10001 --user-group --no-create-home --no-log-init -l bot \
+RUN groupadd --gid 10001 bot \
+    && useradd --uid 10001 --gid 10001 --no-create-home --no-log-init -l bot \
     && mkdir -m 0700 /app/data \
     && chown 10001:10001 /app/data
 VOLUME ["/app/data"]

@@ -11,6 +11,7 @@ import shutil
 import signal
 from pathlib import Path
 
+import port_for
 import pytest
 
 from bot_process import (
@@ -23,6 +24,7 @@ from bot_process import (
     post_update,
     replies,
     request,
+    start_bot,
     start_webhook_bot,
     stop,
 )
@@ -170,3 +172,31 @@ def test_healthz_follows_a_reload_of_the_faq_saved_atomically(api, workdir, tmp_
         assert after["faq_entries"] == before["faq_entries"] - 1 and after["loaded_at"] >= before["loaded_at"]
     finally:
         stop(proc)
+
+
+def test_polling_serves_healthz_when_a_port_is_set(workdir):
+    own = FakeBotApi(TOKEN).start()  # polling deletes the webhook: not on the module's API
+    port = port_for.select_random()
+    proc = start_bot(own, workdir, "polling-health", PORT=str(port))
+    try:
+        status, body = eventually(lambda: (answer := health(port))[0] == 200 and answer)
+        assert body["mode"] == "polling" and body["articles"] == 1
+        assert f"polling (/healthz on 127.0.0.1:{port})" in proc.log_path.read_text()
+    finally:
+        stop(proc)
+        own.stop()
+
+
+def test_a_webhook_url_the_bot_api_refuses_is_one_line_and_exit_1(workdir):
+    own = FakeBotApi(TOKEN).start()
+    own.fail_next("setWebhook", 400, {"ok": False, "error_code": 400,
+                                      "description": "Bad Request: bad webhook: Failed to resolve host"})
+    proc = start_webhook_bot(own, workdir, "refused", wait=False)
+    try:
+        assert proc.wait(timeout=30) == 1
+        log = proc.log_path.read_text()
+        assert log.endswith("TELEGRAM_WEBHOOK_URL: rejected by the Bot API (Bad webhook: failed to resolve host)\n")
+        assert "Traceback" not in log and SECRET not in log
+    finally:
+        stop(proc)
+        own.stop()
