@@ -145,6 +145,17 @@ def test_a_port_taken_is_one_line_naming_port(served):
         asyncio.run(start())
 
 
+def test_an_address_not_this_machines_is_one_line_naming_bot_listen(served):
+    address = "192.0.2.1"  # TEST-NET-1: never this machine's; binding fails locally, nothing is sent
+    elsewhere = HttpServer(address, served.port, served.health)
+
+    async def start() -> None:
+        elsewhere.start()
+
+    with pytest.raises(SettingsError, match=rf"^BOT_LISTEN: cannot listen on {address}:"):
+        asyncio.run(start())
+
+
 # --- settings and the command line ------------------------------------------------------------------
 
 def test_webhook_settings_are_parsed_and_secrets_never_shown():

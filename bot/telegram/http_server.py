@@ -8,7 +8,9 @@ are not logged (the path, and for a wrong request the headers, are not ours to p
 
 from __future__ import annotations
 
+import errno
 import re
+import socket
 
 import tornado.web
 from tornado.httpserver import HTTPServer
@@ -36,11 +38,14 @@ class HttpServer:
                                   body_timeout=BODY_TIMEOUT)
 
     def start(self) -> None:
-        """Listen now (on the running event loop); a port taken or an address not ours is one line, naming PORT."""
+        """Listen now (on the running event loop); a port taken (PORT) or an address that is not this machine's
+        (BOT_LISTEN) is one line naming the variable."""
         try:
             self._server.listen(self.port, address=self.listen)
         except OSError as exc:
-            raise SettingsError("PORT", f"cannot listen on {self.listen}:{self.port} ({exc.strerror or exc})") from None
+            not_ours = isinstance(exc, socket.gaierror) or exc.errno == errno.EADDRNOTAVAIL
+            raise SettingsError("BOT_LISTEN" if not_ours else "PORT",
+                                f"cannot listen on {self.listen}:{self.port} ({exc.strerror or exc})") from None
 
     def stop_listening(self) -> None:
         """Take no new connections (requests on open ones still get answers: 503 once stopping)."""
