@@ -3,7 +3,8 @@
 Every question asked in Telegram or the console chat is kept with its answer's kind, score,
 FAQ entry or quoted sentence and latency, for ``python main.py report`` and the admins' ``/stats``
 and ``/missed``. No user id or name is ever kept: a vote is keyed by a salted hash of the user and
-the answer (one vote per user per answer, changeable), and the salt never leaves the data folder.
+the answer (one vote per user per answer, changeable), and the salt never leaves the store (a file
+beside the SQLite database, a row in the PostgreSQL one).
 Rows older than the retention period go, and beyond the size cap the oldest go first.
 
 ``SqliteStore`` (``bot/sqlite_store.py``, a file in the data folder) is the default; with
