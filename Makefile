@@ -12,11 +12,13 @@ $(BIN)/python:
 	@$(PYTHON) -m venv $(VENV)
 	@$(BIN)/python -m pip install -qq --upgrade pip >&2
 
-# A regular (not editable) install: it brings the pinned dependencies, and main.py and the tests import
-# the package from this directory anyway. The Dockerfile runs the same step.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# The pinned dependencies first (requirements.txt), then the package itself without them: a regular (not
+# editable) install, and main.py and the tests import the package from this directory anyway. The
+# Dockerfile runs the same two steps, the first in a layer of its own that Docker caches.
+$(VENV)/.installed: pyproject.toml requirements.txt | $(BIN)/python
 	@echo "installing dependencies into $(VENV)" >&2
-	@$(BIN)/python -m pip install -qq . >&2
+	@$(BIN)/python -m pip install -qq --no-cache-dir -r requirements.txt >&2
+	@$(BIN)/python -m pip install -qq --no-cache-dir --no-deps . >&2
 	@touch $@
 
 $(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed

@@ -1,4 +1,4 @@
-"""Entry point: ``python main.py COMMAND`` (ask, chat, check, eval, report, run, bench); see ``--help``."""
+"""Entry point: ``python main.py COMMAND`` (ask, chat, check, eval, report, run, health, bench); see ``--help``."""
 
 import sys
 

@@ -8,16 +8,16 @@ code 2, as argparse has it). The Telegram stack is imported only by ``run``.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import inspect
 import json
-import sqlite3
 import sys
 import time
 from pathlib import Path
 
 from bot.errors import InputError
 from bot.excerpt import excerpt
-from bot.settings import Settings
+from bot.settings import Settings, port_problem, webhook_url_problem
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,6 +64,17 @@ def _duration(text: str) -> float:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _checked(problem_of):
+    """An argparse type from a function saying what is wrong with a value (None: nothing)."""
+    def parse(text: str) -> str:
+        problem = problem_of(text)
+        if problem:
+            raise argparse.ArgumentTypeError(problem)
+        return text
+
+    return parse
+
+
 def _knowledge_args(parser: argparse.ArgumentParser, settings: Settings) -> None:
     parser.add_argument("--corpus", default=str(settings.corpus_dir), metavar="DIR",
                         help="directory of article *.txt files (default: %(default)s)")
@@ -107,17 +118,31 @@ def to_json_line(answer) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
+def _where(settings: Settings) -> str:
+    """The store's place for messages: the data folder, or the database's host (never its password)."""
+    if settings.database_url:
+        from bot.postgres_store import describe_url
+
+        return describe_url(settings.database_url)
+    return str(settings.data_dir)
+
+
 def _open_store(settings: Settings):
     """The question store for the console chat, or None (off, or unusable: then a warning, not a stop)."""
-    if settings.data_dir is None:
+    if settings.data_dir is None and not settings.database_url:
         return None
-    from bot.store import open_store
+    from bot.store import open_store, store_errors
 
     try:
-        return open_store(settings.data_dir, settings.retention_days, settings.max_questions)
-    except (OSError, sqlite3.Error) as exc:
-        print(f"{settings.data_dir}: cannot record questions ({exc}); answering anyway", file=sys.stderr)
+        return open_store(settings.data_dir, settings.retention_days, settings.max_questions, settings.database_url)
+    except store_errors() as exc:
+        print(f"{_where(settings)}: cannot record questions ({_first_line(exc)}); answering anyway", file=sys.stderr)
         return None
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 class _Recorder:
@@ -129,15 +154,15 @@ class _Recorder:
     def ask(self, kb, question: str):
         """Answer ``question`` and record it."""
         from bot.answer import answer
-        from bot.store import Asked, Surface
+        from bot.store import Asked, Surface, store_errors
 
         started = time.perf_counter()
         result = answer(kb, question)
         if self.store is not None and result.question:
             try:
                 self.store.record(Asked.of(result, Surface.CONSOLE, (time.perf_counter() - started) * 1000))
-            except (OSError, sqlite3.Error) as exc:
-                print(f"cannot record questions any more ({exc}); answering anyway", file=sys.stderr)
+            except store_errors() as exc:
+                print(f"cannot record questions any more ({_first_line(exc)}); answering anyway", file=sys.stderr)
                 self.store = None
         return result
 
@@ -280,11 +305,32 @@ def _below_floors(counts: tuple[int, int, int, int], min_in: float | None, min_o
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Run the Telegram bot (needs TELEGRAM_BOT_TOKEN; see README for the environment)."""
-    args.settings.checked_token()  # before importing the Telegram stack: a missing token is a quick error
+    """Run the Telegram bot (needs TELEGRAM_BOT_TOKEN; see README for the environment).
+
+    Polling by default; with --webhook-url (or TELEGRAM_WEBHOOK_URL) Telegram posts updates to this
+    process instead, which then needs TELEGRAM_WEBHOOK_SECRET. The URL's path is served locally.
+
+    Example: python main.py run --webhook-url https://bot.example.org/telegram --port 8080
+    """
+    settings = dataclasses.replace(args.settings, webhook_url=args.webhook_url, listen=args.listen,
+                                   port=int(args.port) if args.port else args.settings.port)
+    settings.checked_token()  # before importing the Telegram stack: a missing token is a quick error
+    settings.checked_webhook()
     from bot.telegram.app import run
 
-    return run(args.settings, Path(args.corpus), _faq_path(args))
+    return run(settings, Path(args.corpus), _faq_path(args))
+
+
+def cmd_health(args: argparse.Namespace) -> int:
+    """Ask the running bot's /healthz (on PORT, BOT_LISTEN) whether it serves: exit 0 if so, else 1 and why.
+
+    The Docker image's HEALTHCHECK. Without a token (the console chat), or polling without PORT, there is
+    nothing to ask: exit 0.
+    Example: PORT=8080 python main.py health
+    """
+    from bot.healthcheck import check
+
+    return check(args.settings)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -315,18 +361,20 @@ def cmd_report(args: argparse.Namespace) -> int:
     Example: python main.py report --since 7d
     """
     from bot.report import as_json, build_report, render_text
-    from bot.store import LEGACY_LOG, STORE_FILE, open_store
+    from bot.store import LEGACY_LOG, STORE_FILE, open_store, store_errors
 
     data = Path(args.data) if args.data else None
-    if data is None or not ((data / STORE_FILE).is_file() or (data / LEGACY_LOG).is_file()):
+    database = args.settings.database_url
+    if not database and (data is None or not ((data / STORE_FILE).is_file() or (data / LEGACY_LOG).is_file())):
         where = f"in {data}/" if data else "(the store is off: BOT_DATA_DIR=off)"
         print(f"no questions recorded yet {where}: the bot and 'python main.py chat' record them")
         return 0
     kb = _load(args)
     try:
-        store = open_store(data, args.settings.retention_days, args.settings.max_questions)
-    except (OSError, sqlite3.Error) as exc:
-        print(f"{data}: cannot open the question store ({exc})", file=sys.stderr)
+        store = open_store(data, args.settings.retention_days, args.settings.max_questions, database)
+    except store_errors() as exc:
+        print(f"{_where(args.settings) if database else data}: cannot open the question store ({_first_line(exc)})",
+              file=sys.stderr)
         return 1
     try:
         report = build_report(store, kb, time.time() - args.since if args.since else 0.0, args.top)
@@ -368,7 +416,16 @@ def build_parser(settings: Settings) -> tuple[argparse.ArgumentParser, dict[str,
     p.add_argument("--min-in", type=_share, metavar="X", help="exit 1 when the in-scope hit rate is below X (0.97)")
     p.add_argument("--min-out", type=_share, metavar="Y", help="exit 1 when the out-of-scope rejection rate is below Y")
     _knowledge_args(p, settings)
-    _knowledge_args(add("run", cmd_run, "run the Telegram bot"), settings)
+    p = add("run", cmd_run, "run the Telegram bot")
+    p.add_argument("--webhook-url", type=_checked(webhook_url_problem), default=settings.webhook_url, metavar="URL",
+                   help="webhook mode: the public https:// URL Telegram posts updates to; its path is served here "
+                   "(default: TELEGRAM_WEBHOOK_URL; unset: polling)")
+    p.add_argument("--listen", default=settings.listen, metavar="ADDR",
+                   help="address the HTTP server (webhook, /healthz) listens on (default: %(default)s, BOT_LISTEN)")
+    p.add_argument("--port", type=_checked(port_problem), default=None, metavar="N",
+                   help="its port (default: PORT, else 8080 in webhook mode; polling serves /healthz only with a port)")
+    _knowledge_args(p, settings)
+    add("health", cmd_health, "ask the running bot's /healthz (the Docker HEALTHCHECK)")
     p = add("report", cmd_report, "missed questions, worst-rated answers, totals")
     p.add_argument("--since", type=_duration, metavar="AGE", help="only questions asked within AGE: 12h, 7d, 2w "
                    "(default: everything kept)")

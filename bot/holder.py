@@ -65,6 +65,7 @@ class KnowledgeBaseHolder:
         self._lock = threading.Lock()
         self._seen = self._stamps()
         self.current = build(corpus_dir, faq_path, cache_dir=cache_dir)
+        self.loaded_at = time.time()  # when the base in service was built (/healthz shows it)
         for warning in self.current.warnings:
             log.warning("%s", warning)
 
@@ -106,7 +107,7 @@ class KnowledgeBaseHolder:
             return self._refused(tuple(exc.problems))
         if fresh.faq_unreadable and not corpus_changed:  # nothing new to serve
             return self._refused(fresh.faq_unreadable)
-        self.current = fresh
+        self.current, self.loaded_at = fresh, time.time()
         for warning in fresh.warnings:
             log.warning("%s", warning)
         log.info("reloaded: %s", describe(fresh))

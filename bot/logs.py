@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from collections.abc import Iterable
 
 REDACTED = "[token]"
 PROJECT = "bot"
@@ -22,36 +23,39 @@ FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 class RedactingFilter(logging.Filter):
-    """Replaces the secret wherever it would appear in a log line, tracebacks included."""
+    """Replaces the secrets (the token, the webhook secret, a database password) wherever they would appear
+    in a log line, tracebacks included."""
 
-    def __init__(self, secret: str) -> None:
+    def __init__(self, secrets: str | Iterable[str]) -> None:
         super().__init__()
-        self.secret = secret
+        self.secrets = tuple(s for s in ([secrets] if isinstance(secrets, str) else secrets) if s)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not self.secret:
+        if not self.secrets:
             return True
         message = record.getMessage()
         trace = logging.Formatter().formatException(record.exc_info) if record.exc_info else ""
-        if self.secret in message or self.secret in trace:
+        if any(secret in message or secret in trace for secret in self.secrets):
             if trace:
                 message = f"{message}\n{trace}"
-            record.msg, record.args = message.replace(self.secret, REDACTED), ()
+            for secret in self.secrets:
+                message = message.replace(secret, REDACTED)
+            record.msg, record.args = message, ()
             record.exc_info, record.exc_text = None, None
         return True
 
 
-def configure_logging(level: int, secret: str = "", telegram_debug: bool = False) -> logging.Handler:
+def configure_logging(level: int, secrets: str | Iterable[str] = "", telegram_debug: bool = False) -> logging.Handler:
     """Send every log line to stderr through the redacting filter; returns the handler."""
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter(FORMAT))
-    handler.addFilter(RedactingFilter(secret))
+    handler.addFilter(RedactingFilter(secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(max(level, logging.INFO))
     logging.getLogger(PROJECT).setLevel(level)
     logging.getLogger("telegram").setLevel(logging.DEBUG if telegram_debug else max(level, logging.INFO))
-    for noisy in ("httpx", "httpcore"):
+    for noisy in ("httpx", "httpcore", "tornado.access"):  # request lines are not ours to log
         logging.getLogger(noisy).setLevel(logging.WARNING)
     return handler
 

@@ -3,11 +3,13 @@
 Every question asked in Telegram or the console chat is kept with its answer's kind, score,
 FAQ entry or quoted sentence and latency, for ``python main.py report`` and the admins' ``/stats``
 and ``/missed``. No user id or name is ever kept: a vote is keyed by a salted hash of the user and
-the answer (one vote per user per answer, changeable), and the salt never leaves the data folder.
+the answer (one vote per user per answer, changeable), and the salt never leaves the store (a file
+beside the SQLite database, a row in the PostgreSQL one).
 Rows older than the retention period go, and beyond the size cap the oldest go first.
 
-``SqliteStore`` (``bot/sqlite_store.py``) is the backend today; another one implements the same
-protocol over the same migrations (``bot/migrations``).
+``SqliteStore`` (``bot/sqlite_store.py``, a file in the data folder) is the default; with
+``DATABASE_URL``, ``PostgresStore`` (``bot/postgres_store.py``) lets several replicas share one store.
+Both run the same migrations (``bot/migrations``) and queries (``bot/sql_store.py``).
 """
 
 from __future__ import annotations
@@ -133,8 +135,12 @@ class Store(Protocol):
     def load_context(self, key: str, now: float) -> str | None:
         """The conversation's last exchange if it has not expired by ``now``, else None."""
 
+    def salt(self) -> bytes:
+        """The secret salt of ``voter_key`` and ``context_key``: made once, the same for every process sharing
+        this store (SQLite: a file beside it; PostgreSQL: a row in it)."""
+
     def close(self) -> None:
-        """Finish writing and release the file."""
+        """Finish writing and release the database."""
 
 
 def voter_key(salt: bytes, user_id: int, question_id: str) -> str:
@@ -152,13 +158,33 @@ def load_salt(data_dir: Path) -> bytes:
     return create_once(data_dir / SALT_FILE, secrets.token_bytes(32))
 
 
-def open_store(data_dir: Path, retention_days: float, max_questions: int) -> Store:
-    """The store in ``data_dir`` (created 0700), migrated, pruned, with any legacy log imported once."""
-    from bot.sqlite_store import SqliteStore
+def open_store(data_dir: Path | None, retention_days: float, max_questions: int,
+               database_url: str | None = None) -> Store:
+    """The PostgreSQL store at ``database_url`` when given, else the SQLite one in ``data_dir`` (created 0700);
+    migrated, pruned, with a legacy log in ``data_dir`` imported once."""
+    if database_url:
+        from bot.postgres_store import PostgresStore
 
-    store = SqliteStore(data_dir / STORE_FILE, retention_days, max_questions)
-    import_legacy_log(store, data_dir / LEGACY_LOG)
+        store: Store = PostgresStore(database_url, retention_days, max_questions)
+    else:
+        assert data_dir is not None, "SQLite needs a data folder"
+        from bot.sqlite_store import SqliteStore
+
+        store = SqliteStore(data_dir / STORE_FILE, retention_days, max_questions)
+    if data_dir is not None:
+        import_legacy_log(store, data_dir / LEGACY_LOG)
     return store
+
+
+def store_errors() -> tuple[type[Exception], ...]:
+    """The errors opening or using a store may raise (the PostgreSQL driver's only when it is installed)."""
+    import sqlite3
+
+    try:
+        import psycopg
+    except ImportError:
+        return OSError, sqlite3.Error
+    return OSError, sqlite3.Error, psycopg.Error
 
 
 def import_legacy_log(store: Store, path: Path) -> int:

@@ -56,3 +56,23 @@ def write_faq(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """One real PostgreSQL server for the session (tests/postgres_server.py); skipped, saying why, where none runs."""
+    from postgres_server import PostgresServer, unavailable
+
+    reason = unavailable()
+    if reason:
+        pytest.skip(f"PostgreSQL backend not tested: {reason}")
+    server = PostgresServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> str:
+    """The URL of a new, empty PostgreSQL database, dropped after the test."""
+    with postgres_server.database() as url:
+        yield url

@@ -1,8 +1,10 @@
 """A fake Telegram Bot API server on 127.0.0.1 for end-to-end tests of the real python-telegram-bot stack.
 
-It implements what the bot uses: getMe, deleteWebhook, getUpdates (long poll honouring ``offset``,
-``limit`` and ``timeout``), sendMessage, editMessageReplyMarkup, answerInlineQuery, answerCallbackQuery,
-setMyCommands (with its ``scope``). Parameters arrive form-encoded with JSON-encoded values (as
+It implements what the bot uses: getMe, getUpdates (long poll honouring ``offset``, ``limit`` and
+``timeout``), setWebhook, deleteWebhook and getWebhookInfo (``webhook`` is what was set), sendMessage,
+editMessageReplyMarkup, answerInlineQuery, answerCallbackQuery, setMyCommands (with its ``scope``).
+In webhook mode tests post updates to the bot themselves: ``update`` numbers and times one without
+queueing it. Parameters arrive form-encoded with JSON-encoded values (as
 python-telegram-bot sends them) or as JSON. Tests push updates (``push``, or ``push_raw`` for one the
 library cannot parse), script failures (``fail_next``: an HTTP status; ``drop_next``: the connection
 closed without an answer; ``set_latency``) and wait on what the bot sent. Every push and every sent
@@ -51,6 +53,7 @@ class FakeBotApi:
         self._outages: dict[str, tuple[int, float]] = {}
         self._latency: dict[str, float] = {}
         self.pushed_at: dict[int, float] = {}
+        self.webhook: dict = {}  # the last setWebhook's parameters; {} when none or deleted
         self._cond = threading.Condition()
         self._closing = False
         self._server = _Server(("127.0.0.1", 0), self._handler_class())
@@ -81,12 +84,26 @@ class FakeBotApi:
 
     def push_raw(self, body: dict) -> int:
         """Queue an update made of ``body`` as is (it may be one the library cannot parse)."""
+        update = self.update_raw(body)
+        with self._cond:
+            self._updates.append(update)
+            self._cond.notify_all()
+        return update["update_id"]
+
+    def update(self, kind: str, payload: dict) -> dict:
+        """A new update (numbered and timed like a pushed one) for a test to post to a webhook itself."""
+        return self.update_raw({kind: payload})
+
+    def update_raw(self, body: dict) -> dict:
         with self._cond:
             update_id = next(self._update_ids)
-            self._updates.append({"update_id": update_id, **body})
             self.pushed_at[update_id] = time.monotonic()
-            self._cond.notify_all()
-            return update_id
+            return {"update_id": update_id, **body}
+
+    def clear_failures(self, method: str) -> None:
+        """Forget the failures ``fail_next`` scripted for ``method`` and not used yet."""
+        with self._cond:
+            self._failures.pop(method, None)
 
     def fail_next(self, method: str, status: int, body: dict | None = None, times: int = 1) -> None:
         """The next ``times`` calls of ``method`` get this HTTP status and body instead of success."""
@@ -239,7 +256,19 @@ class FakeBotApi:
                 "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": True}
 
     def _m_deleteWebhook(self, params: dict) -> bool:  # noqa: N802
+        with self._cond:
+            self.webhook = {}
         return True
+
+    def _m_setWebhook(self, params: dict) -> bool:  # noqa: N802
+        with self._cond:
+            self.webhook = dict(params)
+        return True
+
+    def _m_getWebhookInfo(self, params: dict) -> dict:  # noqa: N802
+        with self._cond:
+            return {"url": self.webhook.get("url", ""), "has_custom_certificate": False, "pending_update_count": 0,
+                    "allowed_updates": self.webhook.get("allowed_updates", [])}
 
     def _m_setMyCommands(self, params: dict) -> bool:  # noqa: N802
         return True

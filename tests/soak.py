@@ -1,4 +1,4 @@
-"""The reliability soak: the real bot process against the fake Bot API, in the 11 scenarios of issue 11.
+"""The reliability soak: the real bot process against the fake Bot API, in issue 11's 11 scenarios and a throughput one.
 
     python tests/soak.py                  # every scenario at full size (about four minutes), then the figures
     python tests/soak.py flood group      # some of them
@@ -28,7 +28,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot_process import PERSONAL, TOKEN, ask_private, inline_results, launch, new_group, new_private, start_bot, stop
+from bot_process import (
+    PERSONAL,
+    TOKEN,
+    ask_private,
+    inline_results,
+    launch,
+    new_group,
+    new_private,
+    post_update,
+    start_bot,
+    start_webhook_bot,
+    stop,
+)
 from conftest import SEED_CORPUS, SEED_FAQ
 from fake_telegram import USER, FakeBotApi, bot_message, message, user
 
@@ -57,12 +69,14 @@ class Sizes:
     drops: int = 10  # dropped connections on sendMessage
     latency: float = 3.0  # seconds of latency on sendMessage
     per_phase: int = 20  # messages in each network phase
+    throughput_messages: int = 3000  # with Telegram's 30 a second lifted: how fast one process answers
+    throughput_chats: int = 1000
 
 
 FULL = Sizes()
 SMALL = Sizes(flood=100, flood_seconds=0.5, bystanders=12, group_burst=30, group_window=2.0, whole_group=False,
               load_messages=200, load_chats=50, backlog=160, reload_saves=1, unanswered=20, outage_seconds=2.0,
-              drops=3, latency=1.0, per_phase=5)
+              drops=3, latency=1.0, per_phase=5, throughput_messages=300, throughput_chats=100)
 Figures = dict[str, object]
 
 
@@ -237,6 +251,46 @@ def load(lab: Lab, sizes: Sizes) -> Figures:
     return {"messages": sizes.load_messages, "answered exactly once": counts[per_chat] * per_chat,
             "seconds": round(seconds, 1), "replies per s": round(sizes.load_messages / seconds, 1),
             "memory MB before": round(before), "memory MB peak": round(peak)}
+
+
+def throughput(lab: Lab, sizes: Sizes) -> Figures:
+    """How many replies a second one process sends with the 30-a-second limit lifted (BOT_MAX_SENDS_PER_SECOND=0):
+    polling, then in webhook mode with updates posted over 40 connections at once (Telegram's default)."""
+    polling = lab.start("throughput-polling", BOT_MAX_SENDS_PER_SECOND="0")
+    asked = _answered_per_second(lab.api, sizes, lambda chats, text: ask_once(lab.api, chats, text))
+    sigterm(polling)
+    webhook = start_webhook_bot(lab.api, lab.root, "throughput-webhook", BOT_MAX_SENDS_PER_SECOND="0")
+    lab.procs.append(webhook)
+    busy: list[int] = []
+    posted = _answered_per_second(lab.api, sizes, lambda chats, text: _post_all(lab.api, webhook.port, chats, text,
+                                                                                busy))
+    sigterm(webhook)
+    return {"messages": sizes.throughput_messages, "polling replies per s": asked,
+            "webhook replies per s": posted, "webhook 503s (backlog full, posted again)": busy.count(503)}
+
+
+def _answered_per_second(api: FakeBotApi, sizes: Sizes, send: Callable[[list[int], str], object]) -> float:
+    chats = [new_private() for _ in range(sizes.throughput_chats)]
+    per_chat = sizes.throughput_messages // sizes.throughput_chats
+    started = time.monotonic()
+    for i in range(per_chat):
+        send(chats, QUESTIONS[i % len(QUESTIONS)])
+    api.wait_for(lambda a: all(len(a.sent_to(c)) >= per_chat for c in chats), timeout=sizes.throughput_messages / 5)
+    return round(per_chat * len(chats) / (time.monotonic() - started), 1)
+
+
+def _post_all(api: FakeBotApi, port: int, chats: list[int], text: str, statuses: list[int]) -> None:
+    """Post one message from each chat, 40 at a time; an update answered 503 is posted again, as Telegram would."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def deliver(chat: int) -> None:
+        update = api.update("message", message(chat, text))
+        while (status := post_update(port, update)) != 200:
+            statuses.append(status)  # list.append is atomic: the threads share it
+            time.sleep(0.05)
+
+    with ThreadPoolExecutor(max_workers=40) as pool:
+        list(pool.map(deliver, chats))
 
 
 def half_saved_reload(lab: Lab, sizes: Sizes) -> Figures:
@@ -422,7 +476,7 @@ def network_errors(lab: Lab, sizes: Sizes) -> Figures:
 SCENARIOS: dict[str, Callable[[Lab, Sizes], Figures]] = {
     "flood": flood, "group": group_burst, "load": load, "reload": half_saved_reload, "sigterm": sigterm_with_backlog,
     "token": rejected_token, "debug": debug_logs, "unanswered": unanswered_log, "polling": polling_rejected,
-    "unreadable": unreadable_update, "network": network_errors,
+    "unreadable": unreadable_update, "network": network_errors, "throughput": throughput,
 }
 
 

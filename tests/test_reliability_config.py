@@ -86,7 +86,7 @@ def test_an_unknown_button_is_answered():
 def test_the_english_word_list_is_loaded_before_the_bot_serves(monkeypatch, restore_logging):
     loaded_when_serving = []
 
-    async def serve(application, grace):
+    async def serve(application):
         loaded_when_serving.append(spelling._english is not None)
         return 0
 

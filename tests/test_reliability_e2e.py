@@ -132,3 +132,8 @@ def test_an_unreachable_bot_api_is_a_warning_and_sigterm_still_stops_it(workdir)
     finally:
         stop(proc)
     assert proc.log_path.read_text().count("cannot reach the Bot API") == 1
+
+
+def test_one_process_outruns_telegrams_thirty_messages_a_second(tmp_path):
+    figures = scenario("throughput", tmp_path)  # README, Deploying: replicas are for availability, not speed
+    assert figures["polling replies per s"] > 60 and figures["webhook replies per s"] > 60

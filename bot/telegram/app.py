@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import sqlite3
 from collections import Counter
 
 from telegram import LinkPreviewOptions
@@ -33,9 +32,9 @@ from telegram.ext import (
 from bot.errors import InputError
 from bot.holder import KnowledgeBaseHolder
 from bot.logs import configure_logging, route_uncaught_to_logging
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from bot.spelling import load_english
-from bot.store import Store, load_salt, open_store
+from bot.store import Store, open_store, store_errors
 from bot.telegram import admin, feedback, handlers
 from bot.telegram.context import CONTEXT_TYPES, BotApp
 from bot.telegram.delivery import RetryingRateLimiter
@@ -70,8 +69,16 @@ async def _post_init(app: BotApp) -> None:
     if every > 0:
         app.bot_data.watcher = asyncio.create_task(_watch_files(app, every))
     kb = app.bot_data.kb
-    log.info("started @%s: %d article(s), %d FAQ entries, polling", app.bot.username, len(kb.corpus.documents),
-             len(kb.faq.entries) if kb.faq else 0)
+    log.info("started @%s: %d article(s), %d FAQ entries, %s", app.bot.username, len(kb.corpus.documents),
+             len(kb.faq.entries) if kb.faq else 0, _mode(app.bot_data.settings))
+
+
+def _mode(settings: Settings) -> str:
+    """How updates arrive, for the start line (never the webhook's path: operators may put secrets in it)."""
+    port = settings.http_port
+    if settings.webhook_url:
+        return f"webhook (listening on {settings.listen}:{port})"
+    return f"polling (/healthz on {settings.listen}:{port})" if port else "polling"
 
 
 async def _post_shutdown(app: BotApp) -> None:
@@ -94,7 +101,8 @@ def build_application(settings: Settings, holder: KnowledgeBaseHolder, store: St
     keeps each group's 20 messages a minute without holding up other chats.
     """
     counters: Counter[str] = Counter()
-    limiter = RetryingRateLimiter(AIORateLimiter(group_max_rate=0, max_retries=3), counters)
+    limiter = RetryingRateLimiter(AIORateLimiter(overall_max_rate=settings.max_sends_per_second, group_max_rate=0,
+                                                 max_retries=3), counters)
     builder = (ApplicationBuilder().token(settings.checked_token()).context_types(CONTEXT_TYPES).updater(None)
                .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
                .rate_limiter(limiter)
@@ -107,9 +115,9 @@ def build_application(settings: Settings, holder: KnowledgeBaseHolder, store: St
     app.bot_data.holder = holder
     app.bot_data.settings = settings
     app.bot_data.counters = counters
-    if store is not None and settings.data_dir is not None:
+    if store is not None:
         app.bot_data.store = BackgroundStore(store, app.bot_data.counters)
-        app.bot_data.salt = load_salt(settings.data_dir)
+        app.bot_data.salt = store.salt()  # shared by every replica of a PostgreSQL store
     app.add_handler(CommandHandler(["start", "help"], handlers.start, filters=NEW))
     app.add_handler(CommandHandler("faq", handlers.faq, filters=NEW))
     app.add_handler(CommandHandler("ask", handlers.ask, filters=NEW))
@@ -130,14 +138,31 @@ def build_application(settings: Settings, holder: KnowledgeBaseHolder, store: St
 
 
 def _open_store(settings: Settings) -> Store | None:
-    """The question store, or None when it is off or cannot be opened (then the bot answers without it)."""
-    if settings.data_dir is None:
+    """The question store, or None when it is off or its SQLite file cannot be opened (then the bot answers
+    without it). A PostgreSQL store that cannot be reached is a configuration error: replicas that silently
+    kept nothing would be worse than a restart."""
+    if settings.data_dir is None and not settings.database_url:
         return None
     try:
-        return open_store(settings.data_dir, settings.retention_days, settings.max_questions)
-    except (OSError, sqlite3.Error) as exc:
+        return open_store(settings.data_dir, settings.retention_days, settings.max_questions, settings.database_url)
+    except store_errors() as exc:
+        if settings.database_url:
+            from bot.postgres_store import describe_url
+
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise SettingsError("DATABASE_URL", f"cannot use {describe_url(settings.database_url)}: {reason}") from None
         log.error("cannot open the question store in %s (%s): answering without recording", settings.data_dir, exc)
         return None
+
+
+def _secrets(settings: Settings) -> tuple[str, ...]:
+    """What the log filter redacts: the token, the webhook secret, the database password."""
+    password = ""
+    if settings.database_url:
+        from bot.postgres_store import password_of
+
+        password = password_of(settings.database_url)
+    return settings.token, settings.webhook_secret, password
 
 
 def run(settings: Settings, corpus_dir, faq_path) -> int:
@@ -146,8 +171,9 @@ def run(settings: Settings, corpus_dir, faq_path) -> int:
     Every error ends here or in the CLI: a known one as one line, anything else logged through the
     redacting filter (traceback included), exit code 1. Nothing reaches stderr unredacted.
     """
-    token = settings.checked_token()
-    configure_logging(settings.log_level, token, settings.log_telegram_debug)
+    settings.checked_token()
+    settings.checked_webhook()
+    configure_logging(settings.log_level, _secrets(settings), settings.log_telegram_debug)
     route_uncaught_to_logging()
     try:
         holder = KnowledgeBaseHolder(corpus_dir, faq_path, settings.cache_dir)
@@ -155,9 +181,8 @@ def run(settings: Settings, corpus_dir, faq_path) -> int:
         log.error("cannot start: %s", exc)
         raise
     load_english()  # here rather than on some user's first typo
-    app = build_application(settings, holder, _open_store(settings))
     try:
-        code = asyncio.run(serve(app, settings.stop_grace_seconds))
+        code = asyncio.run(serve(build_application(settings, holder, _open_store(settings))))
     except InputError:
         raise
     except Exception:

@@ -107,15 +107,17 @@ class Poller:
             if not isinstance(update_id, int) or update_id < self.offset:
                 continue
             self.offset = update_id + 1
-            update = self._parse(raw, update_id)
+            update = read_update(raw, update_id, self.bot, self.counters)
             if update is not None:
                 self.intake.accept(update)
 
-    def _parse(self, raw: dict, update_id: int) -> Update | None:
-        try:
-            return Update.de_json(raw, self.bot)
-        except Exception as exc:  # whatever the library trips on, skip this one update and go on
-            log.warning("update %d cannot be read by python-telegram-bot %s (%s): skipped", update_id,
-                        telegram.__version__, type(exc).__name__)
-            self.counters["unreadable_updates"] += 1
-            return None
+
+def read_update(raw: dict, update_id: int, bot: ExtBot, counters: Counter[str]) -> Update | None:
+    """The update, or None (logged by id and error type, counted) when this library version cannot read it."""
+    try:
+        return Update.de_json(raw, bot)
+    except Exception as exc:  # whatever the library trips on, skip this one update and go on
+        log.warning("update %d cannot be read by python-telegram-bot %s (%s): skipped", update_id,
+                    telegram.__version__, type(exc).__name__)
+        counters["unreadable_updates"] += 1
+        return None
