@@ -6,15 +6,16 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 
+from bot import followup
 from bot.candidates import Candidate, judged
 from bot.confidence import Model, load_model
-from bot.conversation import Resolution, Turn, focus_of, resolve
+from bot.conversation import Resolution, Turn, resolve
 from bot.faq import FaqEntry
-from bot.features import Span, annotate
 from bot.highlight import highlight
 from bot.knowledge import KnowledgeBase
 from bot.query import Query, analyze
 from bot.quote import Quote, of_sentence
+from bot.text import words
 
 FAQ_THRESHOLD = 0.62
 
@@ -80,26 +81,46 @@ def _none(question: str, text: str, reason: Reason, score: float = 0.0) -> Answe
 
 def answer(kb: KnowledgeBase, question: str) -> Answer:
     """Answer ``question`` from the knowledge base."""
+    return _respond(kb, question).answer
+
+
+@dataclass(frozen=True)
+class _Response:
+    """An answer with what follow-ups need: the sentence quoted (if any) and the candidates judged."""
+
+    answer: Answer
+    sentence_id: int | None = None
+    candidates: tuple[Candidate, ...] = ()
+
+
+def _respond(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()) -> _Response:
+    """``light``: words a follow-up inherited, which count less in finding its passage."""
     question = question.strip()
     if not question:
-        return _none(question, EMPTY, Reason.EMPTY)
+        return _Response(_none(question, EMPTY, Reason.EMPTY))
     engine = kb.engine
     query = analyze(question, engine, kb.synonyms, cache=kb.words)
     if kb.faq is not None:
         match = kb.faq.match(query)
         if match is not None and match.similarity >= FAQ_THRESHOLD:
-            return _faq_answer(kb, question, query, match.entry, match.similarity, match.phrasing)
+            found = _faq_answer(kb, question, query, match.entry, match.similarity, match.phrasing)
+            return _Response(found, match.entry.sentence_id)
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
     if query.small_talk:
-        return _none(question, SMALL_TALK, Reason.SMALL_TALK)
+        return _Response(_none(question, SMALL_TALK, Reason.SMALL_TALK))
     if query.foreign and not _reaches_articles(query, engine.vocabulary):
-        return _none(question, FOREIGN, Reason.FOREIGN)
+        return _Response(_none(question, FOREIGN, Reason.FOREIGN))
     if not query.groups:
-        return _none(question, VAGUE, Reason.VAGUE)
+        return _Response(_none(question, VAGUE, Reason.VAGUE))
+    if light:
+        query = analyze(question, engine, kb.synonyms, cache=kb.words, light=light)
     found = judged(engine, query, question, model())
+    if light:
+        found = [c for c in found if followup.says_what_is_new(kb, query, light, c.sentence_id)]
     if not found or found[0].probability < model().threshold:
-        return _none(question, not_found, Reason.NOT_CONFIDENT, found[0].probability if found else 0.0)
-    return _passage(kb, question, query, found[0])
+        best = found[0].probability if found else 0.0
+        return _Response(_none(question, not_found, Reason.NOT_CONFIDENT, best), None, tuple(found))
+    return _Response(_passage(kb, question, query, found[0]), found[0].sentence_id, tuple(found))
 
 
 def _reaches_articles(query: Query, vocabulary: dict[str, float]) -> bool:
@@ -195,26 +216,45 @@ def suggestions(kb: KnowledgeBase, question: str = "", limit: int = 3) -> list[t
 
 
 def next_turn(kb: KnowledgeBase, question: str, result: Answer) -> Turn:
-    """The context a follow-up question is read against: the question and the names in focus."""
-    engine = kb.engine
-    asked = annotate(question, engine.names, engine.people, engine.places)
-    said = annotate(result.source, engine.names, engine.people, engine.places) if result.source else None
+    """The context a follow-up question is read against: the question, the names and sentences in focus."""
+    return _turn(kb, question, _Response(result))
 
-    def names(annotation, kind: Span) -> list[str]:
-        if annotation is None:
-            return []
-        return [" ".join(t.text.removesuffix("’s").removesuffix("'s") for t in annotation.tokens[s.first:s.last + 1])
-                for s in annotation.spans if s.kind == kind]
 
-    return focus_of(question, names(asked, Span.PERSON), names(asked, Span.PLACE), names(said, Span.PERSON),
-                    names(said, Span.PLACE))
+def _turn(kb: KnowledgeBase, question: str, response: _Response) -> Turn:
+    result = response.answer
+    quoted = response.sentence_id if result.kind != Kind.NONE else None
+    return followup.next_turn(kb, question, result.source, quoted, list(response.candidates))
 
 
 def answer_in_context(kb: KnowledgeBase, message: str, previous: Turn | None) -> tuple[Answer, Resolution, Turn]:
-    """Answer a message of a conversation: resolved against the previous exchange, then answered."""
+    """Answer a message of a conversation: resolved against the previous exchange, then answered; a
+    follow-up the articles do not answer confidently anywhere is judged again around the previous
+    exchange's sentences."""
     resolution = resolve(message, previous)
-    result = answer(kb, resolution.text)
+    response = _respond(kb, resolution.text, _inherited_words(message, resolution))
+    if resolution.inherited and response.answer.reason == Reason.NOT_CONFIDENT and resolution.focus:
+        response = _around_focus(kb, resolution, response, _inherited_words(message, resolution))
+    result = response.answer
     if resolution.inherited:
         result = replace(result, question=message.strip())
-    return result, resolution, next_turn(kb, resolution.text, result)
+    return result, resolution, _turn(kb, resolution.text, response)
 
+
+def _inherited_words(message: str, resolution: Resolution) -> frozenset[str]:
+    """The words of the question as understood that the message itself did not have."""
+    if not resolution.inherited:
+        return frozenset()
+    return frozenset(words(resolution.text)) - frozenset(words(message))
+
+
+def _around_focus(kb: KnowledgeBase, resolution: Resolution, response: _Response, light: frozenset[str]) -> _Response:
+    """The best candidate among the ranker's and those around the previous exchange, if confident."""
+    query = analyze(resolution.text, kb.engine, kb.synonyms, cache=kb.words, light=light)
+    nearby = followup.around(kb, resolution.focus)
+    pool = kb.engine.pool_of(query, nearby + [c.sentence_id for c in response.candidates])
+    found = judged(kb.engine, query, resolution.text, model(), limit=len(pool), pool=pool) if pool else []
+    found = [c for c in found if followup.says_what_is_new(kb, query, light, c.sentence_id)]
+    if not found or found[0].probability < model().threshold:
+        return response
+    best = found[0]
+    return _Response(_passage(kb, resolution.text, query, best), best.sentence_id, tuple(found))

@@ -22,6 +22,7 @@ TRANSLATION_WEIGHT = 1.0  # a glossary entry from another language is the word i
 SPELLING_WEIGHT = 0.9
 FRAMING_WEIGHT = 0.5  # "view", "happened", "bring": what kind of answer more than what about
 VARIANT_WEIGHT = 0.8
+INHERITED_WEIGHT = 0.5  # a follow-up's words taken from the previous question ("and in Almaty?": all but Almaty)
 _MISSING = object()
 CACHE_LIMIT = 50_000  # analysed question words kept per knowledge base
 
@@ -163,8 +164,12 @@ def _first_names_lightly(groups: list[TermGroup], weighted: list[dict[str, float
 
 
 def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], spell: bool = True,
-            cache: dict | None = None) -> Query:
-    """Turn a question into term groups; ``cache`` (owned by one knowledge base) keeps analysed words."""
+            cache: dict | None = None, light: frozenset[str] = frozenset()) -> Query:
+    """Turn a question into term groups; ``cache`` (owned by one knowledge base) keeps analysed words.
+
+    Words in ``light`` (those a follow-up inherited from the question before it) count at
+    ``INHERITED_WEIGHT``: the answer is about what the follow-up adds.
+    """
     tokens = words(text)
     if len(tokens) > 1 and tokens[-1] == "over":
         tokens[-1] = "ended"  # "is the war over?": a final "over" means finished, not a preposition
@@ -184,6 +189,9 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
         if found is None:
             continue
         group, scoring = found
+        if token in light:
+            group = replace(group, strength=group.strength * INHERITED_WEIGHT)
+            scoring = {t: w * INHERITED_WEIGHT for t, w in scoring.items()}
         own = next(iter(group.alternatives))
         if own in seen:
             continue
