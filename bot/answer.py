@@ -12,19 +12,24 @@ from bot.confidence import Model, load_model
 from bot.conversation import Resolution, Turn, resolve
 from bot.faq import FaqEntry
 from bot.highlight import highlight
+from bot.i18n import ENGLISH, Msg
 from bot.knowledge import KnowledgeBase
 from bot.query import Query, analyze
 from bot.quote import Quote, of_sentence
+from bot.smalltalk import Talk, classify
 from bot.text import words
 
 FAQ_THRESHOLD = 0.62
 
-NOT_FOUND = "I couldn't find that in the article."
-NOT_FOUND_MANY = "I couldn't find that in the articles."
-EMPTY = "Please type a question about the event."
-SMALL_TALK = "Hello! I answer questions about the event from the articles I have. Ask me anything about it."
-FOREIGN = "The sources I search are in English, so please ask in English."
-VAGUE = "Could you ask a complete question, with the subject you want to know about?"
+# The engine's own words are the English catalogue's (bot/locales/en.po); Telegram and the console
+# show them in the user's language (bot.presenting).
+NOT_FOUND = ENGLISH(Msg.NOT_FOUND)
+NOT_FOUND_MANY = ENGLISH(Msg.NOT_FOUND_MANY)
+EMPTY = ENGLISH(Msg.EMPTY)
+FOREIGN = ENGLISH(Msg.FOREIGN)
+VAGUE = ENGLISH(Msg.VAGUE)
+TALK = {Talk.GREETING: Msg.TALK_GREETING, Talk.THANKS: Msg.TALK_THANKS, Talk.GOODBYE: Msg.TALK_GOODBYE,
+        Talk.WHO: Msg.TALK_WHO, Talk.ACK: Msg.TALK_ACK, Talk.SYMBOLS: Msg.TALK_SYMBOLS}
 
 
 class Kind(StrEnum):
@@ -67,6 +72,7 @@ class Answer:
     highlight: tuple[int, int] | None = None
     path: str = ""
     offset: int = -1
+    talk: Talk | None = None  # small talk: which kind (the reply is in the catalogues)
 
     def as_json(self) -> dict:
         return {"question": self.question, "kind": str(self.kind), "answer": self.text, "source": self.source,
@@ -77,6 +83,11 @@ class Answer:
 
 def _none(question: str, text: str, reason: Reason, score: float = 0.0) -> Answer:
     return Answer(question, Kind.NONE, text, score=score, reason=reason)
+
+
+def _small_talk(question: str, talk: Talk) -> Answer:
+    text = ENGLISH(TALK[talk], event=ENGLISH(Msg.EVENT))
+    return Answer(question, Kind.NONE, text, reason=Reason.SMALL_TALK, talk=talk)
 
 
 def answer(kb: KnowledgeBase, question: str) -> Answer:
@@ -98,6 +109,9 @@ def _respond(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset
     question = question.strip()
     if not question:
         return _Response(_none(question, EMPTY, Reason.EMPTY))
+    talk = classify(question)
+    if talk is not None:
+        return _Response(_small_talk(question, talk))
     engine = kb.engine
     query = analyze(question, engine, kb.synonyms, cache=kb.words)
     if kb.faq is not None:
@@ -106,8 +120,6 @@ def _respond(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset
             found = _faq_answer(kb, question, query, match.entry, match.similarity, match.phrasing)
             return _Response(found, match.entry.sentence_id)
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
-    if query.small_talk:
-        return _Response(_none(question, SMALL_TALK, Reason.SMALL_TALK))
     if query.foreign and not _reaches_articles(query, engine.vocabulary):
         return _Response(_none(question, FOREIGN, Reason.FOREIGN))
     if not query.groups:
