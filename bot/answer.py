@@ -7,7 +7,7 @@ from enum import StrEnum
 from functools import cache
 
 from bot import followup
-from bot.candidates import Candidate, judged
+from bot.candidates import POOL, Candidate, judged
 from bot.confidence import Model, load_model
 from bot.conversation import Resolution, Turn, resolve
 from bot.faq import FaqEntry
@@ -209,6 +209,34 @@ def answers(kb: KnowledgeBase, question: str, limit: int = 3) -> list[Answer]:
         found.append(_passage_answer(kb, question, query, candidate.sentence_id, candidate.probability,
                                      " ".join(sentence.text.split())))
     return found
+
+
+ALTERNATIVE_COVERAGE = 0.5  # an alternative passage holds at least half of the question's weight
+
+
+def alternatives(kb: KnowledgeBase, question: str, shown: list[str], limit: int = 2) -> list[Answer]:
+    """"Not what you meant?": the next best passages for ``question`` whose sentences are not among the
+    ``shown`` sources, distinct from each other, best first (the closest one under a FAQ answer: ``limit`` 1).
+    They need not be confident, and are shown as other passages, never as the answer."""
+    query = analyze(question, kb.engine, kb.synonyms, cache=kb.words)
+    if not query.groups:
+        return []
+    found: list[Answer] = []
+    taken = [s for s in shown if s]
+    for candidate in judged(kb.engine, query, question, model(), limit=POOL + 2 * limit):
+        sentence = kb.corpus.sentences[candidate.sentence_id]
+        if len(found) >= limit:
+            break
+        if candidate.coverage < ALTERNATIVE_COVERAGE or any(_overlap(sentence.text, s) for s in taken):
+            continue
+        found.append(_passage_answer(kb, question, query, candidate.sentence_id, candidate.probability,
+                                     " ".join(sentence.text.split())))
+        taken.append(found[-1].source or sentence.text)
+    return found
+
+
+def _overlap(text: str, source: str) -> bool:
+    return text in source or source in text
 
 
 def suggestions(kb: KnowledgeBase, question: str = "", limit: int = 3) -> list[tuple[str, str]]:

@@ -135,6 +135,19 @@ def _format_sourced(answer: Answer, limit: int, tr: Texts) -> str:
     return esc(_shorten(answer.source, limit))  # only a highlight longer than a message gets here
 
 
+def format_alternatives(found: list[Answer], header: str, tr: Texts = ENGLISH) -> str:
+    """"Not what you meant?": each passage's source sentence quoted (highlighted like an answer) with its
+    article, under ``header``; a question in Russian or Kazakh gets the line about English articles."""
+    note = f"\n<i>{esc(tr(Msg.ENGLISH_SOURCE))}</i>" if found and _cyrillic(found[0].question) else ""
+    head = f"<b>{esc(header)}</b>"
+    room = (MAX_MESSAGE - visible_length(head + note)) // max(len(found), 1) - 4
+    parts = []
+    for answer in found:
+        title = _title_line(answer)
+        parts.append(f"{quotation(answer, min(MAX_QUOTE, room - visible_length(title) - 1))}\n{title}")
+    return "\n\n".join([head, *parts]) + note
+
+
 def _shorten(text: str, room: int) -> str:
     """Cut ``text`` at a word boundary to fit ``room`` UTF-16 units, with an ellipsis."""
     if room <= 1:
