@@ -56,22 +56,34 @@ def _swap_wh(previous: Turn, wh: str) -> str:
 
 
 def _ask_again_english(previous: Turn, wh: str) -> str:
-    """"why?" after "Who ordered the troops to fire?" -> "Why did Tokayev order the troops to fire?"."""
+    """"why?" after "Who ordered the troops to fire?" -> "Why did Tokayev order the troops to fire?"; after
+    "How many people were killed?" -> "Why were people killed?"."""
     wh = wh[:1].upper() + wh[1:]
     core = [fold(t) for t in _tokens(previous.question)]
+    asked_who = bool(core) and core[0] in fw.WHO
     if core and core[0] in fw.WH:
         core = core[1:]
         if core and core[0] in fw.HOW_WORDS:
             core = core[1:]
-            while core and core[0] not in fw.AUXILIARIES and len(core) > 1:
-                core = core[1:]
-    if core and core[0] in fw.AUXILIARIES:
-        return f"{wh} {' '.join(_restore_case(core, previous.question))}?"
-    subject = previous.people[0] if previous.people else ""
-    if core and subject:
-        verb, others = base_form(core[0]), _restore_case(core[1:], previous.question)
-        return f"{wh} did {subject} {verb} {' '.join(others)}".rstrip() + "?"
+    written = _restore_case(core, previous.question)
+    aux = next((i for i, t in enumerate(core) if t in fw.AUXILIARIES), None)
+    if aux == 0 and asked_who and previous.people:  # "Who was named …?" -> "When was Fadi Sawan named …?"
+        return _sentence(wh, [written[0], previous.people[0], *written[1:]])
+    if aux is not None:  # "did the protests begin", "people were killed": the auxiliary goes first
+        return _sentence(wh, [written[aux], *written[:aux], *written[aux + 1:]])
+    verb = next((i for i, t in enumerate(core) if _is_past(t)), None)
+    subject = written[:verb] if verb else ([previous.people[0]] if previous.people else [])
+    if verb is not None and subject:
+        return _sentence(wh, ["did", *subject, base_form(core[verb]), *written[verb + 1:]])
     return f"{wh}: {_strip(previous.question)}?"
+
+
+def _sentence(wh: str, words: list[str]) -> str:
+    return f"{wh} {' '.join(words)}".rstrip() + "?"
+
+
+def _is_past(word: str) -> bool:
+    return (word.endswith("ed") and len(word) > 3) or (word in IRREGULAR and IRREGULAR[word] != word)
 
 
 def _restore_case(low: list[str], question: str) -> list[str]:
@@ -85,7 +97,7 @@ def base_form(verb: str) -> str:
     if verb in IRREGULAR:
         return IRREGULAR[verb]
     if verb.endswith("ied"):
-        return verb[:-3] + "y"
+        return verb[:-1] if len(verb) <= 5 else verb[:-3] + "y"  # died -> die, carried -> carry
     if verb.endswith("ed") and len(verb) > 4:
         stem = verb[:-2]
         return stem + "e" if stem.endswith(("iz", "at", "ur", "iv", "ag", "ov", "uc", "ic")) else stem
