@@ -115,11 +115,20 @@ def substitute(previous: Turn, rest: list[str]) -> str:
     question = _strip(previous.question)
     place = _is_place(rest)
     new = " ".join(rest[1:] if low[0] in fw.PLACE_PREPOSITIONS and len(rest) > 1 else rest)
-    for old in previous.places if place else previous.people:
+    olds = [*previous.places, *_placed_names(question)] if place else list(previous.people)
+    for old in olds:
         swapped = _swap(question, old, new)
         if swapped:
             return swapped + "?"
     return f"{question}, {'а' if is_cyrillic(question) else 'and'} {' '.join(rest)}?"
+
+
+def _placed_names(question: str) -> list[str]:
+    """Capitalised words after "in", "at", "в", "на" … in the question, the last first: where it was about."""
+    tokens = _tokens(question)
+    found = [t for i, t in enumerate(tokens)
+             if i > 0 and t[:1].isupper() and fold(tokens[i - 1]) in fw.PLACE_PREPOSITIONS]
+    return found[::-1]
 
 
 def _is_place(rest: list[str]) -> bool:
