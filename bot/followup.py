@@ -89,15 +89,18 @@ def next_turn(kb: KnowledgeBase, question: str, source: str | None, quoted: int 
     asked = annotate(question, engine.names, engine.people, engine.places)
     said = annotate(source, engine.names, engine.people, engine.places) if source else None
     q_people, q_places = _cyrillic_people_places(kb, question) if is_cyrillic(question) else ([], [])
-    return focus_of(question, _names(asked, Span.PERSON) + q_people, _names(asked, Span.PLACE) + q_places,
-                    _names(said, Span.PERSON), _names(said, Span.PLACE), anchors(kb, quoted, candidates))
+    return focus_of(question, _names(asked, question, Span.PERSON) + q_people,
+                    _names(asked, question, Span.PLACE) + q_places, _names(said, source, Span.PERSON),
+                    _names(said, source, Span.PLACE), anchors(kb, quoted, candidates))
 
 
-def _names(annotation, kind: Span) -> list[str]:
-    if annotation is None:
+def _names(annotation, text: str | None, kind: Span) -> list[str]:
+    """The names of one kind, as the text writes them ("Robin Forestier-Walker", without a possessive)."""
+    if annotation is None or not text:
         return []
-    return [" ".join(t.text.removesuffix("’s").removesuffix("'s") for t in annotation.tokens[s.first:s.last + 1])
-            for s in annotation.spans if s.kind == kind]
+    tokens = annotation.tokens
+    return [text[tokens[s.first].start:tokens[s.last].start + len(tokens[s.last].text)]
+            .removesuffix("’s").removesuffix("'s") for s in annotation.spans if s.kind == kind]
 
 
 def _cyrillic_people_places(kb: KnowledgeBase, question: str) -> tuple[list[str], list[str]]:

@@ -69,6 +69,8 @@ def _ask_again_english(previous: Turn, wh: str) -> str:
     aux = next((i for i, t in enumerate(core) if t in fw.AUXILIARIES), None)
     if aux == 0 and asked_who and previous.people:  # "Who was named …?" -> "When was Fadi Sawan named …?"
         return _sentence(wh, [written[0], previous.people[0], *written[1:]])
+    if aux is not None and aux > 0 and core[aux] in ("do", "does", "did"):  # "troops did the CSTO send"
+        return _sentence(wh, [*written[aux:], *written[:aux]])
     if aux is not None:  # "did the protests begin", "people were killed": the auxiliary goes first
         return _sentence(wh, [written[aux], *written[:aux], *written[aux + 1:]])
     verb = next((i for i, t in enumerate(core) if _is_past(t)), None)
