@@ -90,40 +90,26 @@ def _small_talk(question: str, talk: Talk) -> Answer:
     return Answer(question, Kind.NONE, text, reason=Reason.SMALL_TALK, talk=talk)
 
 
-def answer(kb: KnowledgeBase, question: str) -> Answer:
-    """Answer ``question`` from the knowledge base."""
-    return _respond(kb, question).answer
-
-
-@dataclass(frozen=True)
-class _Response:
-    """An answer with what follow-ups need: the sentence quoted (if any) and the candidates judged."""
-
-    answer: Answer
-    sentence_id: int | None = None
-    candidates: tuple[Candidate, ...] = ()
-
-
-def _respond(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()) -> _Response:
-    """``light``: words a follow-up inherited, which count less in finding its passage."""
+def answer(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()) -> Answer:
+    """Answer ``question`` from the knowledge base; ``light``: words a follow-up inherited from the question
+    before it, which count less in finding its passage (``answer_in_context``)."""
     question = question.strip()
     if not question:
-        return _Response(_none(question, EMPTY, Reason.EMPTY))
+        return _none(question, EMPTY, Reason.EMPTY)
     talk = classify(question)
     if talk is not None:
-        return _Response(_small_talk(question, talk))
+        return _small_talk(question, talk)
     engine = kb.engine
     query = analyze(question, engine, kb.synonyms, cache=kb.words)
     if kb.faq is not None:
         match = kb.faq.match(query)
         if match is not None and match.similarity >= FAQ_THRESHOLD:
-            found = _faq_answer(kb, question, query, match.entry, match.similarity, match.phrasing)
-            return _Response(found, match.entry.sentence_id)
+            return _faq_answer(kb, question, query, match.entry, match.similarity, match.phrasing)
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
     if query.foreign and not _reaches_articles(query, engine.vocabulary):
-        return _Response(_none(question, FOREIGN, Reason.FOREIGN))
+        return _none(question, FOREIGN, Reason.FOREIGN)
     if not query.groups:
-        return _Response(_none(question, VAGUE, Reason.VAGUE))
+        return _none(question, VAGUE, Reason.VAGUE)
     if light:
         query = analyze(question, engine, kb.synonyms, cache=kb.words, light=light)
     found = judged(engine, query, question, model())
@@ -131,8 +117,8 @@ def _respond(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset
         found = [c for c in found if followup.says_what_is_new(kb, query, light, c.sentence_id)]
     if not found or found[0].probability < model().threshold:
         best = found[0].probability if found else 0.0
-        return _Response(_none(question, not_found, Reason.NOT_CONFIDENT, best), None, tuple(found))
-    return _Response(_passage(kb, question, query, found[0]), found[0].sentence_id, tuple(found))
+        return _none(question, not_found, Reason.NOT_CONFIDENT, best)
+    return _passage(kb, question, query, found[0])
 
 
 def _reaches_articles(query: Query, vocabulary: dict[str, float]) -> bool:
@@ -256,28 +242,18 @@ def suggestions(kb: KnowledgeBase, question: str = "", limit: int = 3) -> list[t
 
 
 def next_turn(kb: KnowledgeBase, question: str, result: Answer) -> Turn:
-    """The context a follow-up question is read against: the question, the names and sentences in focus."""
-    return _turn(kb, question, _Response(result))
-
-
-def _turn(kb: KnowledgeBase, question: str, response: _Response) -> Turn:
-    result = response.answer
-    quoted = response.sentence_id if result.kind != Kind.NONE else None
-    return followup.next_turn(kb, question, result.source, quoted, list(response.candidates))
+    """The context a follow-up question is read against: the question and the names in focus."""
+    return followup.next_turn(kb, question, result.source)
 
 
 def answer_in_context(kb: KnowledgeBase, message: str, previous: Turn | None) -> tuple[Answer, Resolution, Turn]:
-    """Answer a message of a conversation: resolved against the previous exchange, then answered; a
-    follow-up the articles do not answer confidently anywhere is judged again around the previous
-    exchange's sentences."""
+    """Answer a message of a conversation: resolved against the previous exchange, then answered (the words it
+    inherited counting less, the words it adds required in the answer)."""
     resolution = resolve(message, previous)
-    response = _respond(kb, resolution.text, _inherited_words(message, resolution))
-    if resolution.inherited and response.answer.reason == Reason.NOT_CONFIDENT and resolution.focus:
-        response = _around_focus(kb, resolution, response, _inherited_words(message, resolution))
-    result = response.answer
+    result = answer(kb, resolution.text, _inherited_words(message, resolution))
     if resolution.inherited:
         result = replace(result, question=message.strip())
-    return result, resolution, _turn(kb, resolution.text, response)
+    return result, resolution, next_turn(kb, resolution.text, result)
 
 
 def _inherited_words(message: str, resolution: Resolution) -> frozenset[str]:
@@ -285,16 +261,3 @@ def _inherited_words(message: str, resolution: Resolution) -> frozenset[str]:
     if not resolution.inherited:
         return frozenset()
     return frozenset(words(resolution.text)) - frozenset(words(message))
-
-
-def _around_focus(kb: KnowledgeBase, resolution: Resolution, response: _Response, light: frozenset[str]) -> _Response:
-    """The best candidate among the ranker's and those around the previous exchange, if confident."""
-    query = analyze(resolution.text, kb.engine, kb.synonyms, cache=kb.words, light=light)
-    nearby = followup.around(kb, resolution.focus)
-    pool = kb.engine.pool_of(query, nearby + [c.sentence_id for c in response.candidates])
-    found = judged(kb.engine, query, resolution.text, model(), limit=len(pool), pool=pool) if pool else []
-    found = [c for c in found if followup.says_what_is_new(kb, query, light, c.sentence_id)]
-    if not found or found[0].probability < model().threshold:
-        return response
-    best = found[0]
-    return _Response(_passage(kb, resolution.text, query, best), best.sentence_id, tuple(found))

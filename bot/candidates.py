@@ -28,13 +28,9 @@ class Candidate:
     row: tuple[float, ...]
 
 
-def judged(engine: SearchEngine, query: Query, text: str, model: Model | None, limit: int = POOL,
-           pool: list[tuple[int, float]] | None = None) -> list[Candidate]:
-    """Candidates most probable first (ties: the ranker's order); with no model, the ranker's order.
-
-    ``pool`` (sentence ids and ranking scores, best first) replaces the ranker's own candidates.
-    """
-    hits = engine.rank(query, limit=limit, pool=pool)
+def judged(engine: SearchEngine, query: Query, text: str, model: Model | None, limit: int = POOL) -> list[Candidate]:
+    """Candidates most probable first (ties: the ranker's order); with no model, the ranker's order."""
+    hits = engine.rank(query, limit=limit)
     if not hits:
         return []
     shape = question_shape(text, query, engine.proper)

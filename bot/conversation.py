@@ -5,15 +5,14 @@ a self-contained question, shown to the user as what it was understood as. It re
 meaning, in English, Russian and Kazakh: a message that names its own subject never inherits
 context; one that leans on the last exchange (a leading "and", "а" or "ал", a bare question word,
 a pronoun with no name of its own) gets the previous question's subject, or the person or place
-last in focus. The previous exchange's sentences (``Turn.focus``) go along, so that the answer
-can be looked for around them as well (``bot.followup``).
+last in focus (``bot.followup`` says who and what that is after each exchange).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from bot import followup_words as fw
 from bot.crosslingual import is_cyrillic, is_kazakh, kazakh_stem
@@ -25,30 +24,18 @@ _TOKEN = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*")
 
 
 @dataclass(frozen=True)
-class Anchor:
-    """A sentence of an exchange: where it is (found again after a reload) and its id in the corpus then."""
-
-    path: str
-    offset: int
-    sentence_id: int
-
-
-@dataclass(frozen=True)
 class Turn:
-    """One exchange kept as context: the question as understood, who and what was in focus, and the
-    sentences that answered it (or came closest)."""
+    """One exchange kept as context: the question as understood, and who and what was in focus."""
 
     question: str
     people: tuple[str, ...] = ()  # names in focus, most recent first ("he" means the first)
     places: tuple[str, ...] = ()
     person_asked: bool = False  # the question named a person or asked "who": "он" is that person
-    focus: tuple[Anchor, ...] = ()
 
     def to_json(self) -> str:
         """Compact JSON for the store (``save_context``)."""
         return json.dumps({"q": self.question, "p": list(self.people), "l": list(self.places),
-                           "a": self.person_asked, "f": [[a.path, a.offset, a.sentence_id] for a in self.focus]},
-                          ensure_ascii=False, separators=(",", ":"))
+                           "a": self.person_asked}, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str | None) -> Turn | None:
@@ -57,21 +44,18 @@ class Turn:
             return None
         try:
             data = json.loads(text)
-            focus = tuple(Anchor(str(p), int(o), int(s)) for p, o, s in data.get("f", ()))
             return cls(str(data["q"]), tuple(map(str, data.get("p", ()))), tuple(map(str, data.get("l", ()))),
-                       bool(data.get("a", False)), focus)
+                       bool(data.get("a", False)))
         except (ValueError, KeyError, TypeError):
             return None
 
 
 @dataclass(frozen=True)
 class Resolution:
-    """The message as understood; ``inherited`` when the previous exchange filled it in, and then
-    ``focus`` holds the previous exchange's sentences."""
+    """The message as understood; ``inherited`` when the previous exchange filled it in."""
 
     text: str
     inherited: bool = False
-    focus: tuple[Anchor, ...] = field(default=())
 
 
 def tokens_of(text: str) -> list[str]:
@@ -93,16 +77,12 @@ def resolve(message: str, previous: Turn | None) -> Resolution:
     lead, rest = split_lead(tokens)
     low = [fold(t) for t in rest]
     if low and is_bare(low):
-        return _inherit(ask_again(previous, low), previous)
+        return Resolution(ask_again(previous, low), True)
     if lead and rest and not stands_alone(low):
-        return _inherit(substitute(previous, rest), previous)
+        return Resolution(substitute(previous, rest), True)
     if not lead and leans_on_pronoun(low, previous):
-        return _inherit(replace_pronouns(text, previous), previous)
+        return Resolution(replace_pronouns(text, previous), True)
     return Resolution(text)
-
-
-def _inherit(text: str, previous: Turn) -> Resolution:
-    return Resolution(text, True, previous.focus)
 
 
 def split_lead(tokens: list[str]) -> tuple[str, list[str]]:
@@ -155,14 +135,14 @@ def leans_on_pronoun(low: list[str], previous: Turn) -> bool:
 
 
 def focus_of(question: str, question_people: list[str], question_places: list[str], answer_people: list[str],
-             answer_places: list[str], focus: tuple[Anchor, ...] = ()) -> Turn:
+             answer_places: list[str]) -> Turn:
     """What the exchange leaves in focus: for a "who" question the person answered, otherwise the
     people the question named, then those of the answer."""
     first = next((fold(t) for t in tokens_of(question) if fold(t) in fw.WH), "")
     asks_who = first in fw.WHO
     people = answer_people + question_people if asks_who and not question_people else question_people + answer_people
     return Turn(question, tuple(dict.fromkeys(people)), tuple(dict.fromkeys(question_places + answer_places)),
-                asks_who or bool(question_people), focus)
+                asks_who or bool(question_people))
 
 
 def cyrillic_names(question: str) -> list[tuple[int, str]]:
@@ -178,4 +158,4 @@ def _name_like(token: str) -> bool:
     return len(token) >= 4
 
 
-__all__ = ["Anchor", "Resolution", "Turn", "cyrillic_names", "focus_of", "resolve", "topic_words"]
+__all__ = ["Resolution", "Turn", "cyrillic_names", "focus_of", "resolve", "topic_words"]

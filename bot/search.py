@@ -261,17 +261,6 @@ class SearchEngine:
 
     def _pool_sparse(self, query: Query) -> list[tuple[int, float]]:
         """Candidates by dictionary accumulation over postings: fastest when few documents match."""
-        combined = self._combined_sparse(query)
-        return heapq.nlargest(RERANK_POOL, combined.items(), key=lambda item: (item[1], -item[0]))
-
-    def pool_of(self, query: Query, sentence_ids: list[int]) -> list[tuple[int, float]]:
-        """Chosen quotable sentences with the scores ``rank`` gives them, best first (those the question
-        does not touch left out): the candidates of a follow-up around the previous exchange."""
-        combined = self._combined_sparse(query)
-        found = [(sid, combined[sid]) for sid in dict.fromkeys(sentence_ids) if combined.get(sid, 0.0) > 0]
-        return sorted(found, key=lambda item: (-item[1], item[0]))
-
-    def _combined_sparse(self, query: Query) -> dict[int, float]:
         own = self.sentences.score(query.weighted_groups)
         context = self.passages.score(query.weighted_groups)
         combined: dict[int, float] = {}
@@ -291,7 +280,7 @@ class SearchEngine:
                     combined[sid] *= 1.0 + CUE_BONUS
                 if hard and not hard & features:
                     combined[sid] *= 1.0 - CUE_PENALTY
-        return combined
+        return heapq.nlargest(RERANK_POOL, combined.items(), key=lambda item: (item[1], -item[0]))
 
     def _pool_dense(self, query: Query) -> list[tuple[int, float]]:
         """The same candidates and scores with numpy arrays over all sentences: for large corpora,

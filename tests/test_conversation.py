@@ -10,7 +10,7 @@ import pytest
 
 from bot.answer import answer_in_context, next_turn
 from bot.contexts import MemoryContexts
-from bot.conversation import Anchor, Turn, resolve
+from bot.conversation import Turn, resolve
 from bot.dialogues import load_conversations
 from bot.knowledge import build
 
@@ -68,10 +68,9 @@ def test_russian_and_kazakh_follow_ups_are_rewritten(previous, people, places, m
     "Кто возглавляет Совет коллективной безопасности ОДКБ?", "",
 ])
 def test_a_self_contained_message_never_inherits(message):
-    previous = Turn("Who is Vikram Ruzakhunov?", ("Vikram Ruzakhunov",), ("Kyrgyzstan",), True,
-                    (Anchor("a.txt", 0, 3),))
+    previous = Turn("Who is Vikram Ruzakhunov?", ("Vikram Ruzakhunov",), ("Kyrgyzstan",), True)
     got = resolve(message, previous)
-    assert not got.inherited and got.text == message.strip() and got.focus == ()
+    assert not got.inherited and got.text == message.strip()
 
 
 def test_nothing_is_inherited_without_a_previous_exchange():
@@ -79,7 +78,7 @@ def test_nothing_is_inherited_without_a_previous_exchange():
 
 
 def test_a_turn_survives_the_store_as_json():
-    turn = Turn("Who is Dauren Bekov?", ("Dauren Bekov",), ("Almaty",), True, (Anchor("x/a.txt", 120, 7),))
+    turn = Turn("Who is Dauren Bekov?", ("Dauren Bekov",), ("Almaty",), True)
     assert Turn.from_json(turn.to_json()) == turn
     assert Turn.from_json(None) is None and Turn.from_json("{not json") is None and Turn.from_json('{"x": 1}') is None
 
@@ -95,7 +94,7 @@ def test_memory_contexts_expire_and_stay_bounded():
 
 def test_a_follow_up_is_answered_from_the_previous_exchange(tune_kb):
     first, _, turn = answer_in_context(tune_kb, "When did the protests begin?", None)
-    assert "January 2" in first.source and turn.focus
+    assert "January 2" in first.source
     got, resolution, _ = answer_in_context(tune_kb, "and when was the internet restored?", turn)
     assert got.question == "and when was the internet restored?"  # as asked; recorded so
     assert resolution.text.startswith("when was the internet restored")
