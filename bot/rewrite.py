@@ -8,6 +8,7 @@ means and adds what "it" is about. The result is shown to the user, so it stays 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot import followup_words as fw
@@ -33,10 +34,26 @@ def ask_again(previous: Turn, low: list[str]) -> str:
     from bot.conversation import is_wh
 
     wh = " ".join(t for t in low if is_wh(t) or t in fw.HOW_WORDS) or low[0]
+    base, topic = split_topic(previous.question)
+    previous = replace(previous, question=base)
     if is_cyrillic(previous.question):
-        return _swap_wh(previous, wh)
+        return with_topic(_swap_wh(previous, wh), topic)
     english = wh if not is_cyrillic(wh) else " ".join(QUESTION_WORDS.get(t, t) for t in wh.split()).strip()
-    return _ask_again_english(previous, english or "what")
+    return with_topic(_ask_again_english(previous, english or "what"), topic)
+
+
+def split_topic(question: str) -> tuple[str, str]:
+    """A follow-up as understood, "how many were killed there (the clashes)?", as its question and the
+    subject it inherited in brackets (or "")."""
+    stripped = _strip(question)
+    if stripped.endswith(")") and " (" in stripped:
+        base, _, topic = stripped.rpartition(" (")
+        return base + "?", topic[:-1]
+    return question, ""
+
+
+def with_topic(question: str, topic: str) -> str:
+    return f"{_strip(question)} ({topic})?" if topic else question
 
 
 def _swap_wh(previous: Turn, wh: str) -> str:
@@ -114,15 +131,16 @@ def substitute(previous: Turn, rest: list[str]) -> str:
     low = [fold(t) for t in rest]
     if is_wh(low[0]):
         return replace_pronouns(" ".join(rest) + "?", previous, always_topic=True)
-    question = _strip(previous.question)
+    base, topic = split_topic(previous.question)
+    question = _strip(base)
     place = _is_place(rest)
     new = " ".join(rest[1:] if low[0] in fw.PLACE_PREPOSITIONS and len(rest) > 1 else rest)
     olds = [*previous.places, *_placed_names(question)] if place else list(previous.people)
     for old in olds:
         swapped = _swap(question, old, new)
         if swapped:
-            return swapped + "?"
-    return f"{question}, {'а' if is_cyrillic(question) else 'and'} {' '.join(rest)}?"
+            return with_topic(swapped + "?", topic)
+    return with_topic(f"{question}, {'а' if is_cyrillic(question) else 'and'} {' '.join(rest)}?", topic)
 
 
 def _placed_names(question: str) -> list[str]:
@@ -173,7 +191,8 @@ def replace_pronouns(text: str, previous: Turn, always_topic: bool = False) -> s
             needs_topic = needs_topic or low in fw.THING_PRONOUNS or low in fw.CYRILLIC_PERSON_PRONOUNS
             out.append(word)
     rewritten = _strip(" ".join(out))
-    topic = " ".join(topic_words(previous.question)) if needs_topic else ""
+    base, inherited = split_topic(previous.question)
+    topic = (inherited or " ".join(topic_words(base))) if needs_topic else ""
     if topic and fold(topic) not in fold(rewritten):
         return f"{rewritten} ({topic})?"
     return rewritten + "?"

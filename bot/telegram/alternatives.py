@@ -82,7 +82,12 @@ async def more(update: Update, context: Context) -> None:
         return
     kb = context.bot_data.kb
     limit = 1 if request.get("f") else SHOWN
-    found = await context.bot_data.offload(alternatives, kb, request["q"], request.get("s", []), limit)
+    try:
+        found = await context.bot_data.offload(alternatives, kb, request["q"], request.get("s", []), limit)
+    except Exception:  # the press still gets its answer; on_error-like logging, with the traceback
+        log.exception("cannot find other passages for a 'not what you meant' press")
+        await query.answer(tr(Msg.MORE_NONE))
+        return
     if not found:
         await query.answer(tr(Msg.MORE_NONE))
     else:
