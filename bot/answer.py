@@ -103,7 +103,8 @@ def answer(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()
     query = analyze(question, engine, kb.synonyms, cache=kb.words)
     if kb.faq is not None:
         match = kb.faq.match(query)
-        if match is not None and match.similarity >= FAQ_THRESHOLD:
+        if match is not None and match.similarity >= FAQ_THRESHOLD and (not light or followup.faq_says_what_is_new(
+                query, light, " ".join((match.phrasing, match.entry.answer, match.entry.source or "")))):
             return _faq_answer(kb, question, query, match.entry, match.similarity, match.phrasing)
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
     if query.foreign and not _reaches_articles(query, engine.vocabulary):

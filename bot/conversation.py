@@ -121,8 +121,10 @@ def _pronouns(low: list[str]) -> list[str]:
 
 
 def stands_alone(low: list[str]) -> bool:
-    """Enough words of its own and no pronoun: "and how many people were detained in Kazakhstan?"."""
-    return len(_content(low)) >= SELF_CONTAINED_WORDS and not _pronouns(low)
+    """After "and": enough words of its own and no pronoun ("and how many people were arrested?", "and the
+    death toll in Almaty?"); a question needs two, a phrase three ("and in Almaty?" needs the question)."""
+    needed = SELF_CONTAINED_WORDS - 1 if is_wh(low[0]) else SELF_CONTAINED_WORDS
+    return len(_content(low)) >= needed and not _pronouns(low)
 
 
 def leans_on_pronoun(low: list[str], previous: Turn) -> bool:

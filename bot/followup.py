@@ -18,7 +18,7 @@ from bot.crosslingual import is_cyrillic, name_forms
 from bot.features import Span, annotate
 from bot.knowledge import KnowledgeBase
 from bot.query import Query
-from bot.text import fold, stem
+from bot.text import fold, stem, words
 
 OWN_WORD_MATCH = 0.85  # a follow-up's own word must be in the answer itself, or a glossary word or spelling of it
 
@@ -32,6 +32,14 @@ def says_what_is_new(kb: KnowledgeBase, query: Query, inherited: frozenset[str],
     own = [g for g in query.groups if g.word not in inherited and g.strength >= 1.0
            and any(t in vocabulary for t in g.alternatives)]  # framing words and unknown words aside
     return all(any(t in context for t, w in g.alternatives.items() if w >= OWN_WORD_MATCH) for g in own)
+
+
+def faq_says_what_is_new(query: Query, inherited: frozenset[str], entry_text: str) -> bool:
+    """A FAQ entry answers a follow-up only when its question, answer or source holds the follow-up's own
+    words: "and how much hardware?" after "How many troops were sent?" is not the troops entry again."""
+    stems = {stem(w) for w in words(entry_text)}
+    return all(any(t in stems for t, w in g.alternatives.items() if w >= OWN_WORD_MATCH)
+               for g in query.groups if g.word not in inherited and g.strength >= 1.0)
 
 
 def next_turn(kb: KnowledgeBase, question: str, source: str | None) -> Turn:
