@@ -24,7 +24,7 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
     "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.39, 0.91),
     "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.50, 0.94),
     "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.23, 0.95),
-    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.49, 0.93),
+    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.51, 0.93),
     "bank test half in Kazakh": (BANK / "test" / "questions_kk.yaml", BANK / "test" / "corpus", False, 0.19, 1.00),
     "bank tune half in Kazakh": (BANK / "tune" / "questions_kk.yaml", BANK / "tune" / "corpus", False, 0.50, 1.00),
     "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.64, 1.00),
