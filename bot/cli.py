@@ -195,6 +195,7 @@ class _Conversation:
     def say(self, message: str):
         """(answer, resolution) for the next message; small talk and the like leave the context as it was."""
         from bot.answer import Reason
+        from bot.conversation import CONTEXT_SECONDS
 
         if time.monotonic() - self.at > CONTEXT_SECONDS:
             self.previous = None
@@ -202,9 +203,6 @@ class _Conversation:
         if result.reason not in (Reason.SMALL_TALK, Reason.EMPTY, Reason.VAGUE):
             self.previous, self.at = turn, time.monotonic()
         return result, resolution
-
-
-CONTEXT_SECONDS = 300.0  # as bot.telegram.conversation: how long an exchange is the next message's context
 
 
 def _chat_lines(conversation: _Conversation, lines, as_json: bool, out) -> None:

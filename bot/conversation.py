@@ -20,6 +20,7 @@ from bot.rewrite import ask_again, replace_pronouns, substitute, topic_words
 from bot.text import STOP_WORDS, fold
 
 SELF_CONTAINED_WORDS = 3  # content words (besides pronouns) from which a message stands on its own
+CONTEXT_SECONDS = 300.0  # how long an exchange stays the context of the next message: "a few minutes"
 _TOKEN = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*")
 
 

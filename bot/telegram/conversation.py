@@ -18,13 +18,12 @@ from dataclasses import dataclass
 from telegram import Message
 from telegram.constants import ChatType
 
-from bot.conversation import Turn
+from bot.conversation import CONTEXT_SECONDS, Turn
 from bot.store import context_key
 from bot.telegram.context import Context
 
 log = logging.getLogger("bot")
 
-CONTEXT_SECONDS = 300.0  # how long an exchange stays the context of the next message: "a few minutes"
 
 
 @dataclass(frozen=True)
