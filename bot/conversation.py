@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from bot import followup_words as fw
 from bot.crosslingual import is_cyrillic, is_kazakh, kazakh_stem
-from bot.rewrite import ask_again, replace_pronouns, substitute, topic_words
+from bot.rewrite import ask_again, replace_pronouns, substitute
 from bot.text import STOP_WORDS, fold
 
 SELF_CONTAINED_WORDS = 3  # content words (besides pronouns) from which a message stands on its own
@@ -139,8 +139,8 @@ def leans_on_pronoun(low: list[str], previous: Turn) -> bool:
 
 def focus_of(question: str, question_people: list[str], question_places: list[str], answer_people: list[str],
              answer_places: list[str]) -> Turn:
-    """What the exchange leaves in focus: for a "who" question the person answered, otherwise the
-    people the question named, then those of the answer."""
+    """What the exchange leaves in focus: the people the question named, then those of the answer; for a
+    "who" question that named nobody ("Who ordered …?"), the person answered first."""
     first = next((fold(t) for t in tokens_of(question) if fold(t) in fw.WH), "")
     asks_who = first in fw.WHO
     people = answer_people + question_people if asks_who and not question_people else question_people + answer_people
@@ -149,16 +149,8 @@ def focus_of(question: str, question_people: list[str], question_places: list[st
 
 
 def cyrillic_names(question: str) -> list[tuple[int, str]]:
-    """Capitalised Cyrillic words of a question with their positions: the names it may hold."""
-    tokens = tokens_of(question)
-    return [(i, t) for i, t in enumerate(tokens) if is_cyrillic(t) and t[:1].isupper()
-            and fold(t) not in fw.WH and fold(t) not in STOP_WORDS and (i > 0 or len(tokens) == 1 or _name_like(t))]
+    """Capitalised Cyrillic words of a question with their positions, question and stop words aside: the
+    names it may hold (the first word only may be capitalised as the first; the caller decides)."""
+    return [(i, t) for i, t in enumerate(tokens_of(question)) if is_cyrillic(t) and t[:1].isupper()
+            and not is_wh(fold(t)) and fold(t) not in STOP_WORDS]
 
-
-def _name_like(token: str) -> bool:
-    """A first word that is not a question word may still be a name ("Тоқаев неге…"): one not in
-    the Cyrillic stop words, and long enough."""
-    return len(token) >= 4
-
-
-__all__ = ["Resolution", "Turn", "cyrillic_names", "focus_of", "resolve", "topic_words"]

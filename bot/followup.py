@@ -14,10 +14,10 @@ search had not (README, "Conversations").
 from __future__ import annotations
 
 from bot.conversation import Turn, cyrillic_names, focus_of
-from bot.crosslingual import is_cyrillic, name_forms
+from bot.crosslingual import is_cyrillic
 from bot.features import Span, annotate
 from bot.knowledge import KnowledgeBase
-from bot.query import Query
+from bot.query import Query, latin_name
 from bot.text import fold, stem, words
 
 OWN_WORD_MATCH = 0.85  # a follow-up's own word must be in the answer itself, or a glossary word or spelling of it
@@ -74,9 +74,11 @@ def _cyrillic_people_places(kb: KnowledgeBase, question: str) -> tuple[list[str]
     places: list[str] = []
     last_person = -2
     for i, token in cyrillic_names(question):
-        known = {stem(form) for form in name_forms(fold(token))}
+        known = latin_name(fold(token), kb.engine)  # the articles' name for it ("Тоқаев" -> tokayev), if any
+        if i == 0 and known is None:
+            continue  # a first word is capitalised anyway: a name only if the articles know it ("Тоқаев неге…")
         after_preposition = i > 0 and fold(tokens[i - 1]) in PLACE_PREPOSITIONS
-        if known & kb.engine.places or after_preposition or fold(token).endswith(KAZAKH_LOCATIVE[:6]):
+        if known in kb.engine.places or after_preposition or fold(token).endswith(KAZAKH_LOCATIVE[:6]):
             places.append(token)
         elif last_person == i - 1:
             people[-1] += " " + token  # "Даурен Беков": one person

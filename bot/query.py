@@ -152,7 +152,7 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
             alternatives.update({t: SPELLING_WEIGHT for t, w in synonyms.get(stem(fixed), {}).items()
                                  if w >= TRANSLATION_WEIGHT})
     if own not in vocabulary and cyrillic and len(alternatives) == 1:
-        name = _latin_name(token, known)  # "Токаева" -> tokayev
+        name = latin_name(token, known)  # "Токаева" -> tokayev
         if name is not None:
             alternatives[name] = SPELLING_WEIGHT
     elif own not in vocabulary and not cyrillic and spell and known.speller is not None:
@@ -180,7 +180,7 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
     return TermGroup(token, alternatives, strength), scoring
 
 
-def _latin_name(token: str, known: Lexicon) -> str | None:
+def latin_name(token: str, known: Lexicon) -> str | None:
     """The articles' term for a Cyrillic name, by transliteration (and a spelling fix), or None. A spelling
     fix must land on a name the articles capitalise: "страны" is not "straw"."""
     names = getattr(known, "names", None)
