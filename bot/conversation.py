@@ -11,17 +11,16 @@ last in focus (``bot.followup`` says who and what that is after each exchange).
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 
 from bot import followup_words as fw
-from bot.crosslingual import is_cyrillic, is_kazakh, kazakh_stem
+from bot.crosslingual import is_cyrillic
+from bot.followup_words import is_wh, tokens_of
 from bot.rewrite import ask_again, replace_pronouns, substitute
 from bot.text import STOP_WORDS, fold
 
 SELF_CONTAINED_WORDS = 3  # content words (besides pronouns) from which a message stands on its own
 CONTEXT_SECONDS = 300.0  # how long an exchange stays the context of the next message: "a few minutes"
-_TOKEN = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*")
 
 
 @dataclass(frozen=True)
@@ -59,16 +58,6 @@ class Resolution:
     inherited: bool = False
 
 
-def tokens_of(text: str) -> list[str]:
-    """Word tokens as written (case kept, for names), without punctuation."""
-    return _TOKEN.findall(text)
-
-
-def spans_of(text: str) -> list[tuple[int, int]]:
-    """Where each of ``tokens_of(text)`` stands in ``text``."""
-    return [m.span() for m in _TOKEN.finditer(text)]
-
-
 def resolve(message: str, previous: Turn | None) -> Resolution:
     """The self-contained question a message stands for, given the previous exchange (if any)."""
     text = message.strip()
@@ -98,11 +87,6 @@ def split_lead(tokens: list[str]) -> tuple[str, list[str]]:
         if joined == lead or joined.startswith(lead + " "):
             return lead, tokens[len(lead.split()):]
     return "", tokens
-
-
-def is_wh(word: str) -> bool:
-    """A question word, Kazakh ones with their endings too ("қаншасы": how many of them)."""
-    return word in fw.WH or (is_kazakh(word) and kazakh_stem(word) in fw.WH)
 
 
 def is_bare(low: list[str]) -> bool:

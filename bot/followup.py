@@ -16,6 +16,7 @@ from __future__ import annotations
 from bot.conversation import Turn, cyrillic_names, focus_of
 from bot.crosslingual import is_cyrillic
 from bot.features import Span, annotate
+from bot.followup_words import KAZAKH_LOCATIVE, PLACE_PREPOSITIONS, tokens_of
 from bot.knowledge import KnowledgeBase
 from bot.query import Query, latin_name
 from bot.text import fold, stem, words
@@ -66,9 +67,6 @@ def _names(annotation, text: str | None, kind: Span) -> list[str]:
 def _cyrillic_people_places(kb: KnowledgeBase, question: str) -> tuple[list[str], list[str]]:
     """Names in a Russian or Kazakh question, as written: places the articles know (by transliteration)
     or that follow "в"/"на" or carry a locative ending, people otherwise."""
-    from bot.conversation import tokens_of
-    from bot.followup_words import KAZAKH_LOCATIVE, PLACE_PREPOSITIONS
-
     tokens = tokens_of(question)
     people: list[str] = []
     places: list[str] = []

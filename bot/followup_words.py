@@ -2,10 +2,15 @@
 
 A leading "and" ("а", "ал"), a bare question word ("why?", "почему?", "неге?"), a pronoun with
 no name of its own ("he", "его", "ол"): ``bot.conversation`` reads these to decide whether a
-message depends on what came before. Plain word lists, lowercase, so a reviewer can extend them.
+message depends on what came before. Plain word lists, lowercase, so a reviewer can extend them;
+and the two readings of a message they share (``tokens_of``: its words as written, ``is_wh``).
 """
 
 from __future__ import annotations
+
+import re
+
+from bot.crosslingual import is_kazakh, kazakh_stem
 
 # Openings that add to the previous question ("and in Almaty?", "а в Алматы?", "ал Алматыда?"),
 # longest first so that "and what about" wins over "and".
@@ -55,3 +60,20 @@ KAZAKH_LOCATIVE = ("дағы", "дегі", "тағы", "тегі", "ндағы",
 
 # Words after "how" that belong to the question word ("how many", "how long").
 HOW_WORDS = frozenset("many much long old far".split())
+
+_TOKEN = re.compile(r"[^\W\d_][\w’'-]*|\d[\d,.]*")
+
+
+def tokens_of(text: str) -> list[str]:
+    """Word tokens as written (case kept, for names), without punctuation."""
+    return _TOKEN.findall(text)
+
+
+def spans_of(text: str) -> list[tuple[int, int]]:
+    """Where each of ``tokens_of(text)`` stands in ``text``."""
+    return [m.span() for m in _TOKEN.finditer(text)]
+
+
+def is_wh(word: str) -> bool:
+    """A question word (lowercase), Kazakh ones with their endings too ("қаншасы": how many of them)."""
+    return word in WH or (is_kazakh(word) and kazakh_stem(word) in WH)

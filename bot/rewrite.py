@@ -13,16 +13,11 @@ from typing import TYPE_CHECKING
 
 from bot import followup_words as fw
 from bot.crosslingual import QUESTION_WORDS, is_cyrillic
+from bot.followup_words import is_wh, spans_of, tokens_of
 from bot.text import IRREGULAR, STOP_WORDS, fold
 
 if TYPE_CHECKING:
     from bot.conversation import Turn
-
-
-def _tokens(text: str) -> list[str]:
-    from bot.conversation import tokens_of
-
-    return tokens_of(text)
 
 
 def _strip(question: str) -> str:
@@ -31,8 +26,6 @@ def _strip(question: str) -> str:
 
 def ask_again(previous: Turn, low: list[str]) -> str:
     """The previous question asked with this message's question word ("when?", "почему?", "қайда?")."""
-    from bot.conversation import is_wh
-
     wh = " ".join(t for t in low if is_wh(t) or t in fw.HOW_WORDS) or low[0]
     base, topic = split_topic(previous.question)
     previous = replace(previous, question=base)
@@ -58,7 +51,7 @@ def with_topic(question: str, topic: str) -> str:
 
 def _swap_wh(previous: Turn, wh: str) -> str:
     """Russian or Kazakh: the previous question's question word replaced where it stood."""
-    tokens = _tokens(previous.question)
+    tokens = tokens_of(previous.question)
     subject = previous.people[0] if previous.people and previous.person_asked else ""
     for i, token in enumerate(tokens):
         if fold(token) in fw.WH:
@@ -76,7 +69,7 @@ def _ask_again_english(previous: Turn, wh: str) -> str:
     """"why?" after "Who ordered the troops to fire?" -> "Why did Tokayev order the troops to fire?"; after
     "How many people were killed?" -> "Why were people killed?"."""
     wh = wh[:1].upper() + wh[1:]
-    core = [fold(t) for t in _tokens(previous.question)]
+    core = [fold(t) for t in tokens_of(previous.question)]
     asked_who = bool(core) and core[0] in fw.WHO
     if core and core[0] in fw.WH:
         core = core[1:]
@@ -107,7 +100,7 @@ def _is_past(word: str) -> bool:
 
 def _restore_case(low: list[str], question: str) -> list[str]:
     """Lowercased tokens written back as the question had them (names keep their capitals)."""
-    written = {fold(t): t for t in _tokens(question)}
+    written = {fold(t): t for t in tokens_of(question)}
     return [written.get(t, t) for t in low]
 
 
@@ -126,8 +119,6 @@ def base_form(verb: str) -> str:
 def substitute(previous: Turn, rest: list[str]) -> str:
     """"and in Almaty?" -> the previous question about Almaty instead of what it was about; "and how
     many were injured?" -> that question with the previous one's subject."""
-    from bot.conversation import is_wh
-
     low = [fold(t) for t in rest]
     if is_wh(low[0]):
         return replace_pronouns(" ".join(rest) + "?", previous, always_topic=True)
@@ -145,7 +136,7 @@ def substitute(previous: Turn, rest: list[str]) -> str:
 
 def _placed_names(question: str) -> list[str]:
     """Capitalised words after "in", "at", "в", "на" … in the question, the last first: where it was about."""
-    tokens = _tokens(question)
+    tokens = tokens_of(question)
     found = [t for i, t in enumerate(tokens)
              if i > 0 and t[:1].isupper() and fold(tokens[i - 1]) in fw.PLACE_PREPOSITIONS]
     return found[::-1]
@@ -160,10 +151,8 @@ def _is_place(rest: list[str]) -> bool:
 
 def _swap(question: str, old: str, new: str) -> str:
     """``question`` with the word(s) ``old`` replaced by ``new``, or "" when ``old`` is not in it."""
-    from bot.conversation import spans_of
-
     spans = spans_of(question)
-    old_tokens = [fold(t) for t in _tokens(old)]
+    old_tokens = [fold(t) for t in tokens_of(old)]
     for i in range(len(spans) - len(old_tokens) + 1) if old_tokens else ():
         if [fold(question[a:b]) for a, b in spans[i:i + len(old_tokens)]] == old_tokens:
             start, end = spans[i][0], spans[i + len(old_tokens) - 1][1]
@@ -201,7 +190,7 @@ def replace_pronouns(text: str, previous: Turn, always_topic: bool = False) -> s
 def topic_words(question: str) -> list[str]:
     """The previous question without its question words: what "it" or "they" most likely means."""
     skip = fw.WH | fw.AUXILIARIES | fw.HOW_WORDS | fw.CYRILLIC_PERSON_PRONOUNS | frozenset(QUESTION_WORDS)
-    words = [t for t in _tokens(question) if fold(t) not in skip]
+    words = [t for t in tokens_of(question) if fold(t) not in skip]
     while words and fold(words[-1]) in STOP_WORDS:  # "what did they blame it on" -> no trailing "on"
         words.pop()
     return words
