@@ -126,7 +126,9 @@ def substitute(previous: Turn, rest: list[str]) -> str:
     question = _strip(base)
     place = _is_place(rest)
     new = " ".join(rest[1:] if low[0] in fw.PLACE_PREPOSITIONS and len(rest) > 1 else rest)
-    olds = [*previous.places, *_placed_names(question)] if place else list(previous.people)
+    places = [*previous.places, *_placed_names(question)]
+    named = rest[-1][:1].isupper()  # "what about Russia?": a name, a place when no person fits
+    olds = places if place else [*previous.people, *(places if named else [])]
     for old in olds:
         swapped = _swap(question, old, new)
         if swapped:

@@ -28,6 +28,7 @@ def tune_kb():
     ("How many people died in the unrest in Kazakhstan?", (), "and in Almaty?",
      "How many people died in the unrest in Almaty?"),
     ("How old is Nazarbayev?", ("Nazarbayev",), "and Tokayev?", "How old is Tokayev?"),
+    ("How many troops did Kazakhstan send?", (), "what about Russia?", "How many troops did Russia send?"),
     ("Who ordered the security forces to shoot?", ("Tokayev",), "why?",
      "Why did Tokayev order the security forces to shoot?"),
     ("How many people died in Almaty?", (), "why?", "Why did people die in Almaty?"),
