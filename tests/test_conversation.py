@@ -28,7 +28,6 @@ def tune_kb():
     ("How many people died in the unrest in Kazakhstan?", (), "and in Almaty?",
      "How many people died in the unrest in Almaty?"),
     ("How old is Nazarbayev?", ("Nazarbayev",), "and Tokayev?", "How old is Tokayev?"),
-    ("How many troops did Kazakhstan send?", (), "what about Russia?", "How many troops did Russia send?"),
     ("Who ordered the security forces to shoot?", ("Tokayev",), "why?",
      "Why did Tokayev order the security forces to shoot?"),
     ("How many people died in Almaty?", (), "why?", "Why did people die in Almaty?"),
@@ -48,6 +47,8 @@ def test_english_follow_ups_are_rewritten_as_self_contained_questions(previous, 
 
 
 @pytest.mark.parametrize(("previous", "people", "places", "message", "understood"), [
+    ("How many troops did Kazakhstan send?", (), ("Kazakhstan",), "what about Russia?",
+     "How many troops did Russia send?"),
     ("Сколько человек погибло во время беспорядков в Казахстане?", (), ("Казахстане",), "а в Алматы?",
      "Сколько человек погибло во время беспорядков в Алматы?"),
     ("Сколько лет Назарбаеву?", ("Назарбаеву",), (), "а Токаеву?", "Сколько лет Токаеву?"),
@@ -58,7 +59,7 @@ def test_english_follow_ups_are_rewritten_as_self_contained_questions(previous, 
     ("Бейруттағы жарылыстан қанша адам қаза тапты?", (), ("Бейруттағы",), "ал Триполиде ше?",
      "Триполиде жарылыстан қанша адам қаза тапты?"),
 ])
-def test_russian_and_kazakh_follow_ups_are_rewritten(previous, people, places, message, understood):
+def test_places_and_people_are_swapped_in_any_of_the_three_languages(previous, people, places, message, understood):
     got = resolve(message, Turn(previous, people, places, person_asked=bool(people)))
     assert got.inherited and got.text == understood
 
