@@ -6,24 +6,30 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import cache
 
-from bot.candidates import Candidate, judged
+from bot import followup
+from bot.candidates import POOL, Candidate, judged
 from bot.confidence import Model, load_model
-from bot.conversation import Resolution, Turn, focus_of, resolve
+from bot.conversation import Resolution, Turn, resolve
 from bot.faq import FaqEntry
-from bot.features import Span, annotate
 from bot.highlight import highlight
+from bot.i18n import ENGLISH, Msg
 from bot.knowledge import KnowledgeBase
 from bot.query import Query, analyze
 from bot.quote import Quote, of_sentence
+from bot.smalltalk import Talk, classify
+from bot.text import words
 
 FAQ_THRESHOLD = 0.62
 
-NOT_FOUND = "I couldn't find that in the article."
-NOT_FOUND_MANY = "I couldn't find that in the articles."
-EMPTY = "Please type a question about the event."
-SMALL_TALK = "Hello! I answer questions about the event from the articles I have. Ask me anything about it."
-FOREIGN = "The sources I search are in English, so please ask in English."
-VAGUE = "Could you ask a complete question, with the subject you want to know about?"
+# The engine's own words are the English catalogue's (bot/locales/en.po); Telegram and the console
+# show them in the user's language (bot.presenting).
+NOT_FOUND = ENGLISH(Msg.NOT_FOUND)
+NOT_FOUND_MANY = ENGLISH(Msg.NOT_FOUND_MANY)
+EMPTY = ENGLISH(Msg.EMPTY)
+FOREIGN = ENGLISH(Msg.FOREIGN)
+VAGUE = ENGLISH(Msg.VAGUE)
+TALK = {Talk.GREETING: Msg.TALK_GREETING, Talk.THANKS: Msg.TALK_THANKS, Talk.GOODBYE: Msg.TALK_GOODBYE,
+        Talk.WHO: Msg.TALK_WHO, Talk.ACK: Msg.TALK_ACK, Talk.SYMBOLS: Msg.TALK_SYMBOLS}
 
 
 class Kind(StrEnum):
@@ -66,6 +72,7 @@ class Answer:
     highlight: tuple[int, int] | None = None
     path: str = ""
     offset: int = -1
+    talk: Talk | None = None  # small talk: which kind (the reply is in the catalogues)
 
     def as_json(self) -> dict:
         return {"question": self.question, "kind": str(self.kind), "answer": self.text, "source": self.source,
@@ -78,27 +85,40 @@ def _none(question: str, text: str, reason: Reason, score: float = 0.0) -> Answe
     return Answer(question, Kind.NONE, text, score=score, reason=reason)
 
 
-def answer(kb: KnowledgeBase, question: str) -> Answer:
-    """Answer ``question`` from the knowledge base."""
+def _small_talk(question: str, talk: Talk) -> Answer:
+    text = ENGLISH(TALK[talk], event=ENGLISH(Msg.EVENT))
+    return Answer(question, Kind.NONE, text, reason=Reason.SMALL_TALK, talk=talk)
+
+
+def answer(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()) -> Answer:
+    """Answer ``question`` from the knowledge base; ``light``: words a follow-up inherited from the question
+    before it, which count less in finding its passage (``answer_in_context``)."""
     question = question.strip()
     if not question:
         return _none(question, EMPTY, Reason.EMPTY)
+    talk = classify(question)
+    if talk is not None:
+        return _small_talk(question, talk)
     engine = kb.engine
     query = analyze(question, engine, kb.synonyms, cache=kb.words)
     if kb.faq is not None:
         match = kb.faq.match(query)
-        if match is not None and match.similarity >= FAQ_THRESHOLD:
+        if match is not None and match.similarity >= FAQ_THRESHOLD and (not light or followup.faq_says_what_is_new(
+                query, light, " ".join((match.phrasing, match.entry.answer, match.entry.source or "")))):
             return _faq_answer(kb, question, query, match.entry, match.similarity, match.phrasing)
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
-    if query.small_talk:
-        return _none(question, SMALL_TALK, Reason.SMALL_TALK)
     if query.foreign and not _reaches_articles(query, engine.vocabulary):
         return _none(question, FOREIGN, Reason.FOREIGN)
     if not query.groups:
         return _none(question, VAGUE, Reason.VAGUE)
+    if light:
+        query = analyze(question, engine, kb.synonyms, cache=kb.words, light=light)
     found = judged(engine, query, question, model())
+    if light:
+        found = [c for c in found if followup.says_what_is_new(kb, query, light, c.sentence_id)]
     if not found or found[0].probability < model().threshold:
-        return _none(question, not_found, Reason.NOT_CONFIDENT, found[0].probability if found else 0.0)
+        best = found[0].probability if found else 0.0
+        return _none(question, not_found, Reason.NOT_CONFIDENT, best)
     return _passage(kb, question, query, found[0])
 
 
@@ -178,6 +198,34 @@ def answers(kb: KnowledgeBase, question: str, limit: int = 3) -> list[Answer]:
     return found
 
 
+ALTERNATIVE_COVERAGE = 0.5  # an alternative passage holds at least half of the question's weight
+
+
+def alternatives(kb: KnowledgeBase, question: str, shown: list[str], limit: int = 2) -> list[Answer]:
+    """"Not what you meant?": the next best passages for ``question`` whose sentences are not among the
+    ``shown`` sources, distinct from each other, best first (the closest one under a FAQ answer: ``limit`` 1).
+    They need not be confident, and are shown as other passages, never as the answer."""
+    query = analyze(question, kb.engine, kb.synonyms, cache=kb.words)
+    if not query.groups:
+        return []
+    found: list[Answer] = []
+    taken = [s for s in shown if s]
+    for candidate in judged(kb.engine, query, question, model(), limit=POOL + 2 * limit):
+        sentence = kb.corpus.sentences[candidate.sentence_id]
+        if len(found) >= limit:
+            break
+        if candidate.coverage < ALTERNATIVE_COVERAGE or any(_overlap(sentence.text, s) for s in taken):
+            continue
+        found.append(_passage_answer(kb, question, query, candidate.sentence_id, candidate.probability,
+                                     " ".join(sentence.text.split())))
+        taken.append(found[-1].source or sentence.text)
+    return found
+
+
+def _overlap(text: str, source: str) -> bool:
+    return text in source or source in text
+
+
 def suggestions(kb: KnowledgeBase, question: str = "", limit: int = 3) -> list[tuple[str, str]]:
     """FAQ questions to offer as buttons, ``(entry id, question)``: related ones first, then the top ones."""
     if kb.faq is None or not kb.faq.entries:
@@ -196,25 +244,21 @@ def suggestions(kb: KnowledgeBase, question: str = "", limit: int = 3) -> list[t
 
 def next_turn(kb: KnowledgeBase, question: str, result: Answer) -> Turn:
     """The context a follow-up question is read against: the question and the names in focus."""
-    engine = kb.engine
-    asked = annotate(question, engine.names, engine.people, engine.places)
-    said = annotate(result.source, engine.names, engine.people, engine.places) if result.source else None
-
-    def names(annotation, kind: Span) -> list[str]:
-        if annotation is None:
-            return []
-        return [" ".join(t.text.removesuffix("’s").removesuffix("'s") for t in annotation.tokens[s.first:s.last + 1])
-                for s in annotation.spans if s.kind == kind]
-
-    return focus_of(question, names(asked, Span.PERSON), names(asked, Span.PLACE), names(said, Span.PERSON),
-                    names(said, Span.PLACE))
+    return followup.next_turn(kb, question, result.source)
 
 
 def answer_in_context(kb: KnowledgeBase, message: str, previous: Turn | None) -> tuple[Answer, Resolution, Turn]:
-    """Answer a message of a conversation: resolved against the previous exchange, then answered."""
+    """Answer a message of a conversation: resolved against the previous exchange, then answered (the words it
+    inherited counting less, the words it adds required in the answer)."""
     resolution = resolve(message, previous)
-    result = answer(kb, resolution.text)
+    result = answer(kb, resolution.text, _inherited_words(message, resolution))
     if resolution.inherited:
         result = replace(result, question=message.strip())
     return result, resolution, next_turn(kb, resolution.text, result)
 
+
+def _inherited_words(message: str, resolution: Resolution) -> frozenset[str]:
+    """The words of the question as understood that the message itself did not have."""
+    if not resolution.inherited:
+        return frozenset()
+    return frozenset(words(resolution.text)) - frozenset(words(message))

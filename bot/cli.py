@@ -99,22 +99,30 @@ def _load(args: argparse.Namespace, strict: bool = False):
     return kb
 
 
-def format_plain(answer) -> str:
-    """An answer for a terminal, as Telegram shows it: the opening (a partial match says so) and the answer,
-    the source quoted once (its answering part between ``**`` marks, see bot/excerpt.py), the article title."""
-    from bot.formatting import lead, quoted
+def format_plain(answer, understood: str = "") -> str:
+    """An answer for a terminal, as Telegram shows it: a follow-up as understood (in brackets), the opening
+    (a partial match says so) and the answer, the source quoted once (its answering part between ``**``
+    marks, see bot/excerpt.py), the article title; the bot's own words in the question's language."""
+    from bot.formatting import lead, none_text, quoted
+    from bot.i18n import texts_for
 
+    tr = texts_for(None, answer.question)
+    top = [f"({understood})"] if understood else []
     if answer.kind == "none":
-        return answer.text
+        return "\n".join([*top, none_text(answer, tr)])
     body = answer.text if answer.text.strip() != answer.source.strip() else ""
-    head = [part for part in (lead(answer), body) if part] or [answer.text]
+    head = [part for part in (lead(answer, tr), body) if part] or [answer.text]
     shown = quoted(excerpt(answer.source, answer.highlight).plain())
-    return "\n".join([*head, f"  {shown}", f"  \u2014 {answer.document}"])
+    return "\n".join([*top, *head, f"  {shown}", f"  \u2014 {answer.document}"])
 
 
-def to_json_line(answer) -> str:
-    """One JSON object on one line; U+2028/U+2029 escaped so line-splitting readers see one line."""
-    text = json.dumps(answer.as_json(), ensure_ascii=False)
+def to_json_line(answer, understood_as: str | None = None) -> str:
+    """One JSON object on one line (with ``understood_as`` when given: ``chat --json``); U+2028/U+2029
+    escaped so line-splitting readers see one line."""
+    data = answer.as_json()
+    if understood_as is not None:
+        data["understood_as"] = understood_as
+    text = json.dumps(data, ensure_ascii=False)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
@@ -153,18 +161,22 @@ class _Recorder:
 
     def ask(self, kb, question: str):
         """Answer ``question`` and record it."""
-        from bot.answer import answer
+        return self.converse(kb, question, None)[0]
+
+    def converse(self, kb, message: str, previous):
+        """Answer ``message`` read against the ``previous`` exchange, and record it: (answer, resolution, turn)."""
+        from bot.answer import answer_in_context
         from bot.store import Asked, Surface, store_errors
 
         started = time.perf_counter()
-        result = answer(kb, question)
+        result, resolution, turn = answer_in_context(kb, message, previous)
         if self.store is not None and result.question:
             try:
                 self.store.record(Asked.of(result, Surface.CONSOLE, (time.perf_counter() - started) * 1000))
             except store_errors() as exc:
                 print(f"cannot record questions any more ({_first_line(exc)}); answering anyway", file=sys.stderr)
                 self.store = None
-        return result
+        return result, resolution, turn
 
 
 def _answer_lines(kb, questions, as_json: bool, out, recorder: _Recorder | None = None) -> None:
@@ -194,27 +206,70 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Conversation:
+    """The console's one conversation: each message read against the exchange before it, as in a private
+    chat (an empty line starts a new conversation; an exchange older than Telegram's keeps no context)."""
+
+    def __init__(self, kb, recorder: _Recorder) -> None:
+        self.kb, self.recorder = kb, recorder
+        self.previous, self.at = None, 0.0
+
+    def reset(self) -> None:
+        self.previous = None
+
+    def say(self, message: str):
+        """(answer, resolution) for the next message; small talk and the like leave the context as it was."""
+        from bot.answer import Reason
+        from bot.conversation import CONTEXT_SECONDS
+
+        if time.monotonic() - self.at > CONTEXT_SECONDS:
+            self.previous = None
+        result, resolution, turn = self.recorder.converse(self.kb, message, self.previous)
+        if result.reason not in (Reason.SMALL_TALK, Reason.EMPTY, Reason.VAGUE):
+            self.previous, self.at = turn, time.monotonic()
+        return result, resolution
+
+
+def _chat_lines(conversation: _Conversation, lines, as_json: bool, out) -> None:
+    for line in lines:
+        if not line.strip():
+            conversation.reset()  # an empty line: the next line starts a new conversation
+            continue
+        result, resolution = conversation.say(line)
+        understood = resolution.text if resolution.inherited else ""
+        if as_json:
+            out.write(to_json_line(result, resolution.text) + "\n")
+        else:
+            out.write(format_plain(result, understood) + "\n\n")
+        out.flush()
+
+
 def cmd_chat(args: argparse.Namespace) -> int:
     """Console chat on the same engine: interactive on a terminal, line by line when piped.
 
-    Example: echo "How many people were arrested?" | python main.py chat
+    The lines are one conversation, as in a private chat: "and in Almaty?" or "why?" is read against the
+    exchange before it (and shown as understood, in brackets). An empty line starts a new conversation.
+    With --json, one object per line: the fields of 'ask --json' plus understood_as (the message as a
+    self-contained question; the message itself when it depended on nothing).
+
+    Example: printf 'How many people died?\nand in Almaty?\n' | python main.py chat --json
     """
     kb = _load(args)
     store = _open_store(args.settings)
-    recorder = _Recorder(store)
+    conversation = _Conversation(kb, _Recorder(store))
     try:
-        if not sys.stdin.isatty():
-            _answer_lines(kb, _stdin_lines(), False, sys.stdout, recorder)
+        if not sys.stdin.isatty() or args.json:
+            _chat_lines(conversation, _stdin_lines(), args.json, sys.stdout)
             return 0
-        print(f"Ask about: {kb.corpus.documents[0].title} ({len(kb.corpus.documents)} article(s)). Ctrl-D to quit.")
+        print(f"Ask about: {kb.corpus.documents[0].title} ({len(kb.corpus.documents)} article(s)). "
+              "An empty line starts a new conversation; Ctrl-D to quit.")
         while True:
             try:
-                question = input("> ")
+                line = input("> ")
             except (EOFError, KeyboardInterrupt):
                 print()
                 return 0
-            if question.strip():
-                print(format_plain(recorder.ask(kb, question)) + "\n")
+            _chat_lines(conversation, [line], False, sys.stdout)
     finally:
         if store is not None:
             store.close()
@@ -289,6 +344,35 @@ def cmd_eval(args: argparse.Namespace) -> int:
         for line in reliability_lines(results):
             print(line)
     below = _below_floors(summary(results), args.min_in, args.min_out)
+    if below:
+        print(f"{args.file}: below the floor: {'; '.join(below)}", file=sys.stderr)
+    return 1 if below else 0
+
+
+def cmd_eval_conversations(args: argparse.Namespace) -> int:
+    """Score a conversation file: each conversation's turns asked in order, as in a chat, and its last turn
+    judged like an eval question (its source holds an expected phrase; or, for 'expect: none', no answer).
+
+    Prints a line per conversation (the last turn as understood), then the share of answerable follow-ups
+    answered right and of unanswerable ones declined; --min-in and --min-out as for eval.
+
+    Example: python main.py eval-conversations eval/conversations/own_tune.yaml --corpus eval/bank/tune/corpus
+    """
+    from bot.dialogues import converse, dialogue_summary, evaluate_conversations, load_conversations
+
+    items = load_conversations(Path(args.file))
+    kb = _load(args)
+    results = evaluate_conversations(items, lambda turns: converse(kb, turns))
+    for r in results:
+        mark = "ok  " if r.ok else "MISS"
+        shown = r.answer.source if r.answer.source else f"({r.answer.reason or 'no answer'})"
+        turns = " | ".join(r.conversation.turns)
+        print(f"{mark} {r.answer.kind:7} {r.answer.score:4.2f}  {turns}  =>  {r.understood_as}  ->  "
+              f"{' '.join(shown.split())}")
+    hits, total, declined, out_total = counts = dialogue_summary(results)
+    print(f"follow-ups answered right: {hits}/{total} ({100 * hits / max(total, 1):.1f}%)  "
+          f"unanswerable declined: {declined}/{out_total} ({100 * declined / max(out_total, 1):.1f}%)")
+    below = _below_floors(counts, args.min_in, args.min_out)
     if below:
         print(f"{args.file}: below the floor: {'; '.join(below)}", file=sys.stderr)
     return 1 if below else 0
@@ -402,7 +486,9 @@ def build_parser(settings: Settings) -> tuple[argparse.ArgumentParser, dict[str,
     p.add_argument("question", nargs="?", help="the question; omit to read questions from stdin, one per line")
     p.add_argument("--json", action="store_true", help="one JSON object per answer")
     _knowledge_args(p, settings)
-    _knowledge_args(add("chat", cmd_chat, "console chat on the engine (recorded, surface 'console')"), settings)
+    p = add("chat", cmd_chat, "console chat on the engine, one conversation (recorded, surface 'console')")
+    p.add_argument("--json", action="store_true", help="one JSON object per line: ask --json's, plus understood_as")
+    _knowledge_args(p, settings)
     p = add("check", cmd_check, "validate corpus and FAQ, run the regression questions")
     p.add_argument("--questions", action="append", metavar="FILE",
                    help="regression questions (format of eval/dev_questions.yaml); repeatable")
@@ -415,6 +501,11 @@ def build_parser(settings: Settings) -> tuple[argparse.ArgumentParser, dict[str,
                    help="after the rates, how often the answers given at each confidence were right")
     p.add_argument("--min-in", type=_share, metavar="X", help="exit 1 when the in-scope hit rate is below X (0.97)")
     p.add_argument("--min-out", type=_share, metavar="Y", help="exit 1 when the out-of-scope rejection rate is below Y")
+    _knowledge_args(p, settings)
+    p = add("eval-conversations", cmd_eval_conversations, "score a conversation file (follow-up questions)")
+    p.add_argument("file", help="conversations in the format of eval/conversations/own_tune.yaml")
+    p.add_argument("--min-in", type=_share, metavar="X", help="exit 1 when answerable follow-ups answered right < X")
+    p.add_argument("--min-out", type=_share, metavar="Y", help="exit 1 when unanswerable follow-ups declined < Y")
     _knowledge_args(p, settings)
     p = add("run", cmd_run, "run the Telegram bot")
     p.add_argument("--webhook-url", type=_checked(webhook_url_problem), default=settings.webhook_url, metavar="URL",

@@ -38,7 +38,8 @@ QUESTION_WORDS = {
     "означает": "mean", "такое": "is", "такой": "is", "такая": "is", "лет": "old",
     # Kazakh
     "қанша": "how many", "қашан": "when", "кім": "who", "кімге": "who", "кімнің": "who", "қайда": "where",
-    "қайдан": "where", "неге": "why", "неліктен": "why", "не": "what", "қандай": "which", "қалай": "how",
+    "қайдан": "where", "неге": "why", "неліктен": "why", "не": "what", "нені": "what", "қандай": "which",
+    "қалай": "how", "неше": "how many", "білдіреді": "mean", "деген": "", "значит": "mean", "значет": "mean",
     "ма": "", "ме": "", "ба": "", "бе": "", "па": "", "пе": "",
 }
 
@@ -66,24 +67,72 @@ def name_forms(word: str) -> list[str]:
     return forms
 
 
+_VOICED_FINAL = str.maketrans({"ғ": "қ", "г": "к", "б": "п"})
+_ALTERNATING = ("ғы", "гі", "бы", "бі")
+
+
 def kazakh_stem(word: str) -> str:
-    """The word without its plural, possessive and case suffixes (at most three, keeping three letters)."""
+    """The word without its plural, possessive and case suffixes (at most three, keeping three letters), its
+    last consonant as the bare word has it ("наразылығы" -> "наразылық", like "наразылық")."""
     for _ in range(3):
+        if word.endswith(_ALTERNATING) and len(word) >= 5:  # "-ғы" after a final "қ": the possessive "-ы"
+            word = word[:-2] + word[-2].translate(_VOICED_FINAL)
+            continue
         for suffix in _KAZAKH_SUFFIXES:
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3 and (
+                    suffix != "н" or word[-2] in "ыі"):  # "-н" follows a possessive ("әкесін"), not "қазан"
                 word = word[:-len(suffix)]
                 break
         else:
             break
-    return word
+    return word[:-1] + word[-1:].translate(_VOICED_FINAL)
+
+
+_KAZAKH_QUESTION_WORDS = frozenset("қанша қашан кім кімге кімнің қайда қайдан неге неліктен не нені қандай қалай неше"
+                                   .split())
+_COUNTING = frozenset({"қанша", "неше"})  # "қанша адам": the thing counted follows
+_PHRASES = {("неше", "жаста"): "how old", ("неше", "жасқа"): "how old", ("сколько", "лет"): "how old",
+            ("нені", "білдіреді"): "mean", ("не", "білдіреді"): "mean"}
 
 
 def english_question_words(tokens: list[str]) -> list[str]:
-    """The question's tokens with Russian and Kazakh question words read as English ones."""
+    """The question's tokens with Russian and Kazakh question words read as English ones. A Kazakh question
+    word, which comes late ("Викрам Рузахунов кім?"), is put first as English has it ("who is …"); in a
+    Russian question "не" is "not", not the Kazakh "what"."""
+    kazakh = any(is_kazakh(t) for t in tokens)
+    tokens = _phrases(tokens)
     out: list[str] = []
-    for t in tokens:
-        if t in QUESTION_WORDS:
-            out += QUESTION_WORDS[t].split()
+    front: list[str] = []
+    skip = -1
+    for i, t in enumerate(tokens):
+        english = QUESTION_WORDS.get(t)
+        if i == skip:
+            continue
+        if english is None or (t in ("не", "нені") and not kazakh):
+            out.append(t) if english is None else None
+        elif kazakh and t in _KAZAKH_QUESTION_WORDS and i > 0 and not front:
+            front = english.split()
+            if t in _COUNTING and i + 1 < len(tokens):
+                front.append(tokens[i + 1])  # "қанша адам": how many people
+                skip = i + 1
+            elif t in ("кім", "не", "нені") and i == len(tokens) - 1:
+                front.append("is")  # "X кім?": who is X
         else:
-            out.append(t)
-    return out
+            out += english.split()
+    if kazakh and out[-1:] == ["mean"] and front in ([], ["what"]):
+        front = ["what", "does"]  # "X нені білдіреді?": what does X mean
+    return front + out
+
+
+def _phrases(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        pair = tuple(tokens[i:i + 2])
+        if pair in _PHRASES:
+            out.append(_PHRASES[pair])
+            i += 2
+        else:
+            out.append(tokens[i])
+            i += 1
+    return [w for t in out for w in t.split()]

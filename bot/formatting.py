@@ -11,8 +11,9 @@ from __future__ import annotations
 import html
 import re
 
-from bot.answer import Answer
+from bot.answer import NOT_FOUND, TALK, Answer, Reason
 from bot.excerpt import MAX_QUOTE, excerpt
+from bot.i18n import ENGLISH, Msg, Texts
 
 MAX_MESSAGE = 4096
 MAX_DESCRIPTION = 200  # an inline result's preview line
@@ -52,13 +53,35 @@ def _title_line(answer: Answer) -> str:
     return f"\u2014 <i>{title}</i>"
 
 
-def lead(answer: Answer) -> str:
+def lead(answer: Answer, tr: Texts = ENGLISH) -> str:
     """The opening words, as sure as the score allows."""
     if answer.kind == "faq":
         return ""
-    if answer.score >= STRONG:
-        return "From the article:"
-    return "The closest passage I found (it may only partly answer you):"
+    return tr(Msg.LEAD_STRONG) if answer.score >= STRONG else tr(Msg.LEAD_PARTIAL)
+
+
+def event_name(configured: str, default: str, tr: Texts) -> str:
+    """The event as the help and greetings name it: the operator's BOT_EVENT_NAME as written, or ours
+    in the user's language."""
+    return tr(Msg.EVENT) if configured == default else configured
+
+
+def none_text(answer: Answer, tr: Texts = ENGLISH, event: str = "") -> str:
+    """Why there is no answer (or the small-talk reply), in the user's language."""
+    if answer.talk is not None:
+        return tr(TALK[answer.talk], event=event or tr(Msg.EVENT))
+    if answer.reason == Reason.EMPTY:
+        return tr(Msg.EMPTY)
+    if answer.reason == Reason.VAGUE:
+        return tr(Msg.VAGUE)
+    if answer.reason == Reason.FOREIGN:
+        return tr(Msg.NOT_FOUND_TRANSLATED) if _cyrillic(answer.question) else tr(Msg.FOREIGN)
+    return tr(Msg.NOT_FOUND) if answer.text == NOT_FOUND else tr(Msg.NOT_FOUND_MANY)
+
+
+def _cyrillic(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum("\u0400" <= c <= "\u04ff" for c in letters) * 2 > len(letters)
 
 
 def quotation(answer: Answer, room: int = MAX_QUOTE) -> str:
@@ -80,14 +103,24 @@ def _compose(opening: str, body: str, tail: str) -> str:
     return f"{head}\n{tail}" if head else tail
 
 
-def format_answer(answer: Answer, limit: int = MAX_MESSAGE) -> str:
+def format_answer(answer: Answer, limit: int = MAX_MESSAGE, tr: Texts = ENGLISH, understood: str = "") -> str:
     """Answer, then the source sentence as a blockquote (its answering part in bold), then the article title
-    (linked when known). Too long, the answer text is shortened first, then the quotation around its bold part."""
+    (linked when known). Too long, the answer text is shortened first, then the quotation around its bold part.
+
+    ``understood``: a follow-up as the bot read it, shown first in brackets; a question asked in Russian or
+    Kazakh gets a line saying that the quotation is the English article's own words.
+    """
+    top = f"<i>({esc(understood)})</i>\n" if understood else ""
     if answer.kind == "none" or not answer.source:
-        return esc(answer.text)
+        return top + esc(none_text(answer, tr) if answer.kind == "none" else answer.text)
+    note = f"\n<i>{esc(tr(Msg.ENGLISH_SOURCE))}</i>" if _cyrillic(answer.question) else ""
+    return top + _format_sourced(answer, limit - visible_length(top + note), tr) + note
+
+
+def _format_sourced(answer: Answer, limit: int, tr: Texts) -> str:
     title = _title_line(answer)
     tail = f"{quotation(answer)}\n{title}"
-    opening = lead(answer)
+    opening = lead(answer, tr)
     body = answer.text if " ".join(answer.text.split()) != " ".join(answer.source.split()) else ""
     message = _compose(opening, body, tail)
     if visible_length(message) <= limit:
@@ -100,6 +133,19 @@ def format_answer(answer: Answer, limit: int = MAX_MESSAGE) -> str:
     if visible_length(tail) <= limit:
         return tail
     return esc(_shorten(answer.source, limit))  # only a highlight longer than a message gets here
+
+
+def format_alternatives(found: list[Answer], header: str, tr: Texts = ENGLISH) -> str:
+    """"Not what you meant?": each passage's source sentence quoted (highlighted like an answer) with its
+    article, under ``header``; a question in Russian or Kazakh gets the line about English articles."""
+    note = f"\n<i>{esc(tr(Msg.ENGLISH_SOURCE))}</i>" if found and _cyrillic(found[0].question) else ""
+    head = f"<b>{esc(header)}</b>"
+    room = (MAX_MESSAGE - visible_length(head + note)) // max(len(found), 1) - 4
+    parts = []
+    for answer in found:
+        title = _title_line(answer)
+        parts.append(f"{quotation(answer, min(MAX_QUOTE, room - visible_length(title) - 1))}\n{title}")
+    return "\n\n".join([head, *parts]) + note
 
 
 def _shorten(text: str, room: int) -> str:
@@ -116,26 +162,21 @@ def _shorten(text: str, room: int) -> str:
     return cut.rstrip(" ,;:") + "\u2026"
 
 
-def format_not_found(answer: Answer, has_suggestions: bool) -> str:
-    """The honest no-answer, inviting a tap on a suggested question."""
-    text = esc(answer.text)
+def format_not_found(answer: Answer, has_suggestions: bool, tr: Texts = ENGLISH, event: str = "",
+                     understood: str = "") -> str:
+    """The honest no-answer (or the small-talk reply), inviting a tap on a suggested question."""
+    text = (f"<i>({esc(understood)})</i>\n" if understood else "") + esc(none_text(answer, tr, event))
     if has_suggestions:
-        text += "\nYou could try one of these:"
+        text += "\n" + esc(tr(Msg.TRY_THESE))
     return text
 
 
-def format_help(titles: list[str], examples: list[str], event: str) -> str:
+def format_help(titles: list[str], examples: list[str], event: str, tr: Texts = ENGLISH) -> str:
     """What the bot knows and how to ask it."""
     sources = "\n".join(f"\u2022 {esc(t)}" for t in titles[:10])
-    more = f"\n\u2026 and {len(titles) - 10} more" if len(titles) > 10 else ""
+    more = f"\n{esc(tr.count(Msg.HELP_MORE, len(titles) - 10))}" if len(titles) > 10 else ""
     tries = "\n".join(f"\u2022 {esc(q)}" for q in examples)
-    return (
-        f"I answer questions about <b>{esc(event)}</b> from these articles:\n{sources}{more}\n\n"
-        "Every answer quotes the article sentence it comes from. If the articles don't say, I tell you so.\n\n"
-        "<b>How to ask</b>\n"
-        "\u2022 Here: just type your question.\n"
-        "\u2022 In a group: <code>/ask your question</code>, mention me, or reply to my message.\n"
-        "\u2022 In any chat: type my @username and your question (inline mode).\n"
-        "\u2022 /faq lists the most asked questions.\n\n"
-        f"<b>Try</b>\n{tries}"
-    )
+    how = "\n".join(f"\u2022 {tr(key)}" for key in (Msg.HELP_HERE, Msg.HELP_GROUP, Msg.HELP_INLINE, Msg.HELP_FAQ,
+                                                     Msg.HELP_FOLLOWUP, Msg.HELP_LANGUAGES))
+    return (f"{tr(Msg.HELP_INTRO, event=esc(event))}\n{sources}{more}\n\n{esc(tr(Msg.HELP_QUOTES))}\n\n"
+            f"<b>{esc(tr(Msg.HELP_HOW))}</b>\n{how}\n\n<b>{esc(tr(Msg.HELP_TRY))}</b>\n{tries}")

@@ -68,7 +68,7 @@ ROLE_NOUNS = TITLES | frozenset("leader head boss spokesperson official commande
                                 "expert journalist reporter correspondent".split())
 _LED = re.compile(r"([A-Za-z]+)-(?:led|backed|based|trained|born|owned|run|made|style|flagged)\b")
 _OPEN_ENDINGS = frozenset("to after for from with about of by in on at".split())
-_CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w’'-]*|\b[A-Z]{2,}\b")
+_CAPITALISED = re.compile(r"(?<=\s)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]*|\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}\b")  # Latin or Cyrillic
 
 
 def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:

@@ -13,15 +13,20 @@ from typing import Protocol
 
 from bot import lexicon
 from bot.crosslingual import is_cyrillic, name_forms
-from bot.spelling import Speller
+from bot.spelling import Speller, never
 from bot.text import STOP_WORDS, is_mostly_foreign, stem, words
 
 SYNONYM_WEIGHT = 0.8
 OPERATOR_SYNONYM_WEIGHT = 0.9
 TRANSLATION_WEIGHT = 1.0  # a glossary entry from another language is the word itself, not a stand-in
+# The English synonyms of a translated word ("убиты" -> killed -> dead) count less than those of an English
+# word: a glossary entry lists several senses, and a synonym of one of them is a step further away.
+TRANSLATED_SYNONYM_FACTOR = 0.8
 SPELLING_WEIGHT = 0.9
 FRAMING_WEIGHT = 0.5  # "view", "happened", "bring": what kind of answer more than what about
 VARIANT_WEIGHT = 0.8
+CYRILLIC_SPELLING_LENGTH = 7  # Russian and Kazakh words from which a typo is corrected to a glossary word
+INHERITED_WEIGHT = 0.5  # a follow-up's words taken from the previous question ("and in Almaty?": all but Almaty)
 _MISSING = object()
 CACHE_LIMIT = 50_000  # analysed question words kept per knowledge base
 
@@ -47,9 +52,20 @@ class Query:
     weighted_groups: tuple[dict[str, float], ...] = ()  # per group: indexed terms and scoring weights
 
 
-def build_synonyms(groups, one_way: dict[str, list[str]] | None = None) -> dict[str, dict[str, float]]:
-    """Stem-level synonym map: built-in groups both ways, operator entries one way and weightier."""
-    table: dict[str, dict[str, float]] = {}
+class SynonymTable(dict):
+    """Stem -> {stem: weight}, and a speller for the glossary's Russian and Kazakh words ("салдат" ->
+    "солдат"), which no corpus vocabulary can correct."""
+
+    cyrillic_speller: Speller | None = None
+
+
+def build_synonyms(groups, one_way: dict[str, list[str]] | None = None) -> SynonymTable:
+    """Stem-level synonym map: built-in groups both ways, operator entries one way and weightier.
+
+    A key or target of several words ("премьер-министр", "nur-sultan") pairs its words one to one when
+    both have as many, and otherwise maps each word of the key to each word of the target.
+    """
+    table = SynonymTable()
 
     def add(a: str, b: str, weight: float) -> None:
         sa, sb = _stem_word(a), _stem_word(b)
@@ -61,11 +77,30 @@ def build_synonyms(groups, one_way: dict[str, list[str]] | None = None) -> dict[
         for a in group:
             for b in group:
                 add(a, b, SYNONYM_WEIGHT)
+    cyrillic: list[str] = []
     for word, targets in (one_way or {}).items():
         weight = TRANSLATION_WEIGHT if is_cyrillic(word) else OPERATOR_SYNONYM_WEIGHT
+        keys = _content_words(word)
+        cyrillic += [k for k in keys if is_cyrillic(k)]
         for target in targets:
-            add(word, target, weight)
+            for a, b in _pairs(keys, _content_words(target)):
+                add(a, b, weight)
+    if cyrillic:
+        table.cyrillic_speller = Speller.from_words(cyrillic + [w for w in STOP_WORDS if is_cyrillic(w)],
+                                                    min_length=CYRILLIC_SPELLING_LENGTH, real_word=never)
     return table
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of a glossary key or target: all of a single word, the content words of several."""
+    tokens = words(text)
+    return tokens if len(tokens) == 1 else [t for t in tokens if t not in STOP_WORDS]
+
+
+def _pairs(keys: list[str], targets: list[str]) -> list[tuple[str, str]]:
+    if len(keys) == len(targets):
+        return list(zip(keys, targets, strict=True))
+    return [(k, t) for k in keys for t in targets]
 
 
 def _stem_word(word: str) -> str:
@@ -106,11 +141,21 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
     own = stem(token)
     strength = FRAMING_WEIGHT if token in lexicon.FRAMING_WORDS or token in lexicon.LIGHT_VERBS else 1.0
     alternatives = {own: 1.0}
-    if own not in vocabulary and is_cyrillic(token):
-        name = _latin_name(token, known)  # "Токаева" -> tokayev
+    cyrillic = is_cyrillic(token)
+    if cyrillic:  # the glossary's words are the word itself, in the articles' language
+        alternatives.update({t: w for t, w in synonyms.get(own, {}).items() if w >= TRANSLATION_WEIGHT})
+        speller = getattr(synonyms, "cyrillic_speller", None)
+        fixed = speller.correct(token) if speller is not None and len(alternatives) == 1 and spell else None
+        if fixed in STOP_WORDS:
+            return None  # "скольо": a misspelt question word
+        if fixed is not None:
+            alternatives.update({t: SPELLING_WEIGHT for t, w in synonyms.get(stem(fixed), {}).items()
+                                 if w >= TRANSLATION_WEIGHT})
+    if own not in vocabulary and cyrillic and len(alternatives) == 1:
+        name = latin_name(token, known)  # "Токаева" -> tokayev
         if name is not None:
             alternatives[name] = SPELLING_WEIGHT
-    elif own not in vocabulary and spell and known.speller is not None:
+    elif own not in vocabulary and not cyrillic and spell and known.speller is not None:
         fixed = known.speller.correct(token)
         if fixed in STOP_WORDS:
             return None
@@ -120,9 +165,10 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
         for variant in known.variants(base):
             alternatives.setdefault(variant, VARIANT_WEIGHT * base_weight)
     for base, base_weight in list(alternatives.items()):
+        factor = TRANSLATED_SYNONYM_FACTOR if cyrillic and base != own else 1.0
         for alt, w in synonyms.get(base, {}).items():
             if alt not in alternatives:
-                alternatives[alt] = w * base_weight
+                alternatives[alt] = w * base_weight * factor
     # A stand-in never outweighs the word itself: cap it at the word's own IDF.
     own_idf = max((vocabulary[t] for t, w in alternatives.items() if t in vocabulary and w >= SPELLING_WEIGHT),
                   default=known.unknown_idf)
@@ -134,13 +180,15 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
     return TermGroup(token, alternatives, strength), scoring
 
 
-def _latin_name(token: str, known: Lexicon) -> str | None:
-    """The articles' term for a Cyrillic name, by transliteration (and a spelling fix), or None."""
+def latin_name(token: str, known: Lexicon) -> str | None:
+    """The articles' term for a Cyrillic name, by transliteration (and a spelling fix), or None. A spelling
+    fix must land on a name the articles capitalise: "страны" is not "straw"."""
+    names = getattr(known, "names", None)
     for form in name_forms(token):
         if stem(form) in known.vocabulary:
             return stem(form)
         fixed = known.speller.correct(form) if known.speller is not None and len(form) >= 5 else None
-        if fixed is not None and stem(fixed) in known.vocabulary:
+        if fixed is not None and stem(fixed) in known.vocabulary and (names is None or stem(fixed) in names):
             return stem(fixed)
     return None
 
@@ -151,20 +199,25 @@ FIRST_NAME_WEIGHT = 0.15
 def _first_names_lightly(groups: list[TermGroup], weighted: list[dict[str, float]],
                          surname_of: dict[str, str]) -> tuple[list[TermGroup], list[dict[str, float]]]:
     """"Kassym-Jomart Tokayev": with the surname asked, the first names say little more; they count lightly."""
-    asked = {next(iter(g.alternatives)) for g in groups}
-    light = [i for i, g in enumerate(groups) if surname_of.get(next(iter(g.alternatives))) in asked]
+    asked = {t for g in groups for t, w in g.alternatives.items() if w >= SPELLING_WEIGHT}
+    light = [i for i, g in enumerate(groups)
+             if any(surname_of.get(t) in asked for t, w in g.alternatives.items() if w >= SPELLING_WEIGHT)]
     if not light:
         return groups, weighted
     groups = [replace(g, strength=g.strength * FIRST_NAME_WEIGHT) if i in light else g for i, g in enumerate(groups)]
-    lightened = {next(iter(groups[i].alternatives)) for i in light}
+    lightened = {t for i in light for t, w in groups[i].alternatives.items() if w >= SPELLING_WEIGHT}
     weighted = [{t: w * FIRST_NAME_WEIGHT for t, w in scoring.items()} if set(scoring) & lightened else scoring
                 for scoring in weighted]
     return groups, weighted
 
 
 def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], spell: bool = True,
-            cache: dict | None = None) -> Query:
-    """Turn a question into term groups; ``cache`` (owned by one knowledge base) keeps analysed words."""
+            cache: dict | None = None, light: frozenset[str] = frozenset()) -> Query:
+    """Turn a question into term groups; ``cache`` (owned by one knowledge base) keeps analysed words.
+
+    Words in ``light`` (those a follow-up inherited from the question before it) count at
+    ``INHERITED_WEIGHT``: the answer is about what the follow-up adds.
+    """
     tokens = words(text)
     if len(tokens) > 1 and tokens[-1] == "over":
         tokens[-1] = "ended"  # "is the war over?": a final "over" means finished, not a preposition
@@ -184,6 +237,9 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
         if found is None:
             continue
         group, scoring = found
+        if token in light:
+            group = replace(group, strength=group.strength * INHERITED_WEIGHT)
+            scoring = {t: w * INHERITED_WEIGHT for t, w in scoring.items()}
         own = next(iter(group.alternatives))
         if own in seen:
             continue

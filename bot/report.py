@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from bot.answer import Answer, Kind, answer
 from bot.formatting import STRONG, quoted
 from bot.grouping import Group, group
+from bot.i18n import ENGLISH, Msg, Texts
 from bot.knowledge import KnowledgeBase
 from bot.query import analyze
 from bot.store import Rated, Store, Totals
@@ -101,14 +102,14 @@ def _counts(counts: dict[str, int]) -> str:
     return " · ".join(f"{k} {n}" for k, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
 
 
-def render_totals(totals: Totals) -> list[str]:
-    """Totals as a few lines of plain text (shared with /stats)."""
+def render_totals(totals: Totals, tr: Texts = ENGLISH) -> list[str]:
+    """Totals as a few lines of plain text (shared with /stats, which shows them in the admin's language)."""
     latency = f"{totals.median_latency_ms:.1f} ms" if totals.median_latency_ms is not None else "n/a"
-    return [f"questions: {totals.questions}",
-            f"  by kind: {_counts(totals.by_kind)}",
-            f"  by surface: {_counts(totals.by_surface)}",
-            f"  median latency: {latency}",
-            f"votes: {totals.votes_up} up, {totals.votes_down} down"]
+    return [tr(Msg.STATS_QUESTIONS, count=totals.questions),
+            tr(Msg.STATS_BY_KIND, counts=_counts(totals.by_kind)),
+            tr(Msg.STATS_BY_SURFACE, counts=_counts(totals.by_surface)),
+            tr(Msg.STATS_LATENCY, latency=latency),
+            tr(Msg.STATS_VOTES, up=totals.votes_up, down=totals.votes_down)]
 
 
 def render_missed(missed: Missed) -> list[str]:

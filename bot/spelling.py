@@ -12,7 +12,7 @@ start, so that no user's first typo waits for it).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 MIN_LENGTH = 4
 COMMON_ENGLISH = 100  # pyspellchecker frequency from which a word is taken to be spelt as meant
@@ -62,29 +62,39 @@ def _within_one(a: str, b: str) -> bool:
 class Speller:
     """Maps an unknown word to the most frequent corpus word within one edit, or to nothing."""
 
-    def __init__(self, frequencies: dict[str, int]) -> None:
+    def __init__(self, frequencies: dict[str, int], min_length: int = MIN_LENGTH,
+                 real_word: Callable[[str], bool] = is_common_english) -> None:
+        """``real_word``: a word it says is spelt as meant is left alone (common English words by default)."""
         self.frequencies = frequencies
+        self.min_length = min_length
+        self.real_word = real_word
         self._by_delete: dict[str, list[str]] = {}
         for word in frequencies:
-            if len(word) >= MIN_LENGTH - 1 and word.isalpha():
+            if len(word) >= min_length - 1 and word.isalpha():
                 for key in _deletes(word) | {word}:
                     self._by_delete.setdefault(key, []).append(word)
 
     def correct(self, word: str) -> str | None:
         """The correction of ``word``, or None when it is known, too short or has no close match."""
-        if word in self.frequencies or len(word) < MIN_LENGTH or not word.isalpha():
+        if word in self.frequencies or len(word) < self.min_length or not word.isalpha():
             return None
         seen: set[str] = set()
         for key in _deletes(word) | {word}:
             seen.update(self._by_delete.get(key, ()))
         best = [w for w in seen if w[0] == word[0] and _within_one(word, w)]
-        if not best or is_common_english(word):
+        if not best or self.real_word(word):
             return None
         return max(best, key=lambda w: (self.frequencies[w], w))
 
     @classmethod
-    def from_words(cls, words: Iterable[str]) -> Speller:
+    def from_words(cls, words: Iterable[str], min_length: int = MIN_LENGTH,
+                   real_word: Callable[[str], bool] = is_common_english) -> Speller:
         freq: dict[str, int] = {}
         for w in words:
             freq[w] = freq.get(w, 0) + 1
-        return cls(freq)
+        return cls(freq, min_length, real_word)
+
+
+def never(word: str) -> bool:
+    """No word is known to be spelt as meant (Russian and Kazakh: no word list to ask)."""
+    return False

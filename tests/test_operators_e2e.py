@@ -101,13 +101,14 @@ def own_api():
 
 
 def test_admins_get_the_admin_menu_and_others_only_the_public_one(bot, api):
-    menus = api.wait_for(lambda a: len(a.calls_of("setMyCommands")) >= 2 and a.calls_of("setMyCommands"))
+    menus = api.wait_for(lambda a: len(a.calls_of("setMyCommands")) >= 6 and a.calls_of("setMyCommands"))
     public = [c for c in menus if not c.get("scope")]
     scoped = [c for c in menus if c.get("scope")]
-    assert [c["command"] for c in public[0]["commands"]] == ["ask", "faq", "help"]
-    [admin_menu] = scoped
-    assert admin_menu["scope"] == {"type": "chat", "chat_id": ADMIN["id"]}
-    assert {"stats", "missed", "reload"} <= {c["command"] for c in admin_menu["commands"]}
+    assert all([c["command"] for c in menu["commands"]] == ["ask", "faq", "help"] for menu in public)
+    assert sorted(c.get("language_code", "") for c in scoped) == ["", "kk", "ru"]  # one menu per language
+    for admin_menu in scoped:
+        assert admin_menu["scope"] == {"type": "chat", "chat_id": ADMIN["id"]}
+        assert {"stats", "missed", "reload"} <= {c["command"] for c in admin_menu["commands"]}
 
 
 def test_admin_commands_do_nothing_visible_for_anyone_else(bot, api):

@@ -78,7 +78,7 @@ def test_an_unknown_button_is_answered():
     async def answer(text=None, **_):
         answered.append(text)
 
-    update = SimpleNamespace(callback_query=SimpleNamespace(answer=answer))
+    update = SimpleNamespace(callback_query=SimpleNamespace(answer=answer, from_user=None))
     asyncio.run(unknown_button(update, SimpleNamespace()))
     assert answered and "no longer works" in answered[0]
 

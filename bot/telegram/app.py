@@ -35,9 +35,10 @@ from bot.logs import configure_logging, route_uncaught_to_logging
 from bot.settings import Settings, SettingsError
 from bot.spelling import load_english
 from bot.store import Store, open_store, store_errors
-from bot.telegram import admin, feedback, handlers
+from bot.telegram import admin, alternatives, feedback, handlers
 from bot.telegram.context import CONTEXT_TYPES, BotApp
 from bot.telegram.delivery import RetryingRateLimiter
+from bot.telegram.language import menus
 from bot.telegram.recording import BackgroundStore
 from bot.telegram.runner import serve
 
@@ -61,7 +62,8 @@ async def _watch_files(app: BotApp, every: float) -> None:
 
 async def _post_init(app: BotApp) -> None:
     try:
-        await app.bot.set_my_commands(handlers.COMMANDS)
+        for language_code, commands in menus():  # Telegram shows each user the menu of their app's language
+            await app.bot.set_my_commands(commands, language_code=language_code)
     except TelegramError as exc:  # the menu is a convenience: answering matters more
         log.warning("could not register the command menu (%s: %s)", type(exc).__name__, exc)
     await admin.on_start(app)  # the admins' own menus; tell them about parts left out
@@ -130,6 +132,7 @@ def build_application(settings: Settings, holder: KnowledgeBaseHolder, store: St
     admin.register(app)
     app.add_handler(CallbackQueryHandler(handlers.faq_button, pattern=r"^faq:"))
     app.add_handler(CallbackQueryHandler(feedback.vote, pattern=feedback.VOTE_PATTERN))
+    app.add_handler(CallbackQueryHandler(alternatives.more, pattern=alternatives.MORE_PATTERN))
     # Last of the button handlers: whatever data the ones above do not know still gets an answer.
     app.add_handler(CallbackQueryHandler(handlers.unknown_button))
     app.add_handler(InlineQueryHandler(handlers.inline))

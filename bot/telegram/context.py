@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from telegram.ext import Application, CallbackContext, ContextTypes, ExtBot
 
+from bot.contexts import MemoryContexts
 from bot.holder import KnowledgeBaseHolder
 from bot.knowledge import KnowledgeBase
 from bot.settings import Settings
@@ -36,6 +37,7 @@ class BotData:
     counters: Counter[str] = field(default_factory=Counter)  # questions, votes, flood_dropped, send_retried, …
     inline: InlineSettler = field(default_factory=InlineSettler)
     offload: Offload = field(default_factory=Offload)  # engine calls run here, off the event loop
+    contexts: MemoryContexts = field(default_factory=MemoryContexts)  # conversations when there is no store
 
     @property
     def kb(self) -> KnowledgeBase:

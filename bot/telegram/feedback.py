@@ -11,22 +11,21 @@ from __future__ import annotations
 import logging
 import re
 
-from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest
 
 from bot.answer import Answer, answer
+from bot.i18n import Msg
 from bot.store import Asked, Surface, voter_key
 from bot.telegram.context import Context
+from bot.telegram.language import texts_of
 
 log = logging.getLogger("bot")
 
 VOTE_PATTERN = r"^v[+-][0-9a-f]{16}$"
 _VOTE = re.compile(VOTE_PATTERN)
 UP, DOWN = "\U0001f44d", "\U0001f44e"
-THANKS = "Thanks, noted: it helps us improve the answers."
-TOO_OLD = "This answer is too old to rate."
-NOT_SAVED = "Sorry, your rating could not be saved."
 
 
 def surface_of(chat_type: str) -> Surface:
@@ -61,20 +60,43 @@ def record_inline(context: Context, user_id: int, question: str, found: list[Ans
     context.bot_data.inline.later(user_id, settled)
 
 
-def vote_keyboard(question_id: str | None, chosen: int = 0) -> InlineKeyboardMarkup | None:
-    """👍 and 👎 for one answer; ``chosen`` (+1/-1) is ticked."""
-    if question_id is None:
-        return None
-    buttons = [InlineKeyboardButton(label + (" \u2713" if chosen == value else ""),
-                                    callback_data=f"v{sign}{question_id}")
-               for label, sign, value in ((UP, "+", 1), (DOWN, "-", -1))]
-    return InlineKeyboardMarkup([buttons])
+def vote_keyboard(question_id: str | None, chosen: int = 0,
+                  more: InlineKeyboardButton | None = None) -> InlineKeyboardMarkup | None:
+    """👍 and 👎 for one answer (``chosen``, +1/-1, ticked), and "Not what you meant?" below them."""
+    rows = []
+    if question_id is not None:
+        rows.append([InlineKeyboardButton(label + (" \u2713" if chosen == value else ""),
+                                          callback_data=f"v{sign}{question_id}")
+                     for label, sign, value in ((UP, "+", 1), (DOWN, "-", -1))])
+    if more is not None:
+        rows.append([more])
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _more_button(message: Message | None) -> InlineKeyboardButton | None:
+    """The "Not what you meant?" button still under ``message``, if any."""
+    markup = message.reply_markup if message is not None else None
+    for row in markup.inline_keyboard if markup is not None else ():
+        for b in row:
+            if isinstance(b.callback_data, str) and b.callback_data.startswith("m"):
+                return b
+    return None
+
+
+def keyboard_without_more(message: Message | None) -> InlineKeyboardMarkup | None:
+    """The answer's buttons once "Not what you meant?" has been used: the votes only."""
+    markup = message.reply_markup if message is not None else None
+    rows = [[b for b in row if not (isinstance(b.callback_data, str) and b.callback_data.startswith("m"))]
+            for row in (markup.inline_keyboard if markup is not None else ())]
+    rows = [row for row in rows if row]
+    return InlineKeyboardMarkup(rows) if rows else None
 
 
 async def vote(update: Update, context: Context) -> None:
     """A 👍/👎 press: keep the user's vote on that answer (replacing an earlier one), then thank them."""
     query = update.callback_query
     data = context.bot_data
+    tr = texts_of(query.from_user)
     if data.store is None or query.from_user is None or not _VOTE.match(query.data or ""):
         await query.answer()
         return
@@ -84,9 +106,9 @@ async def vote(update: Update, context: Context) -> None:
         kept = await data.store.call(data.store.store.vote, question_id, voter, value)
     except Exception as exc:  # the store failed: the user still gets an answer to the press
         log.warning("cannot record a vote: %s: %s", type(exc).__name__, exc)
-        await query.answer(NOT_SAVED)
+        await query.answer(tr(Msg.VOTE_NOT_SAVED))
         return
-    await query.answer(THANKS if kept else TOO_OLD)
+    await query.answer(tr(Msg.VOTE_THANKS) if kept else tr(Msg.VOTE_TOO_OLD))
     if kept:
         data.counters["votes"] += 1
         await _tick(query, question_id, value)
@@ -98,6 +120,6 @@ async def _tick(query: CallbackQuery, question_id: str, value: int) -> None:
     if message is None or message.chat.type != ChatType.PRIVATE:
         return
     try:
-        await query.edit_message_reply_markup(vote_keyboard(question_id, value))
+        await query.edit_message_reply_markup(vote_keyboard(question_id, value, _more_button(message)))
     except BadRequest as exc:  # "message is not modified": the same vote pressed again
         log.debug("vote buttons unchanged: %s", exc)

@@ -19,14 +19,17 @@ from telegram import Update, User
 from telegram.constants import ChatType
 from telegram.error import TelegramError
 
+from bot.formatting import esc
+from bot.i18n import ENGLISH, Msg
 from bot.telegram.context import BotApp
+from bot.telegram.language import texts_of
 from bot.telegram.limits import FloodControl, Verdict
 from bot.telegram.scheduler import Job, Scheduler
 
 log = logging.getLogger(__name__)
 
-SLOW_DOWN = "You are sending questions faster than I can answer them: please wait a minute, then ask again."
-BUTTON_SLOW_DOWN = "Too many requests: please wait a minute."
+SLOW_DOWN = ENGLISH(Msg.SLOW_DOWN)  # in the user's language when Telegram says it (bot/locales)
+BUTTON_SLOW_DOWN = ENGLISH(Msg.BUTTON_SLOW_DOWN)
 GROUPS = (ChatType.GROUP, ChatType.SUPERGROUP)
 
 
@@ -99,7 +102,7 @@ class Intake:
 
 async def _answer_button(update: Update) -> None:
     try:
-        await update.callback_query.answer(BUTTON_SLOW_DOWN)
+        await update.callback_query.answer(texts_of(update.callback_query.from_user)(Msg.BUTTON_SLOW_DOWN))
     except TelegramError as exc:
         log.info("update %s: button not answered (%s)", update.update_id, type(exc).__name__)
 
@@ -107,6 +110,7 @@ async def _answer_button(update: Update) -> None:
 async def _slow_down(update: Update) -> None:
     message = update.message
     try:
-        await message.reply_text(SLOW_DOWN, do_quote=message.chat.type in GROUPS)
+        await message.reply_text(esc(texts_of(message.from_user, message.text or "")(Msg.SLOW_DOWN)),
+                                 do_quote=message.chat.type in GROUPS)
     except TelegramError as exc:
         log.info("update %s: slow-down notice not sent (%s)", update.update_id, type(exc).__name__)

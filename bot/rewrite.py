@@ -1,0 +1,198 @@
+"""Rewriting a follow-up into a self-contained question, in the words of the previous one.
+
+Three moves, each for one kind of follow-up: ``ask_again`` puts a bare question word to the
+previous question ("why?" -> "Why did Tokayev order …?"), ``substitute`` swaps a place or person
+("and in Almaty?" -> "How many people died in Almaty?"), ``replace_pronouns`` names whom "he"
+means and adds what "it" is about. The result is shown to the user, so it stays readable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from bot import followup_words as fw
+from bot.crosslingual import QUESTION_WORDS, is_cyrillic
+from bot.followup_words import is_wh, spans_of, tokens_of
+from bot.text import IRREGULAR, STOP_WORDS, fold
+
+if TYPE_CHECKING:
+    from bot.conversation import Turn
+
+
+def _strip(question: str) -> str:
+    return question.strip().rstrip(" ?？.!")
+
+
+def ask_again(previous: Turn, low: list[str]) -> str:
+    """The previous question asked with this message's question word ("when?", "почему?", "қайда?")."""
+    wh = " ".join(t for t in low if is_wh(t) or t in fw.HOW_WORDS) or low[0]
+    base, topic = split_topic(previous.question)
+    previous = replace(previous, question=base)
+    if is_cyrillic(previous.question):
+        return with_topic(_swap_wh(previous, wh), topic)
+    english = wh if not is_cyrillic(wh) else " ".join(QUESTION_WORDS.get(t, t) for t in wh.split()).strip()
+    return with_topic(_ask_again_english(previous, english or "what"), topic)
+
+
+def split_topic(question: str) -> tuple[str, str]:
+    """A follow-up as understood, "how many were killed there (the clashes)?", as its question and the
+    subject it inherited in brackets (or "")."""
+    stripped = _strip(question)
+    if stripped.endswith(")") and " (" in stripped:
+        base, _, topic = stripped.rpartition(" (")
+        return base + "?", topic[:-1]
+    return question, ""
+
+
+def with_topic(question: str, topic: str) -> str:
+    return f"{_strip(question)} ({topic})?" if topic else question
+
+
+def _swap_wh(previous: Turn, wh: str) -> str:
+    """Russian or Kazakh: the previous question's question word replaced where it stood."""
+    tokens = tokens_of(previous.question)
+    subject = previous.people[0] if previous.people and previous.person_asked else ""
+    for i, token in enumerate(tokens):
+        if fold(token) in fw.WH:
+            was_who = fold(token) in fw.WHO
+            word = wh.capitalize() if i == 0 else wh
+            rest = tokens[i + 1:]
+            if rest and fold(rest[0]) in ("такой", "такая", "такое", "такие"):
+                rest = rest[1:]
+            middle = [subject] if was_who and subject else []
+            return " ".join(tokens[:i] + [word] + middle + rest) + "?"
+    return f"{wh.capitalize()} {' '.join(tokens)}?"
+
+
+def _ask_again_english(previous: Turn, wh: str) -> str:
+    """"why?" after "Who ordered the troops to fire?" -> "Why did Tokayev order the troops to fire?"; after
+    "How many people were killed?" -> "Why were people killed?"."""
+    wh = wh[:1].upper() + wh[1:]
+    core = [fold(t) for t in tokens_of(previous.question)]
+    asked_who = bool(core) and core[0] in fw.WHO
+    if core and core[0] in fw.WH:
+        core = core[1:]
+        if core and core[0] in fw.HOW_WORDS:
+            core = core[1:]
+    written = _restore_case(core, previous.question)
+    aux = next((i for i, t in enumerate(core) if t in fw.AUXILIARIES), None)
+    if aux == 0 and asked_who and previous.people:  # "Who was named …?" -> "When was Fadi Sawan named …?"
+        return _sentence(wh, [written[0], previous.people[0], *written[1:]])
+    if aux is not None and aux > 0 and core[aux] in ("do", "does", "did"):  # "troops did the CSTO send"
+        return _sentence(wh, [*written[aux:], *written[:aux]])
+    if aux is not None:  # "did the protests begin", "people were killed": the auxiliary goes first
+        return _sentence(wh, [written[aux], *written[:aux], *written[aux + 1:]])
+    verb = next((i for i, t in enumerate(core) if _is_past(t)), None)
+    subject = written[:verb] if verb else ([previous.people[0]] if previous.people else [])
+    if verb is not None and subject:
+        return _sentence(wh, ["did", *subject, base_form(core[verb]), *written[verb + 1:]])
+    return f"{wh}: {_strip(previous.question)}?"
+
+
+def _sentence(wh: str, words: list[str]) -> str:
+    return f"{wh} {' '.join(words)}".rstrip() + "?"
+
+
+def _is_past(word: str) -> bool:
+    return (word.endswith("ed") and len(word) > 3) or (word in IRREGULAR and IRREGULAR[word] != word)
+
+
+def _restore_case(low: list[str], question: str) -> list[str]:
+    """Lowercased tokens written back as the question had them (names keep their capitals)."""
+    written = {fold(t): t for t in tokens_of(question)}
+    return [written.get(t, t) for t in low]
+
+
+def base_form(verb: str) -> str:
+    """"ordered" -> "order", "seized" -> "seize", "led" -> "lead" (good enough to rephrase a question)."""
+    if verb in IRREGULAR:
+        return IRREGULAR[verb]
+    if verb.endswith("ied"):
+        return verb[:-1] if len(verb) <= 5 else verb[:-3] + "y"  # died -> die, carried -> carry
+    if verb.endswith("ed") and len(verb) > 4:
+        stem = verb[:-2]
+        return stem + "e" if stem.endswith(("iz", "at", "ur", "iv", "ag", "ov", "uc", "ic")) else stem
+    return verb
+
+
+def substitute(previous: Turn, rest: list[str]) -> str:
+    """"and in Almaty?" -> the previous question about Almaty instead of what it was about; "and how
+    many were injured?" -> that question with the previous one's subject."""
+    low = [fold(t) for t in rest]
+    if is_wh(low[0]):
+        return replace_pronouns(" ".join(rest) + "?", previous, always_topic=True)
+    base, topic = split_topic(previous.question)
+    question = _strip(base)
+    place = _is_place(rest)
+    new = " ".join(rest[1:] if low[0] in fw.PLACE_PREPOSITIONS and len(rest) > 1 else rest)
+    places = [*previous.places, *_placed_names(question)]
+    named = rest[-1][:1].isupper()  # "what about Russia?": a name, a place when no person fits
+    olds = places if place else [*previous.people, *(places if named else [])]
+    for old in olds:
+        swapped = _swap(question, old, new)
+        if swapped:
+            return with_topic(swapped + "?", topic)
+    return with_topic(f"{question}, {'а' if is_cyrillic(question) else 'and'} {' '.join(rest)}?", topic)
+
+
+def _placed_names(question: str) -> list[str]:
+    """Capitalised words after "in", "at", "в", "на" … in the question, the last first: where it was about."""
+    tokens = tokens_of(question)
+    found = [t for i, t in enumerate(tokens)
+             if i > 0 and t[:1].isupper() and fold(tokens[i - 1]) in fw.PLACE_PREPOSITIONS]
+    return found[::-1]
+
+
+def _is_place(rest: list[str]) -> bool:
+    low = fold(rest[0])
+    if low in fw.PLACE_PREPOSITIONS:
+        return True
+    return is_cyrillic(rest[0]) and rest[0][:1].isupper() and low.endswith(fw.KAZAKH_LOCATIVE)
+
+
+def _swap(question: str, old: str, new: str) -> str:
+    """``question`` with the word(s) ``old`` replaced by ``new``, or "" when ``old`` is not in it."""
+    spans = spans_of(question)
+    old_tokens = [fold(t) for t in tokens_of(old)]
+    for i in range(len(spans) - len(old_tokens) + 1) if old_tokens else ():
+        if [fold(question[a:b]) for a, b in spans[i:i + len(old_tokens)]] == old_tokens:
+            start, end = spans[i][0], spans[i + len(old_tokens) - 1][1]
+            return question[:start] + _capitalised(new) + question[end:]
+    return ""
+
+
+def _capitalised(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in text.split())
+
+
+def replace_pronouns(text: str, previous: Turn, always_topic: bool = False) -> str:
+    """he/she -> the person in focus; it/this/they -> the previous question's subject, added in brackets."""
+    out: list[str] = []
+    needs_topic = always_topic
+    person = previous.people[0] if previous.people else ""
+    for word in text.split():
+        core = word.strip("?!.,;:")
+        low = fold(core)
+        if low in fw.PERSON_PRONOUNS and person:
+            out.append(word.replace(core, person + fw.PERSON_PRONOUNS[low]))
+        elif low in fw.CYRILLIC_PERSON_PRONOUNS and person and previous.person_asked:
+            out.append(word.replace(core, f"{core} ({person})"))
+        else:
+            needs_topic = needs_topic or low in fw.THING_PRONOUNS or low in fw.CYRILLIC_PERSON_PRONOUNS
+            out.append(word)
+    rewritten = _strip(" ".join(out))
+    base, inherited = split_topic(previous.question)
+    topic = (inherited or " ".join(topic_words(base))) if needs_topic else ""
+    if topic and fold(topic) not in fold(rewritten):
+        return f"{rewritten} ({topic})?"
+    return rewritten + "?"
+
+
+def topic_words(question: str) -> list[str]:
+    """The previous question without its question words: what "it" or "they" most likely means."""
+    skip = fw.WH | fw.AUXILIARIES | fw.HOW_WORDS | fw.CYRILLIC_PERSON_PRONOUNS | frozenset(QUESTION_WORDS)
+    words = [t for t in tokens_of(question) if fold(t) not in skip]
+    while words and fold(words[-1]) in STOP_WORDS:  # "what did they blame it on" -> no trailing "on"
+        words.pop()
+    return words
