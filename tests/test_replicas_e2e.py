@@ -4,10 +4,8 @@ Both bot processes (``python main.py run --webhook-url …`` on their own ports,
 database of the session's server) get alternate updates of one conversation over real HTTP, as
 Telegram spreads them behind a load balancer. ``/stats`` on either counts both; a vote recorded
 through one and changed through the other stays one vote, which shows both hash users with the same
-salt (kept in the database, table ``shared_salt``): the salt the conversation context is keyed with too.
-
-The follow-up itself (issue 12) is to be checked here once it lands: a question through one replica,
-"and in Almaty?" through the other, resolved against the context the first saved.
+salt (kept in the database, table ``shared_salt``): the salt the conversation context is keyed with too,
+so a follow-up sent through one replica is read against the question the other one answered.
 """
 
 from __future__ import annotations
@@ -22,7 +20,7 @@ import pytest
 from bot.postgres_store import PostgresStore
 from bot.store import context_key
 
-from bot_process import eventually, new_private, post_update, replies, start_webhook_bot, stop
+from bot_process import eventually, new_private, post_update, quoted, replies, start_webhook_bot, stop
 from conftest import SEED_CORPUS, SEED_FAQ
 from fake_telegram import ADMIN, USER, FakeBotApi, button_press, message
 
@@ -111,3 +109,16 @@ def test_one_salt_for_both_so_a_context_saved_by_one_is_read_by_the_other(replic
     finally:
         one.close()
         other.close()
+
+
+def test_a_follow_up_through_one_replica_is_read_against_the_answer_of_the_other(replicas, api, database):
+    first, second = replicas
+    chat = new_private()
+    kept = len(stored(database, "SELECT context_key FROM conversation_context"))
+    opening = say(api, first, chat, "Where did the most violent clashes take place?")
+    assert "<i>(" not in opening["text"] and "Almaty" in quoted(opening["text"])
+    eventually(lambda: len(stored(database, "SELECT context_key FROM conversation_context")) > kept)  # off the loop
+    follow = say(api, second, chat, "how many people were killed there?")
+    assert follow["text"].startswith("<i>(how many people were killed there (the most violent clashes take place)?)")
+    assert "more than 100 people were reportedly killed" in quoted(follow["text"])
+
