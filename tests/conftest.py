@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -76,3 +77,23 @@ def postgres_url(postgres_server) -> str:
     """The URL of a new, empty PostgreSQL database, dropped after the test."""
     with postgres_server.database() as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory, request) -> Path:
+    """A copy of the seed corpus and FAQ for one test module's bot, which may edit them (hot reload)."""
+    root = tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1].removeprefix("test_"))
+    shutil.copytree(SEED_CORPUS, root / "corpus")
+    shutil.copy(SEED_FAQ, root / "faq.yaml")
+    return root
+
+
+@pytest.fixture(scope="module")
+def api():
+    """A fake Bot API on 127.0.0.1 for one test module's bots."""
+    from bot_process import TOKEN  # imported here: bot_process imports this module
+    from fake_telegram import FakeBotApi
+
+    server = FakeBotApi(TOKEN).start()
+    yield server
+    server.stop()

@@ -3,34 +3,17 @@ user's interface in Russian, and the "Not what you meant?" button."""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from bot_process import TOKEN, eventually, new_group, new_private, quoted, replies, start_bot, stop
-from conftest import SEED_CORPUS, SEED_FAQ
+from bot_process import eventually, new_group, new_private, quoted, replies, start_bot, stop
 from fake_telegram import BOT_ID, BOT_USERNAME, FakeBotApi, bot_message, button_press, message, user
 from telegram_html import assert_valid_telegram_html
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def workdir(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("conversation")
-    shutil.copytree(SEED_CORPUS, root / "corpus")
-    shutil.copy(SEED_FAQ, root / "faq.yaml")
-    return root
-
-
-@pytest.fixture(scope="module")
-def api():
-    server = FakeBotApi(TOKEN).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")

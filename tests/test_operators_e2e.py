@@ -80,13 +80,6 @@ def workdir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def api():
-    server = FakeBotApi(TOKEN).start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
 def bot(api, workdir):
     proc = start_bot(api, workdir, "ops", **ADMIN_ENV)
     yield proc

@@ -17,7 +17,6 @@ from bot.formatting import visible_length
 from bot.knowledge import build
 
 from bot_process import (
-    TOKEN,
     ask_private,
     highlighted,
     inline_results,
@@ -29,7 +28,7 @@ from bot_process import (
     stop,
 )
 from conftest import SEED_CORPUS, SEED_FAQ
-from fake_telegram import USER, FakeBotApi, bot_message, message
+from fake_telegram import USER, bot_message, message
 from long_article import ANSWER, LONG_ARTICLE, QUESTION
 from telegram_html import assert_valid_telegram_html
 
@@ -52,13 +51,6 @@ def workdir(tmp_path_factory) -> Path:
 def kb(workdir):
     """The same knowledge base as the bot's, for the expected quotations."""
     return build(workdir / "corpus", workdir / "faq.yaml")
-
-
-@pytest.fixture(scope="module")
-def api():
-    server = FakeBotApi(TOKEN).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ tests assert on the figures they return. A few checks that need no scenario shar
 
 from __future__ import annotations
 
-import shutil
 import signal
 import socket
 from pathlib import Path
@@ -16,7 +15,6 @@ import pytest
 
 import soak
 from bot_process import TOKEN, launch, new_private, start_bot, stop
-from conftest import SEED_CORPUS, SEED_FAQ
 from fake_telegram import USER, FakeBotApi, bot_message
 
 pytestmark = pytest.mark.e2e
@@ -78,21 +76,6 @@ def test_replies_survive_500s_dropped_connections_and_latency(tmp_path):
 
 
 # --- checks on one shared bot --------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def workdir(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("reliability")
-    shutil.copytree(SEED_CORPUS, root / "corpus")
-    shutil.copy(SEED_FAQ, root / "faq.yaml")
-    return root
-
-
-@pytest.fixture(scope="module")
-def api():
-    server = FakeBotApi(TOKEN).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -10,9 +10,7 @@ so a follow-up sent through one replica is read against the question the other o
 
 from __future__ import annotations
 
-import shutil
 import time
-from pathlib import Path
 
 import psycopg
 import pytest
@@ -21,27 +19,11 @@ from bot.postgres_store import PostgresStore
 from bot.store import context_key
 
 from bot_process import eventually, new_private, post_update, quoted, replies, start_webhook_bot, stop
-from conftest import SEED_CORPUS, SEED_FAQ
 from fake_telegram import ADMIN, USER, FakeBotApi, button_press, message
 
 pytestmark = pytest.mark.e2e
 
 TOKEN = "123456789:AAHfakeTokenForTestsOnly_abcdefghijklmnop"
-
-
-@pytest.fixture(scope="module")
-def workdir(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("replicas")
-    shutil.copytree(SEED_CORPUS, root / "corpus")
-    shutil.copy(SEED_FAQ, root / "faq.yaml")
-    return root
-
-
-@pytest.fixture(scope="module")
-def api():
-    server = FakeBotApi(TOKEN).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")

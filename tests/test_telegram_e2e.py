@@ -6,10 +6,8 @@ do not see each other's replies, and tests that stop a bot start their own. Noth
 
 from __future__ import annotations
 
-import shutil
 import signal
 import time
-from pathlib import Path
 
 import pytest
 
@@ -27,26 +25,10 @@ from bot_process import (
     stop,
     stored_bytes,
 )
-from conftest import SEED_CORPUS, SEED_FAQ
 from fake_telegram import BOT_USERNAME, USER, FakeBotApi, bot_message, message, sticker
 from telegram_html import assert_valid_telegram_html
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def workdir(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("bot")
-    shutil.copytree(SEED_CORPUS, root / "corpus")
-    shutil.copy(SEED_FAQ, root / "faq.yaml")
-    return root
-
-
-@pytest.fixture(scope="module")
-def api():
-    server = FakeBotApi(TOKEN).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import signal
-from pathlib import Path
 
 import port_for
 import pytest
@@ -28,27 +27,12 @@ from bot_process import (
     start_webhook_bot,
     stop,
 )
-from conftest import SEED_CORPUS, SEED_FAQ
+from conftest import SEED_FAQ
 from fake_telegram import FakeBotApi, message
 
 pytestmark = pytest.mark.e2e
 
 PATH = "/telegram/hook"
-
-
-@pytest.fixture(scope="module")
-def workdir(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("webhook")
-    shutil.copytree(SEED_CORPUS, root / "corpus")
-    shutil.copy(SEED_FAQ, root / "faq.yaml")
-    return root
-
-
-@pytest.fixture(scope="module")
-def api():
-    server = FakeBotApi(TOKEN).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")
