@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 from bot.confidence import Model
 from bot.evidence import PERSONAL_PRONOUNS, features
-from bot.qtype import question_shape
+from bot.qtype import AnswerType, Shape, question_shape
 from bot.query import Query
-from bot.search import SearchEngine
+from bot.search import Hit, SearchEngine
 
 POOL = 8  # candidates judged per question (measured: the right sentence is in the top 8 nine times in ten)
 
@@ -34,6 +34,8 @@ def judged(engine: SearchEngine, query: Query, text: str, model: Model | None, l
     if not hits:
         return []
     shape = question_shape(text, query, engine.proper)
+    if shape.atype == AnswerType.DEFINITION:
+        hits = _with_expansions(engine, query, shape, hits)
     weights = [engine.group_idf(g) for g in query.groups]
     best = hits[0].score or 1.0
     found = []
@@ -48,3 +50,19 @@ def judged(engine: SearchEngine, query: Query, text: str, model: Model | None, l
         found.append((position, Candidate(sid, probability, hit.confidence, tuple(row))))
     found.sort(key=lambda pc: (-pc[1].probability, pc[0]))
     return [c for _, c in found]
+
+
+def _with_expansions(engine: SearchEngine, query: Query, shape: Shape, hits: list[Hit]) -> list[Hit]:
+    """"What does CSTO stand for": the sentence spelling the acronym out is judged even when sentences that
+    merely mention it rank higher; it takes the last place, with that place's score."""
+    spelled = [sid for g in shape.subject or shape.anchors
+               for sid in engine.spelled_out.get(next(iter(query.groups[g].alternatives)), ())]
+    known = {h.sentence_id for h in hits}
+    extra = [sid for sid in dict.fromkeys(spelled) if sid not in known][:2]
+    if not extra:
+        return hits
+    weights = [engine.group_idf(g) for g in query.groups]
+    links = engine.links(query)
+    floor = hits[-1].score
+    added = [Hit(sid, floor, engine.coverage(query, sid, weights, links)) for sid in extra]
+    return hits[:len(hits) - len(added)] + added if len(hits) >= POOL else hits + added

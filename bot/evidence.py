@@ -11,6 +11,8 @@ probability learned on the tune half of the question bank.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from bot.features import TITLES, Annotation, Found, Span
@@ -21,11 +23,12 @@ from bot.text import STOP_WORDS, stem
 NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8, Span.ROLE: 8}
 TYPE_NAMES = tuple(t.value for t in AnswerType)
 FEATURE_NAMES = ("bias", "coverage_ok", "coverage_bad", "own_ok", "own_bad", "anchor_missing", "anchor_context",
-                 "scope_conflict", "missing_known", "missing_unknown", "type_found", "type_near", "rel_score", "first",
+                 "scope_conflict", "missing_known", "missing_unknown", "rest_own", "type_found", "type_near", "rel_score", "first",
                  "inv_groups", *(f"is_{t}" for t in TYPE_NAMES))
 _SCOPE_WORDS = frozenset("nationwide countrywide worldwide national".split())
 _PRONOUNS = frozenset("he she they his her their him them it its".split())
 PERSONAL_PRONOUNS = frozenset("he she his her him".split())
+_SPELLING_OUT = re.compile(r"\b(?:stand|stands|short) for\b|abbreviat|acronym", re.IGNORECASE)
 _APPOSITION_WORDS = frozenset("a an the who which whose or known".split())
 
 
@@ -77,15 +80,20 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
     in_context = [g for g in anchors if m.own[g] < 0.8 <= m.context[g]]
     # A missing word the articles use elsewhere suggests another sentence (or none) is about it; a word
     # they never use may be a paraphrase the synonyms do not know.
-    unmatched = [g for g in range(len(weights)) if max(m.own[g], m.context[g]) < 0.5]
+    unmatched = [g for g in range(len(weights))
+                 if max(m.own[g], m.context[g]) < 0.5 and query.groups[g].strength >= 1.0]
     known = [weights[g] for g in unmatched if any(t in vocabulary for t in query.groups[g].alternatives)]
     unknown = [weights[g] for g in unmatched if not any(t in vocabulary for t in query.groups[g].alternatives)]
+    rest = [g for g in range(len(weights)) if g not in anchors]  # what the question says about its names
+    rest_total = sum(weights[g] for g in rest)
+    rest_own = sum(weights[g] * m.own[g] for g in rest) / rest_total if rest_total else 1.0
     row = [1.0, coverage * ok, coverage * (1 - ok), own * ok, own * (1 - ok),
            len(missing) / len(anchors) if anchors else 0.0,
            len(in_context) / len(anchors) if anchors else 0.0,
            1.0 if _scope_conflict(query, annotation, m, places) else 0.0,
            max(known, default=0.0) / max(weights, default=1.0),
            max(unknown, default=0.0) / max(weights, default=1.0),
+           rest_own,
            0.0 if untyped else found, 0.0 if untyped else near,
            rel_score, 1.0 if first else 0.0,
            1.0 / max(len(query.groups), 1)]
@@ -148,7 +156,7 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
     asked = _question_stems(query)
     focus = [p for g, ps in m.positions.items() for p in ps]
     if atype == AnswerType.DURATION:
-        return _duration_evidence(annotation, asked, focus)
+        return _duration_evidence(annotation, asked, focus, shape.length)
     if atype in (AnswerType.NUMBER, AnswerType.DATE):
         kind = Span.NUMBER if atype == AnswerType.NUMBER else Span.DATE
         spans = [s for s in annotation.spans if s.kind == kind and annotation.tokens[s.first].stem not in asked]
@@ -215,11 +223,16 @@ def _counts_people(query: Query, shape: Shape) -> bool:
     return any(t in _HUMAN for g in shape.target for t in query.groups[g].alternatives)
 
 
-def _duration_evidence(annotation: Annotation, asked: set[str], focus: list[int]) -> tuple[float, float]:
-    """"How long": a span of time ("69 days"), a length ("400-metre"), or a range of two dates."""
+def _duration_evidence(annotation: Annotation, asked: set[str], focus: list[int],
+                       length: bool) -> tuple[float, float]:
+    """"How long": a span of time ("69 days") or a range of two dates; or, for "how long is the ship",
+    a length ("400-metre")."""
     tokens = annotation.tokens
+    lengths = [s for s in annotation.of(Span.NUMBER) if s.last < len(tokens) and tokens[s.last].lower in _LENGTH_UNITS]
+    if length:
+        return (1.0, 1.0 if any(_distance(s, focus) <= NEAR[Span.NUMBER] for s in lengths) else 0.0) if lengths \
+            else (0.0, 0.0)
     spans = [s for s in annotation.spans if s.kind == Span.DURATION and tokens[s.first].stem not in asked]
-    spans += [s for s in annotation.of(Span.NUMBER) if s.last < len(tokens) and tokens[s.last].lower in _LENGTH_UNITS]
     dates = annotation.of(Span.DATE)
     if not spans and len(dates) >= 2:
         return 0.7, 1.0 if any(_distance(d, focus) <= NEAR[Span.DATE] for d in dates) else 0.0
@@ -262,6 +275,8 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
     acronyms = [query.groups[g].word for g in subject if len(query.groups[g].word) <= 6]
     if any(_expansion(tokens, a) for a in acronyms):
         return 1.0, 1.0
+    if _SPELLING_OUT.search(query.text) or any(a.upper() in query.text for a in acronyms if len(a) > 1):
+        return 0.0, 0.0  # "what does CSTO stand for": only the full name answers, not "the CSTO, which ..."
     first, last = spots[0], spots[-1]
     # contiguous run of the subject's words
     end = tokens[last].start + len(tokens[last].text)
@@ -274,7 +289,7 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
             tokens[last + 2].lower in ("a", "an", "the") or tokens[last + 2].lower in ROLE_NOUNS):
         return 1.0, 1.0
     before = [t.lower for t in tokens[max(0, first - 4):first]]
-    if any(w in ROLE_NOUNS or w in TITLES or w.endswith("old") for w in before) or (
+    if any(w in ROLE_NOUNS or w in TITLES or w == "old" for w in before) or (  # "a 52-year-old taxi driver"
             first >= 2 and tokens[first - 1].lower in ("as", "called", "named") and tokens[first - 2].lower in (
             "known", "called", "named", "as")):
         return 1.0, 1.0

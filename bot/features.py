@@ -43,7 +43,7 @@ _PERSON_CONTEXT = re.compile(
     r"|spokesman|spokeswoman|chief|commander|ambassador|judge|foreman|professor|\d+-year-old)\.?((?: [A-Z][\w’'-]+)+)"
     r"|((?:[A-Z][\w’'-]+ )?[A-Z][\w’'-]+)(?:, [^,]{0,60},)? (?:said|says|told|added|asked|warned|explained|replied"
     r"|noted|argued|insisted|wrote)\b"
-    r"|\b([A-Z][\w’'-]+ [A-Z][\w’'-]+), (?:an? (?:\d+-year-old|[a-z]+)|\d{2},)")
+    r"|\b([A-Z][\w’'-]+ [A-Z][\w’'-]+), (?:an? (?:\d+-year-old|[a-z]+|[A-Z][a-z]+ [a-z]+)|\d{2},)")
 
 PERSON_HINTS = frozenset(
     "president minister chancellor mayor governor senator mr mrs ms dr general king queen leader spokesman "
@@ -69,7 +69,7 @@ def people(texts: list[str]) -> tuple[set[str], dict[str, str]]:
     return found, surname_of
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]{3,}(?![\w'’])")
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][a-z]{3,}(?=['’]s(?!\w)|(?![\w'’]))")  # "Lebanon’s" too
 _ACRONYM = re.compile(r"(?<![\w'’])[A-Z]{2,6}(?![\w'’])")
 _LOWER = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’])")
 MAX_NAME_SUFFIX = 4

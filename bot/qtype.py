@@ -15,7 +15,7 @@ from enum import StrEnum
 from bot.crosslingual import english_question_words
 from bot.features import TITLES
 from bot.query import Query
-from bot.text import STOP_WORDS, fold, stem, words
+from bot.text import IRREGULAR, STOP_WORDS, fold, stem, words
 
 
 class AnswerType(StrEnum):
@@ -47,6 +47,7 @@ class Shape:
     subject: frozenset[int] = frozenset()
     target: frozenset[int] = frozenset()
     role: frozenset[str] = frozenset()
+    length: bool = False  # "how long is the ship": a length, not a span of time
 
 
 _AUXILIARIES = frozenset("is are was were do does did has have had can could will would should shall may might "
@@ -87,7 +88,19 @@ def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
                       len(tokens))
         speaker = frozenset(g for pos, g in group_of.items() if (subject_from or 0) <= pos < speech)
         subject = speaker & anchors or speaker or anchors
-    return Shape(atype, anchors, subject, target, role)
+    length = atype == AnswerType.DURATION and _asks_length(tokens)
+    return Shape(atype, anchors, subject, target, role, length)
+
+
+_DURATION_VERBS = frozenset("last lasted take took takes stay stayed remain remained continue go run wait".split())
+
+
+def _asks_length(tokens: list[str]) -> bool:
+    """"how long is the Ever Given": a copula and a noun; "how long was the canal blocked" asks for time."""
+    at = next((i for i in range(len(tokens) - 1) if tokens[i:i + 2] == ["how", "long"]), None)
+    if at is None or at + 2 >= len(tokens) or tokens[at + 2] not in ("is", "was", "are", "were"):
+        return False
+    return not any(t.endswith("ed") or t in _DURATION_VERBS or t in IRREGULAR for t in tokens[at + 3:])
 
 
 def _group_positions(tokens: list[str], query: Query) -> dict[int, int]:
@@ -182,7 +195,7 @@ def _definition_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
         return AnswerType.DEFINITION, 1
     if tokens[:1] != ["what"] or len(tokens) < 3:
         return None
-    if tokens[1] in ("does", "did", "do") and tokens[-2:] == ["stand", "for"] or tokens[-1:] == ["mean"]:
+    if tokens[-2:] == ["stand", "for"] or tokens[-1:] == ["mean"]:  # "what dose LPG stand for": any verb
         return AnswerType.DEFINITION, 2
     if tokens[1] in ("is", "are", "was", "were", "the", "a", "an"):
         rest = [t for t in tokens[2:] if t not in STOP_WORDS]

@@ -24,6 +24,9 @@ TRANSLATION_WEIGHT = 1.0  # a glossary entry from another language is the word i
 TRANSLATED_SYNONYM_FACTOR = 0.8
 SPELLING_WEIGHT = 0.9
 FRAMING_WEIGHT = 0.5  # "view", "happened", "bring": what kind of answer more than what about
+_WH_WORDS = frozenset("what who when where why how which whom whose".split())
+_AUXILIARY_TYPOS = frozenset("dose dos doe dus iz waz wuz wat".split())
+HOW_ADJECTIVES = frozenset("old long far big large high deep tall heavy strong fast often soon wide".split())
 VARIANT_WEIGHT = 0.8
 CYRILLIC_SPELLING_LENGTH = 7  # Russian and Kazakh words from which a typo is corrected to a glossary word
 INHERITED_WEIGHT = 0.5  # a follow-up's words taken from the previous question ("and in Almaty?": all but Almaty)
@@ -224,9 +227,11 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
     groups: list[TermGroup] = []
     weighted: list[dict[str, float]] = []
     seen: set[str] = set()
-    for token in tokens:
-        if token in STOP_WORDS:
-            continue
+    for position, token in enumerate(tokens):
+        if token in STOP_WORDS or token in ("stand", "short") and tokens[position + 1:] == ["for"]:
+            continue  # "what does KNB stand for": the question's frame, not its topic
+        if position == 1 and tokens[0] in _WH_WORDS and token in _AUXILIARY_TYPOS:
+            continue  # "what dose LPG stand for": a real word, but here a misspelt "does"
         found = cache.get(token, _MISSING) if cache is not None else _MISSING
         if found is _MISSING:
             found = _analyze_word(token, known, synonyms, spell)
@@ -237,6 +242,9 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
         if found is None:
             continue
         group, scoring = found
+        if position and tokens[position - 1] == "how" and token in HOW_ADJECTIVES and group.strength == 1.0:
+            group = replace(group, strength=FRAMING_WEIGHT)  # "how old": the kind of answer, not the topic
+            scoring = {t: w * FRAMING_WEIGHT for t, w in scoring.items()}
         if token in light:
             group = replace(group, strength=group.strength * INHERITED_WEIGHT)
             scoring = {t: w * INHERITED_WEIGHT for t, w in scoring.items()}

@@ -8,6 +8,8 @@ sentence is the source; its confidence is the share of the question's weight it 
 
 from __future__ import annotations
 
+import re
+
 import heapq
 from array import array
 from dataclasses import dataclass
@@ -42,6 +44,21 @@ class Hit:
     sentence_id: int
     score: float
     confidence: float
+
+
+_BRACKETED = re.compile(r"\(([A-Z]{2,6})\)")
+
+
+def spelled_out(sentences, unquotable: frozenset[int]) -> dict[str, tuple[int, ...]]:
+    """Acronym stem -> the quotable sentences that give it in brackets after its full name
+    ("Collective Security Treaty Organization (CSTO)"): where "what does CSTO stand for" is answered,
+    however many sentences mention CSTO more prominently."""
+    found: dict[str, list[int]] = {}
+    for sentence in sentences:
+        if sentence.index not in unquotable:
+            for acronym in _BRACKETED.findall(sentence.text):
+                found.setdefault(stem(acronym.lower()), []).append(sentence.index)
+    return {k: tuple(v) for k, v in found.items()}
 
 
 class SearchEngine:
@@ -81,7 +98,7 @@ class SearchEngine:
             sentence_ids.append([tid for tid in map(word_ids.__getitem__, tokens) if tid >= 0])
             found = cue_flags(s.text, tokens)
             self.features.append(shared.setdefault(found, found))
-            if not PERSON_HINTS.isdisjoint(tokens):
+            if not PERSON_HINTS.isdisjoint(tokens) or ", a" in s.text:  # a title, a speech verb, "X, a pianist"
                 hinted.append(s.text)
         return sentence_ids, hinted
 
@@ -143,8 +160,9 @@ class SearchEngine:
         texts = [s.text for s in self.corpus.sentences]
         self._name_prefixes, self.names, self.proper = name_variants(texts)
         named, self.surname_of = people(hinted)
-        self.people = frozenset(named)
+        self.people = frozenset(named) - {stem(p) for p in lexicon.PLACE_NAMES}  # "Moscow said" is not a person
         self.places = (frozenset(places(texts)) | {stem(p) for p in lexicon.PLACE_NAMES}) - self.people
+        self.spelled_out = spelled_out(self.corpus.sentences, self.unquotable)
         person_ids = {self.term_id[n] for n in self.people if n in self.term_id}
         shared: dict[frozenset[str], frozenset[str]] = {}
         for sid, ids in enumerate(self.sentence_terms):
@@ -193,6 +211,8 @@ class SearchEngine:
         found = set(self._name_prefixes.get(term, ()))
         found.update(term[:cut] for cut in range(max(5, len(term) - MAX_NAME_SUFFIX), len(term))
                      if term[:cut] in self.names)
+        if term.endswith("es") and term in self.names:  # "Lebanese" (stem lebanes) <-> Lebanon
+            found.update(self._name_prefixes.get(term[:-2], ()))
         found.discard(term)
         return tuple(sorted(found))
 
