@@ -44,7 +44,8 @@ def judged(engine: SearchEngine, query: Query, text: str, model: Model | None, l
         annotation, context = engine.annotation(sid), engine.context_stems(sid)
         pronoun = not PERSONAL_PRONOUNS.isdisjoint(annotation.where)  # pronouns are their own stems
         resolved = engine.previous_people(sid) if pronoun else set()
-        row = features(query, shape, weights, annotation, context, resolved, engine.corpus.sentences[sid].text,
+        row = features(query, shape, weights, annotation, context, engine.article_stems(sid), resolved,
+                       engine.corpus.sentences[sid].text,
                        hit.confidence, hit.score / best, position == 0, engine.vocabulary, engine.places)
         probability = model.probability(row) if model is not None else hit.confidence
         found.append((position, Candidate(sid, probability, hit.confidence, tuple(row))))

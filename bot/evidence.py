@@ -23,6 +23,7 @@ from bot.text import STOP_WORDS, stem
 NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8, Span.ROLE: 8}
 TYPE_NAMES = tuple(t.value for t in AnswerType)
 FEATURE_NAMES = ("bias", "coverage_ok", "coverage_bad", "own_ok", "own_bad", "anchor_missing", "anchor_context",
+                 "anchor_article",
                  "scope_conflict", "missing_known", "missing_unknown", "rest_own", "type_found", "type_near", "rel_score", "first",
                  "inv_groups", *(f"is_{t}" for t in TYPE_NAMES))
 _SCOPE_WORDS = frozenset("nationwide countrywide worldwide national".split())
@@ -61,7 +62,7 @@ def match(query: Query, annotation: Annotation, context_stems: set[str], resolve
 
 
 def features(query: Query, shape: Shape, weights: list[float], annotation: Annotation, context_stems: set[str],
-             resolved: set[str], text: str, coverage: float, rel_score: float, first: bool,
+             article_stems: frozenset[str], resolved: set[str], text: str, coverage: float, rel_score: float, first: bool,
              vocabulary: dict[str, float], places: frozenset[str]) -> list[float]:
     """The feature vector (``FEATURE_NAMES``) of one candidate sentence.
 
@@ -77,6 +78,8 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
     ok = 1.0 if untyped else found * near
     anchors = shape.anchors
     missing = [g for g in anchors if m.own[g] < 0.8 and m.context[g] < 0.8]
+    in_article = [g for g in missing if any(t in article_stems for t, w in query.groups[g].alternatives.items()
+                                            if w >= 0.8)]
     in_context = [g for g in anchors if m.own[g] < 0.8 <= m.context[g]]
     # A missing word the articles use elsewhere suggests another sentence (or none) is about it; a word
     # they never use may be a paraphrase the synonyms do not know.
@@ -90,6 +93,7 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
     row = [1.0, coverage * ok, coverage * (1 - ok), own * ok, own * (1 - ok),
            len(missing) / len(anchors) if anchors else 0.0,
            len(in_context) / len(anchors) if anchors else 0.0,
+           len(in_article) / len(anchors) if anchors else 0.0,
            1.0 if _scope_conflict(query, annotation, m, places) else 0.0,
            max(known, default=0.0) / max(weights, default=1.0),
            max(unknown, default=0.0) / max(weights, default=1.0),
@@ -172,7 +176,7 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         elif not target and any(_distance(s, focus) <= NEAR[s.kind] for s in spans):
             near = 0.5 if shape.target else 1.0  # the thing counted is not named here: near the question's words
         return max(s.strength for s in spans), near
-    if atype in (AnswerType.PERSON, AnswerType.PLACE):
+    if atype in (AnswerType.PERSON, AnswerType.PLACE, AnswerType.NAME):
         found, near = _entity_evidence(shape, annotation, asked, focus)
         if atype == AnswerType.PERSON and not found and resolved - asked and annotation.tokens and \
                 annotation.tokens[0].lower in PERSONAL_PRONOUNS:  # "He also takes over ...": the one named before
@@ -251,7 +255,8 @@ def _explains(annotation: Annotation, cause: Found, asked: set[str]) -> bool:
 
 def _entity_evidence(shape: Shape, annotation: Annotation, asked: set[str], focus: list[int]) -> tuple[float, float]:
     wanted = {AnswerType.PERSON: {Span.PERSON: 1.0, Span.ORG: 0.8, Span.ROLE: 0.7},
-              AnswerType.PLACE: {Span.PLACE: 1.0, Span.ORG: 0.3}}[shape.atype]
+              AnswerType.PLACE: {Span.PLACE: 1.0, Span.ORG: 0.3},
+              AnswerType.NAME: {Span.ORG: 1.0, Span.PERSON: 0.8, Span.PLACE: 0.6}}[shape.atype]
     spans = [s for s in annotation.spans if s.kind in wanted and not (s.stems & asked)]
     if not spans:
         return 0.0, 0.0

@@ -259,6 +259,9 @@ def _span(kind: Span, tokens: tuple[Token, ...], first: int, last: int, strength
     return Found(kind, first, last, frozenset(t.stem for t in tokens[first:last + 1]), strength)
 
 
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+
 def _dates(tokens: tuple[Token, ...]) -> list[Found]:
     found = []
     n = len(tokens)
@@ -279,6 +282,8 @@ def _dates(tokens: tuple[Token, ...]) -> list[Found]:
             found.append(_span(Span.DATE, tokens, i, i))
         elif _YEAR_TOKEN.match(low) and "," not in t.text and not (i + 1 < n and tokens[i + 1].lower in TIME_UNITS):
             found.append(_span(Span.DATE, tokens, i, i))
+        elif _CLOCK.fullmatch(low):  # "11:15 —" in a live blog: a time of day, not a count
+            found.append(_span(Span.DATE, tokens, i, i, 0.5))
         elif low[:1].isdigit() and i + 1 < n and tokens[i + 1].lower in _TIME_OF_DAY:
             found.append(_span(Span.DATE, tokens, i, i + 1))
         elif low in ("later", "earlier", "ago", "afterwards") and i >= 2 and tokens[i - 1].lower in TIME_UNITS:
@@ -315,7 +320,7 @@ def _names(tokens: tuple[Token, ...], names: frozenset[str], known_people: froze
     found = []
     i, n = 0, len(tokens)
     while i < n:
-        if not _starts_name(tokens, i, names):
+        if not _starts_name(tokens, i, names, known_places):
             i += 1
             continue
         j = i
@@ -332,12 +337,13 @@ def _possessive(token: Token) -> bool:
     return token.text.endswith(("'s", "’s"))
 
 
-def _starts_name(tokens: tuple[Token, ...], i: int, names: frozenset[str]) -> bool:
+def _starts_name(tokens: tuple[Token, ...], i: int, names: frozenset[str], known_places: frozenset[str]) -> bool:
     t = tokens[i]
     if not t.capital or not t.text[:1].isalpha() or t.lower in STOP_WORDS or t.lower in MONTHS or t.lower in WEEKDAYS:
         return False
     if i == 0 or tokens[i - 1].text in _QUOTE_MARKS:  # sentence-initial: a name only if the articles say so
-        return t.stem in names or t.text.isupper() or (i + 1 < len(tokens) and tokens[i + 1].capital)
+        return t.stem in names or t.stem in known_places or t.text.isupper() or (
+            i + 1 < len(tokens) and tokens[i + 1].capital)
     return True
 
 

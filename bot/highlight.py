@@ -292,6 +292,7 @@ _FINDERS: dict[AnswerType, Finder] = {
     AnswerType.DURATION: _typed(Span.DURATION, Span.DATE),
     AnswerType.PERSON: _person,
     AnswerType.PLACE: _typed(Span.PLACE, Span.ORG, weak_only=frozenset({Span.ORG})),
+    AnswerType.NAME: _typed(Span.ORG, Span.PERSON, Span.PLACE),
     AnswerType.REASON: _cause,
     AnswerType.QUOTE: _quote,
 }

@@ -29,6 +29,7 @@ class AnswerType(StrEnum):
     REASON = "reason"
     DEFINITION = "definition"
     QUOTE = "quote"
+    NAME = "name"  # "which company", "what is the fund called": a proper name
     YESNO = "yesno"
     OTHER = "other"
 
@@ -59,6 +60,10 @@ NUMBER_NOUNS = frozenset("price prices cost costs toll population number total f
 _DATE_NOUNS = frozenset("year date day month time hour".split())
 _PLACE_NOUNS = frozenset("city country town region place province village area district part location capital "
                          "state site nation neighbourhood neighborhood port airport".split())
+_ENTITY_NOUNS = frozenset("company firm insurer organisation organization group party ship vessel platform newspaper "
+                          "channel bank university airline agency charity union app website network brand fund "
+                          "operator exchange movement committee institute court newspaper magazine station "
+                          "name".split())
 _CAUSE_VERBS = frozenset("caused causes cause triggered triggers sparked sparks led prompted drove provoked "
                          "motivated".split())
 _SPEECH = frozenset("say said says call called calls claim claimed think thinks thought tell told describe described "
@@ -81,7 +86,7 @@ def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
     subject = frozenset(g for pos, g in group_of.items() if subject_from is not None and pos >= subject_from)
     if atype == AnswerType.PERSON and subject and subject <= anchors and _is_who_is(tokens):
         atype = AnswerType.DEFINITION
-    target = _target(tokens, group_of) if atype == AnswerType.NUMBER else frozenset()
+    target = _target(tokens, group_of, anchors) if atype == AnswerType.NUMBER else frozenset()
     role = frozenset(stem(t) for t in tokens if t in ROLE_NOUNS) if atype == AnswerType.PERSON else frozenset()
     if atype == AnswerType.QUOTE:
         speech = next((i for i, t in enumerate(tokens) if t in _SPEECH | _VIEW_NOUNS and i > (subject_from or 0)),
@@ -155,12 +160,22 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if tokens[:1] == ["what"] and len(tokens) > 2 and tokens[1] in ("is", "was", "are", "were") and any(
             t in NUMBER_NOUNS for t in tokens[2:5]):
         return AnswerType.NUMBER, None  # "what was the average wage", "what is the population of ..."
+    if _asks_name(tokens):
+        return AnswerType.NAME, None
     found = _quote_subject(tokens) or _definition_subject(tokens)
     if found is not None:
         return found
     if tokens and tokens[0] in _AUXILIARIES:
         return AnswerType.YESNO, None
     return AnswerType.OTHER, None
+
+
+def _asks_name(tokens: list[str]) -> bool:
+    """"Which insurers", "which electronic trading platform", "what is the new fund called": a name."""
+    for i, t in enumerate(tokens):
+        if t in ("which", "what") and any(_singular(n) in _ENTITY_NOUNS for n in tokens[i + 1:i + 4]):
+            return True
+    return tokens[:1] == ["what"] and tokens[-1:] == ["called"] and len(tokens) > 3
 
 
 def _after_copula(tokens: list[str]) -> int | None:
@@ -206,12 +221,13 @@ def _definition_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
     return None
 
 
-def _target(tokens: list[str], group_of: dict[int, int]) -> frozenset[int]:
-    """The groups of the thing counted: the first content word after "how many", or the number noun."""
+def _target(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) -> frozenset[int]:
+    """The groups of the thing counted: the first content word after "how many", or the number noun;
+    never a name ("how much was Ruzakhunov paid" counts money, not Ruzakhunov)."""
     for i, t in enumerate(tokens):
         if t == "how" and i + 1 < len(tokens) and tokens[i + 1] in ("many", "much"):
             for pos in range(i + 2, min(i + 4, len(tokens))):
                 if pos in group_of:
-                    return frozenset({group_of[pos]})
+                    return frozenset() if group_of[pos] in anchors else frozenset({group_of[pos]})
             return frozenset()
     return frozenset(g for pos, g in group_of.items() if tokens[pos] in NUMBER_NOUNS)

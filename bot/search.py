@@ -81,6 +81,8 @@ class SearchEngine:
         self._dense_parts = None
         self._annotations: dict[int, Annotation] = {}
         self._contexts: dict[int, frozenset[str]] = {}
+        self._articles: dict[int, frozenset[str]] = {}
+        self._article_spans: dict[int, tuple[int, int]] | None = None
 
     def _read_sentences(self) -> tuple[list[list[int]], list[str]]:
         """Number each surface word once (-1 for a stop word), tokenize each sentence once, and note its
@@ -191,6 +193,25 @@ class SearchEngine:
             if len(self._contexts) >= ANNOTATION_CACHE:
                 self._contexts.clear()
             found = self._contexts[passage] = frozenset(self.stem_of[t] for t in self.passage_terms[passage])
+        return found
+
+    def article_stems(self, sentence_id: int) -> frozenset[str]:
+        """Stems of the whole article the sentence is in (kept once computed): is a name the question
+        asks about in the article at all, or only in another one?"""
+        doc = self.corpus.sentences[sentence_id].doc_id
+        found = self._articles.get(doc)
+        if found is None:
+            if self._article_spans is None:
+                spans: dict[int, tuple[int, int]] = {}
+                for s in self.corpus.sentences:  # an article's sentences are consecutive
+                    first, _ = spans.get(s.doc_id, (s.index, s.index))
+                    spans[s.doc_id] = (first, s.index)
+                self._article_spans = spans
+            if len(self._articles) >= ANNOTATION_CACHE:
+                self._articles.clear()
+            first, last = self._article_spans[doc]
+            found = self._articles[doc] = frozenset(
+                self.stem_of[t] for sid in range(first, last + 1) for t in self.sentence_terms[sid])
         return found
 
     def previous_people(self, sentence_id: int, back: int = 3) -> set[str]:
