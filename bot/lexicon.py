@@ -51,7 +51,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("ended", "end", "finished", "stopped", "concluded"),
     ("price", "prices", "cost", "costs", "hike", "rise", "increase"),
     ("fuel", "gas", "petrol", "gasoline", "lpg", "diesel", "energy"),
-    ("economy", "economic", "inflation", "wages", "income", "poverty"),
+    ("economy", "economic"),
+    ("inflation", "prices"),
     ("discontent", "anger", "frustration", "grievances", "dissatisfaction", "resentment"),
     # size and places
     ("largest", "biggest", "major", "main", "greatest"),

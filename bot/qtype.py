@@ -56,7 +56,8 @@ _AUXILIARIES = frozenset("is are was were do does did has have had can could wil
 _HOW_NUMBER = frozenset("many much old far big large high deep tall heavy strong fast long".split())
 NUMBER_NOUNS = frozenset("price prices cost costs toll population number total figure amount rate salary wage wages "
                          "age size length depth weight budget value count percentage percent share proportion "
-                         "height distance speed".split())
+                         "height distance speed inflation unemployment turnout gdp growth debt deficit revenue "
+                         "income".split())
 _DATE_NOUNS = frozenset("year date day month time hour".split())
 _PLACE_NOUNS = frozenset("city country town region place province village area district part location capital "
                          "state site nation neighbourhood neighborhood port airport".split())
