@@ -61,6 +61,7 @@ NUMBER_NOUNS = frozenset("price prices cost costs toll population number total f
 _DATE_NOUNS = frozenset("year date day month time hour".split())
 _PLACE_NOUNS = frozenset("city country town region place province village area district part location capital "
                          "state site nation neighbourhood neighborhood port airport".split())
+_TERSE_NUMBER = frozenset("number count total amount figure".split())
 _ENTITY_NOUNS = frozenset("company firm insurer organisation organization group party ship vessel platform newspaper "
                           "channel bank university airline agency charity union app website network brand fund "
                           "operator exchange movement committee institute court newspaper magazine station "
@@ -145,8 +146,10 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
         if t == "how" and i + 1 < len(tokens) and tokens[i + 1] in _HOW_NUMBER:
             return AnswerType.NUMBER, None
     if " number of " in joined or " what number " in joined or "toll" in tokens or (
-            tokens and tokens[-1] == "number"):
-        return AnswerType.NUMBER, None
+            tokens and tokens[-1] in _TERSE_NUMBER):
+        return AnswerType.NUMBER, None  # "csto troops number", "lawyers interviewed count"
+    if tokens and tokens[-1] in ("date", "when", "year", "day") and "what" not in tokens[:1]:
+        return AnswerType.DATE, None  # "referendum date?", "massimov arrested when"
     if "when" in tokens or any(f" {w} {n} " in joined for w in ("what", "which") for n in _DATE_NOUNS):
         return AnswerType.DATE, None
     if "why" in tokens or " how come " in joined or "reason" in tokens or (
@@ -231,4 +234,7 @@ def _target(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]
                 if pos in group_of:
                     return frozenset() if group_of[pos] in anchors else frozenset({group_of[pos]})
             return frozenset()
+    if tokens and tokens[-1] in _TERSE_NUMBER and tokens[-1] not in tokens[:-1]:  # "lawyers interviewed count"
+        first = next((g for pos, g in sorted(group_of.items()) if g not in anchors and pos < len(tokens) - 1), None)
+        return frozenset() if first is None else frozenset({first})
     return frozenset(g for pos, g in group_of.items() if tokens[pos] in NUMBER_NOUNS)

@@ -5,7 +5,8 @@ deletion, substitution or swap) that starts with the same letter, and only for w
 letters or more: ``peple`` -> ``people``, ``tokaev`` -> ``tokayev``, ``kazakstan`` -> ``kazakhstan``,
 while an unrelated word such as ``football`` stays unknown and keeps counting against confidence.
 A word that is itself common English (``tanks``, ``mayor``) is never "corrected" into a corpus word
-(``talks``, ``major``): pyspellchecker's English word frequencies say which words are real. They are
+(``talks``, ``major``), unless the corpus word is a hundred times commoner in English (``minster`` ->
+``minister``): pyspellchecker's English word frequencies say which words are real. They are
 loaded on the first candidate correction, or up front with ``load_english`` (the bot does it at
 start, so that no user's first typo waits for it).
 """
@@ -33,6 +34,15 @@ def is_common_english(word: str) -> bool:
     """True for a correctly spelt, reasonably common English word."""
     english = load_english()
     return word in english and english[word] >= COMMON_ENGLISH
+
+
+MUCH_COMMONER = 100  # "minster" (106) for "minister" (18,798): a real word, but almost surely a typo
+
+
+def _much_commoner(fix: str, word: str) -> bool:
+    """A rare real word next to a far commoner one the articles use: the typo is likelier than the word."""
+    english = load_english()
+    return english[fix] >= MUCH_COMMONER * english[word] if fix in english and word in english else False
 
 
 def _deletes(word: str) -> set[str]:
@@ -82,9 +92,12 @@ class Speller:
         for key in _deletes(word) | {word}:
             seen.update(self._by_delete.get(key, ()))
         best = [w for w in seen if w[0] == word[0] and _within_one(word, w)]
-        if not best or self.real_word(word):
+        if not best:
             return None
-        return max(best, key=lambda w: (self.frequencies[w], w))
+        fix = max(best, key=lambda w: (self.frequencies[w], w))
+        if self.real_word(word) and not (self.real_word is is_common_english and _much_commoner(fix, word)):
+            return None
+        return fix
 
     @classmethod
     def from_words(cls, words: Iterable[str], min_length: int = MIN_LENGTH,
