@@ -9,7 +9,7 @@ from functools import cache
 from bot import followup
 from bot.candidates import POOL, Candidate, judged
 from bot.confidence import Model, load_model
-from bot.conversation import Resolution, Turn, resolve
+from bot.conversation import Resolution, Turn, dangling_pronoun, resolve
 from bot.faq import FaqEntry
 from bot.highlight import highlight
 from bot.i18n import ENGLISH, Msg
@@ -251,6 +251,9 @@ def answer_in_context(kb: KnowledgeBase, message: str, previous: Turn | None) ->
     """Answer a message of a conversation: resolved against the previous exchange, then answered (the words it
     inherited counting less, the words it adds required in the answer)."""
     resolution = resolve(message, previous)
+    if not resolution.inherited and dangling_pronoun(resolution.text):
+        result = _none(message.strip(), VAGUE, Reason.VAGUE)  # "who appointed him?" with nobody in focus
+        return result, resolution, next_turn(kb, resolution.text, result)
     result = answer(kb, resolution.text, _inherited_words(message, resolution))
     if resolution.inherited:
         result = replace(result, question=message.strip())

@@ -70,7 +70,7 @@ def resolve(message: str, previous: Turn | None) -> Resolution:
         return Resolution(ask_again(previous, low), True)
     if lead and rest and not stands_alone(low):
         return Resolution(substitute(previous, rest), True)
-    if not lead and leans_on_pronoun(low, previous):
+    if not lead and leans_on_pronoun(low, previous, rest):
         return Resolution(replace_pronouns(text, previous), True)
     return Resolution(text)
 
@@ -112,11 +112,30 @@ def stands_alone(low: list[str]) -> bool:
     return len(_content(low)) >= needed and not _pronouns(low)
 
 
-def leans_on_pronoun(low: list[str], previous: Turn) -> bool:
+def dangling_pronoun(message: str) -> bool:
+    """"who appointed him?" with nobody named before: "he" or "him" stands for no one the bot can know, and a
+    confident answer about someone else would be a guess (English; a name or enough words of its own settle it)."""
+    tokens = tokens_of(message)
+    low = [fold(t) for t in tokens]
+    named = any(i and t[:1].isupper() for i, t in enumerate(tokens))
+    return any(t in fw.PERSON_PRONOUNS for t in low) and not named and len(_content(low)) < SELF_CONTAINED_WORDS
+
+
+def _person_pronoun_first(low: list[str], tokens: list[str]) -> bool:
+    """"what happened to him after Bishkek protested?": "him" comes before any name the message has, so
+    it means someone said before ("did Tokayev say he would resign?" names its "he" first)."""
+    at = next((i for i, t in enumerate(low) if t in fw.PERSON_PRONOUNS), None)
+    named = [i for i, t in enumerate(tokens) if i and t[:1].isupper()]
+    return at is not None and all(at < i for i in named)
+
+
+def leans_on_pronoun(low: list[str], previous: Turn, tokens: list[str]) -> bool:
     """A pronoun and fewer than three words of its own: "what did he say?", "сколько ему лет?"."""
     pronouns = _pronouns(low)
-    if not pronouns or len(_content(low)) >= SELF_CONTAINED_WORDS:
+    if not pronouns:
         return False
+    if len(_content(low)) >= SELF_CONTAINED_WORDS:  # words of its own: only a "he" before any name leans back
+        return bool(previous.people) and _person_pronoun_first(low, tokens)
     person = [p for p in pronouns if p in fw.PERSON_PRONOUNS]
     return len(person) < len(pronouns) or bool(previous.people)
 

@@ -171,11 +171,14 @@ def replace_pronouns(text: str, previous: Turn, always_topic: bool = False) -> s
     out: list[str] = []
     needs_topic = always_topic
     person = previous.people[0] if previous.people else ""
+    acronym = _only_acronym(previous.question)
     for word in text.split():
         core = word.strip("?!.,;:")
         low = fold(core)
         if low in fw.PERSON_PRONOUNS and person:
             out.append(word.replace(core, person + fw.PERSON_PRONOUNS[low]))
+        elif low in ("it", "its") and acronym:  # "What does KNB stand for?" - "who heads it now?"
+            out.append(word.replace(core, acronym + ("'s" if low == "its" else "")))
         elif low in fw.CYRILLIC_PERSON_PRONOUNS and person and previous.person_asked:
             out.append(word.replace(core, f"{core} ({person})"))
         else:
@@ -187,6 +190,19 @@ def replace_pronouns(text: str, previous: Turn, always_topic: bool = False) -> s
     if topic and fold(topic) not in fold(rewritten):
         return f"{rewritten} ({topic})?"
     return rewritten + "?"
+
+
+_DEFINING = frozenset("stand stands short mean means meaning".split())
+
+
+def _only_acronym(question: str) -> str:
+    """The one acronym the previous question was about (KNB, CSTO), when it named nothing else: what "it" is."""
+    tokens = tokens_of(question)
+    names = [t for i, t in enumerate(tokens) if t[:1].isupper() and (i or t.isupper()) and fold(t) not in fw.WH]
+    if len(names) != 1 or len(names[0]) < 2 or not names[0].isupper():
+        return ""
+    others = [t for t in topic_words(question) if t != names[0] and fold(t) not in STOP_WORDS | _DEFINING]
+    return "" if others else names[0]  # "When did the CSTO withdrawal begin?": "it" is the withdrawal
 
 
 def topic_words(question: str) -> list[str]:
