@@ -12,7 +12,6 @@ probability learned on the tune half of the question bank.
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass
 
 from bot.features import TITLES, Annotation, Found, Span
@@ -23,9 +22,8 @@ from bot.text import STOP_WORDS, stem
 NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8, Span.ROLE: 8}
 TYPE_NAMES = tuple(t.value for t in AnswerType)
 FEATURE_NAMES = ("bias", "coverage_ok", "coverage_bad", "own_ok", "own_bad", "anchor_missing", "anchor_context",
-                 "anchor_article",
-                 "scope_conflict", "missing_known", "missing_unknown", "rest_own", "type_found", "type_near", "rel_score", "first",
-                 "inv_groups", *(f"is_{t}" for t in TYPE_NAMES))
+                 "anchor_article", "scope_conflict", "missing_known", "missing_unknown", "rest_own", "type_found",
+                 "type_near", "rel_score", "first", "inv_groups", *(f"is_{t}" for t in TYPE_NAMES))
 _SCOPE_WORDS = frozenset("nationwide countrywide worldwide national".split())
 _PRONOUNS = frozenset("he she they his her their him them it its".split())
 PERSONAL_PRONOUNS = frozenset("he she his her him".split())
@@ -62,8 +60,8 @@ def match(query: Query, annotation: Annotation, context_stems: set[str], resolve
 
 
 def features(query: Query, shape: Shape, weights: list[float], annotation: Annotation, context_stems: set[str],
-             article_stems: frozenset[str], resolved: set[str], text: str, coverage: float, rel_score: float, first: bool,
-             vocabulary: dict[str, float], places: frozenset[str]) -> list[float]:
+             article_stems: frozenset[str], resolved: set[str], text: str, coverage: float, rel_score: float,
+             first: bool, vocabulary: dict[str, float], places: frozenset[str]) -> list[float]:
     """The feature vector (``FEATURE_NAMES``) of one candidate sentence.
 
     Coverage counts twice: once where the sentence holds an answer of the wanted type near the

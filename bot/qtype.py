@@ -61,6 +61,7 @@ NUMBER_NOUNS = frozenset("price prices cost costs toll population number total f
 _DATE_NOUNS = frozenset("year date day month time hour".split())
 _PLACE_NOUNS = frozenset("city country town region place province village area district part location capital "
                          "state site nation neighbourhood neighborhood port airport".split())
+_MEASURE_NOUNS = frozenset("share percentage proportion factor quantity level amount".split())
 _TERSE_NUMBER = frozenset("number count total amount figure".split())
 _ENTITY_NOUNS = frozenset("company firm insurer organisation organization group party ship vessel platform newspaper "
                           "channel bank university airline agency charity union app website network brand fund "
@@ -81,7 +82,7 @@ _CAPITALISED = re.compile(r"(?<=\s)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]*|\b[A
 
 def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
     """The shape of ``query`` (analysed from ``text``); ``names`` are the corpus's proper names."""
-    tokens = english_question_words(words(text))
+    tokens = _wh_typos_fixed(english_question_words(words(text)))
     group_of = _group_positions(tokens, query)
     anchors = _anchors(text, query, names)
     atype, subject_from = _answer_type(tokens)
@@ -108,6 +109,22 @@ def _asks_length(tokens: list[str]) -> bool:
     if at is None or at + 2 >= len(tokens) or tokens[at + 2] not in ("is", "was", "are", "were"):
         return False
     return not any(t.endswith("ed") or t in _DURATION_VERBS or t in IRREGULAR for t in tokens[at + 3:])
+
+
+_WH_TYPOS = {"wen": "when", "whn": "when", "wehn": "when", "wich": "which", "whitch": "which", "whcih": "which",
+             "wihch": "which", "wat": "what", "wht": "what", "waht": "what", "whta": "what", "hw": "how",
+             "hwo": "how", "whos": "who", "wher": "where", "whre": "where"}
+_AFTER_WHERE = frozenset("will would did does do is are was can could".split())
+
+
+def _wh_typos_fixed(tokens: list[str]) -> list[str]:
+    """"wen did ...", "wich countries", "were will they send": a misspelt question word read as meant."""
+    if not tokens:
+        return tokens
+    first = _WH_TYPOS.get(tokens[0], tokens[0])
+    if first in ("were", "wer") and tokens[1:2] and tokens[1] in _AFTER_WHERE:
+        first = "where"  # "were will the findings go": no question starts with "were will"
+    return [first, *tokens[1:]]
 
 
 def _group_positions(tokens: list[str], query: Query) -> dict[int, int]:
@@ -150,13 +167,15 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
         return AnswerType.NUMBER, None  # "csto troops number", "lawyers interviewed count"
     if tokens and tokens[-1] in ("date", "when", "year", "day") and "what" not in tokens[:1]:
         return AnswerType.DATE, None  # "referendum date?", "massimov arrested when"
+    if any(f" {w} {n} " in joined for w in ("what", "which") for n in _MEASURE_NOUNS):
+        return AnswerType.NUMBER, None  # "what share of ...", "by what factor"
     if "when" in tokens or any(f" {w} {n} " in joined for w in ("what", "which") for n in _DATE_NOUNS):
         return AnswerType.DATE, None
     if "why" in tokens or " how come " in joined or "reason" in tokens or (
             tokens[:1] == ["what"] and len(tokens) > 1 and tokens[1] in _CAUSE_VERBS):
         return AnswerType.REASON, None
     if "where" in tokens or any(f" {w} {n} " in joined for w in ("what", "which") for n in _PLACE_NOUNS) or (
-            " the capital of " in joined):
+            " capital of " in joined):
         return AnswerType.PLACE, None
     if tokens[:1] and tokens[0] in ("who", "whom", "whose") or " who " in joined or any(
             w in ("which", "what") and n in ROLE_NOUNS for w, n in zip(tokens, tokens[1:], strict=False)):

@@ -8,9 +8,8 @@ sentence is the source; its confidence is the share of the question's weight it 
 
 from __future__ import annotations
 
-import re
-
 import heapq
+import re
 from array import array
 from dataclasses import dataclass
 
