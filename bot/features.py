@@ -194,6 +194,8 @@ TITLES = frozenset(
     "chairman chairwoman head professor pope premier lieutenant captain major sergeant admiral sheikh emir "
     "archbishop bishop rector dean".split())
 _PARTICLES = frozenset("de da van von bin al el la le du dos das di ibn".split())
+ORG_HEADS = frozenset("company firm group bank agency insurer insurers operator carrier airline organisation "
+                      "organization party charity subsidiary broadcaster newspaper channel network".split())
 ORG_WORDS = frozenset(
     "organization organisation council committee ministry university office group party union bank agency "
     "fund court parliament assembly watch news times post herald wire service services force forces army "
@@ -355,6 +357,8 @@ def _classify_run(tokens: tuple[Token, ...], i: int, j: int, known_people: froze
         return [_span(Span.ORG, tokens, i, j)]
     if any(w in _PLACE_WORDS for w in lowers):
         return [_span(Span.PLACE, tokens, i, j)]
+    if i and tokens[i - 1].lower in ORG_HEADS:  # "the Japanese firm Shoei Kisen Kaisha", "company Boskalis"
+        return [_span(Span.ORG, tokens, i, j)]
     titled = [k for k, w in enumerate(lowers) if w in TITLES]
     if titled and titled[-1] < len(run) - 1:  # "Russian President Vladimir Putin": the name follows the title
         return [_span(Span.PERSON, tokens, i + titled[-1] + 1, j)]

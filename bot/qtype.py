@@ -245,13 +245,14 @@ def _definition_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
 
 
 def _target(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) -> frozenset[int]:
-    """The groups of the thing counted: the first content word after "how many", or the number noun;
-    never a name ("how much was Ruzakhunov paid" counts money, not Ruzakhunov)."""
+    """The groups of the thing counted: the first content word after "how many" ("how many Russians"), or the
+    number noun; not a name after a verb ("how much was Ruzakhunov paid" counts money, not Ruzakhunov)."""
     for i, t in enumerate(tokens):
         if t == "how" and i + 1 < len(tokens) and tokens[i + 1] in ("many", "much"):
+            after_verb = i + 2 < len(tokens) and tokens[i + 2] in _AUXILIARIES  # "how much was Ruzakhunov paid"
             for pos in range(i + 2, min(i + 4, len(tokens))):
                 if pos in group_of:
-                    return frozenset() if group_of[pos] in anchors else frozenset({group_of[pos]})
+                    return frozenset() if after_verb and group_of[pos] in anchors else frozenset({group_of[pos]})
             return frozenset()
     if tokens and tokens[-1] in _TERSE_NUMBER and tokens[-1] not in tokens[:-1]:  # "lawyers interviewed count"
         first = next((g for pos, g in sorted(group_of.items()) if g not in anchors and pos < len(tokens) - 1), None)

@@ -26,6 +26,7 @@ SPELLING_WEIGHT = 0.9
 FRAMING_WEIGHT = 0.5  # "view", "happened", "bring": what kind of answer more than what about
 _WH_WORDS = frozenset("what who when where why how which whom whose".split())
 _AUXILIARY_TYPOS = frozenset("dose dos doe dus iz waz wuz wat".split())
+_AFFIXED = re.compile(r"[A-Za-z]-(led|backed|based|trained)\b", re.IGNORECASE)  # "Russian-led force": the force
 HOW_ADJECTIVES = frozenset("old long far big large high deep tall heavy strong fast often soon wide".split())
 VARIANT_WEIGHT = 0.8
 CYRILLIC_SPELLING_LENGTH = 7  # Russian and Kazakh words from which a typo is corrected to a glossary word
@@ -227,6 +228,7 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
     groups: list[TermGroup] = []
     weighted: list[dict[str, float]] = []
     seen: set[str] = set()
+    affixed = {m.lower() for m in _AFFIXED.findall(text)}
     for position, token in enumerate(tokens):
         if token in STOP_WORDS or token in ("stand", "short") and tokens[position + 1:] == ["for"]:
             continue  # "what does KNB stand for": the question's frame, not its topic
@@ -242,8 +244,9 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
         if found is None:
             continue
         group, scoring = found
-        if position and tokens[position - 1] == "how" and token in HOW_ADJECTIVES and group.strength == 1.0:
-            group = replace(group, strength=FRAMING_WEIGHT)  # "how old": the kind of answer, not the topic
+        framing = position and tokens[position - 1] == "how" and token in HOW_ADJECTIVES or token in affixed
+        if framing and group.strength == 1.0:
+            group = replace(group, strength=FRAMING_WEIGHT)  # "how old", "-led": the kind of answer, not the topic
             scoring = {t: w * FRAMING_WEIGHT for t, w in scoring.items()}
         if token in light:
             group = replace(group, strength=group.strength * INHERITED_WEIGHT)

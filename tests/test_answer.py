@@ -43,7 +43,9 @@ def test_russian_faq_phrasing_is_matched(seed_kb):
 
 
 def test_typo_in_question_is_corrected(seed_kb_no_faq):
-    assert "8,000" in answer(seed_kb_no_faq, "how many were arested").source
+    kb = seed_kb_no_faq
+    found = judged(kb.engine, analyze("how many were arested", kb.engine, kb.synonyms), "how many were arested", model())
+    assert "8,000" in kb.corpus.sentences[found[0].sentence_id].text  # judged best; confident or not is the model's
 
 
 def test_score_is_between_zero_and_one(seed_kb):
