@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from bot.features import TITLES, Annotation, Found, Span
 from bot.qtype import ROLE_NOUNS, AnswerType, Shape
 from bot.query import Query
-from bot.text import STOP_WORDS, stem
+from bot.text import STOP_WORDS, stem, words
 
 NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8, Span.ROLE: 8}
 TYPE_NAMES = tuple(t.value for t in AnswerType)
@@ -92,7 +92,7 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
            len(missing) / len(anchors) if anchors else 0.0,
            len(in_context) / len(anchors) if anchors else 0.0,
            len(in_article) / len(anchors) if anchors else 0.0,
-           1.0 if _scope_conflict(query, annotation, m, places) else 0.0,
+           1.0 if _scope_conflict(query, annotation, m, places) or _time_conflict(query, annotation) else 0.0,
            max(known, default=0.0) / max(weights, default=1.0),
            max(unknown, default=0.0) / max(weights, default=1.0),
            rest_own,
@@ -127,6 +127,15 @@ def gate(row: list[float] | tuple[float, ...]) -> float:
     if row[_AT["scope_conflict"]]:
         factor *= SCOPE_FACTOR
     return factor
+
+
+_NOW = frozenset("now currently current today still presently".split())
+_THEN = frozenset("former ex previous then erstwhile late".split())
+
+
+def _time_conflict(query: Query, annotation: Annotation) -> bool:
+    """"Who heads the KNB now?" against "Massimov, the former head of the KNB": the present asked, the past told."""
+    return not _NOW.isdisjoint(words(query.text)) and any(t.lower in _THEN for t in annotation.tokens)
 
 
 def _scope_conflict(query: Query, annotation: Annotation, m: Match, places: frozenset[str]) -> bool:

@@ -49,6 +49,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("began", "begin", "start", "started", "starting", "sparked", "triggered", "erupted", "cause",
      "caused", "why", "reason"),
     ("ended", "end", "finished", "stopped", "concluded"),
+    ("stay", "stayed", "remain", "remained"),
     ("price", "prices", "cost", "costs", "hike", "rise", "increase"),
     ("fuel", "gas", "petrol", "gasoline", "lpg", "diesel", "energy"),
     ("economy", "economic"),
