@@ -4,8 +4,9 @@ Every question of the tune sets (``eval/tune.yaml``) is put to the engine withou
 its candidate sentences becomes a row of evidence features, labelled by whether it holds an
 expected phrase. A logistic regression is fitted to the rows; the threshold is the lowest
 probability at which at least ``TRAP_REJECTION`` of the tune traps are declined, judged out of
-fold (each article's questions scored by a model that never saw that article). The test half is
-never read here.
+fold (each article's questions scored by a model that never saw that article). The confidence shown is
+calibrated (Platt) on scores from models that never saw the question's whole set of articles, which in
+the bank also means its author. The test half is never read here.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ class Judged:
     item: EvalQuestion
     rows: tuple[tuple[float, ...], ...]
     labels: tuple[bool, ...]
+    corpus: str = ""  # the articles' folder: another author's set, for calibrating against unseen writing
 
 
 def manifest_faq(manifest: Path) -> Path:
@@ -66,7 +68,8 @@ def collect(sets: Iterable[tuple[Path, Path]], faq: Path | None = None) -> list[
             candidates = judged(kb.engine, query, item.question, None)
             labels = tuple(item.expect is not None and judge_source(item, kb.corpus.sentences[c.sentence_id].text)
                            for c in candidates)
-            found.append(Judged(f"{questions}:{item.article or ''}", item, tuple(c.row for c in candidates), labels))
+            found.append(Judged(f"{questions}:{item.article or ''}", item, tuple(c.row for c in candidates), labels,
+                                str(corpus)))
     return found
 
 
@@ -85,6 +88,16 @@ def out_of_fold(samples: list[Judged]) -> list[tuple[Judged, float, bool]]:
         held = [s for s in samples if fold_of[s.group] == fold]
         weights = train([s for s in samples if fold_of[s.group] != fold])
         results += [best(s, weights) for s in held]
+    return results
+
+
+def out_of_corpus(samples: list[Judged]) -> list[tuple[Judged, float, bool]]:
+    """The same with models that never saw its set of articles (and, in the bank, their author's writing):
+    what a new article by a new writer meets, so the confidence shown is calibrated on it."""
+    results = []
+    for corpus in sorted({s.corpus for s in samples}):
+        weights = train([s for s in samples if s.corpus != corpus])
+        results += [best(s, weights) for s in samples if s.corpus == corpus]
     return results
 
 
@@ -123,8 +136,9 @@ def run_calibrate(manifest: Path, write: bool, out=print) -> int:
     in_sample = [best(s, weights) for s in samples]
     # The shipped model must decline the traps out of fold and in sample alike.
     threshold = max(threshold_for(folded), threshold_for(in_sample))
-    scale, shift = fit_calibration([p for _, p, _ in folded],
-                                   [s.item.expect is not None and ok for s, _, ok in folded])
+    unseen = out_of_corpus(samples)
+    scale, shift = fit_calibration([p for _, p, _ in unseen],
+                                   [s.item.expect is not None and ok for s, _, ok in unseen])
     model = Model(tuple(float(w) for w in weights), 0.0, scale, shift)
     model = Model(model.weights, model.confidence(threshold), scale, shift)
     out(f"{len(samples)} tune questions, {sum(len(s.rows) for s in samples)} candidate sentences")
