@@ -24,6 +24,7 @@ TYPE_NAMES = tuple(t.value for t in AnswerType)
 FEATURE_NAMES = ("bias", "coverage_ok", "coverage_bad", "own_ok", "own_bad", "anchor_missing", "anchor_context",
                  "anchor_article", "scope_conflict", "missing_known", "missing_unknown", "rest_own", "type_found",
                  "type_near", "rel_score", "first", "inv_groups", *(f"is_{t}" for t in TYPE_NAMES))
+_COUNTRY_WORDS = frozenset("country country's country’s nation nation's nation’s".split())
 _SCOPE_WORDS = frozenset("nationwide countrywide worldwide national".split())
 _PRONOUNS = frozenset("he she they his her their him them it its".split())
 PERSONAL_PRONOUNS = frozenset("he she his her him".split())
@@ -145,6 +146,8 @@ def _scope_conflict(query: Query, annotation: Annotation, m: Match, places: froz
               if m.own[g] < 0.8 and any(t in places for t, w in group.alternatives.items() if w >= 0.8)]
     if not wanted:
         return False
+    if all(m.context[g] >= 0.8 for g in wanted) and any(t.lower in _COUNTRY_WORDS for t in annotation.tokens):
+        return False  # "the country's largest city" in an article about Kazakhstan: the country asked about
     return any(s.kind == Span.PLACE for s in annotation.spans) or any(
         t.lower in _SCOPE_WORDS for t in annotation.tokens)
 

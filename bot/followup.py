@@ -26,8 +26,9 @@ OWN_WORD_MATCH = 0.85  # a follow-up's own word must be in the answer itself, or
 
 def says_what_is_new(kb: KnowledgeBase, query: Query, inherited: frozenset[str], sentence_id: int) -> bool:
     """A follow-up's answer must hold the words the follow-up itself adds ("lifted" in "when was it
-    lifted?"), half of them at least, in the sentence or its paragraph: the inherited ones are already settled. Framing words
-    ("happen") and words the articles never use (their absence already counts against confidence) aside."""
+    lifted?"), half of them at least, in the sentence or its paragraph: the inherited ones are already
+    settled. Framing words ("happen") and words the articles never use (their absence already counts
+    against confidence) aside."""
     context = kb.engine.context_stems(sentence_id)
     vocabulary = kb.engine.vocabulary
     own = [g for g in query.groups if g.word not in inherited and g.strength >= 1.0

@@ -67,6 +67,7 @@ _ENTITY_NOUNS = frozenset("company firm insurer organisation organization group 
                           "channel bank university airline agency charity union app website network brand fund "
                           "operator exchange movement committee institute court newspaper magazine station "
                           "name".split())
+_HEAD_PLACES = frozenset("city country town region province village district capital nation port airport".split())
 _CAUSE_VERBS = frozenset("caused causes cause triggered triggers sparked sparks led prompted drove provoked "
                          "motivated".split())
 _SPEECH = frozenset("say said says call called calls claim claimed think thinks thought tell told describe described "
@@ -174,8 +175,9 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if "why" in tokens or " how come " in joined or "reason" in tokens or (
             tokens[:1] == ["what"] and len(tokens) > 1 and tokens[1] in _CAUSE_VERBS):
         return AnswerType.REASON, None
+    ends_in_place = tokens[:1] in (["what"], ["which"]) and _singular(tokens[-1]) in _HEAD_PLACES  # "'s largest city"
     if "where" in tokens or any(f" {w} {n} " in joined for w in ("what", "which") for n in _PLACE_NOUNS) or (
-            " capital of " in joined):
+            " capital of " in joined) or ends_in_place:
         return AnswerType.PLACE, None
     if tokens[:1] and tokens[0] in ("who", "whom", "whose") or " who " in joined or any(
             w in ("which", "what") and n in ROLE_NOUNS for w, n in zip(tokens, tokens[1:], strict=False)):
