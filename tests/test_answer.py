@@ -44,7 +44,8 @@ def test_russian_faq_phrasing_is_matched(seed_kb):
 
 def test_typo_in_question_is_corrected(seed_kb_no_faq):
     kb = seed_kb_no_faq
-    found = judged(kb.engine, analyze("how many were arested", kb.engine, kb.synonyms), "how many were arested", model())
+    question = "how many were arested"
+    found = judged(kb.engine, analyze(question, kb.engine, kb.synonyms), question, model())
     assert "8,000" in kb.corpus.sentences[found[0].sentence_id].text  # judged best; confident or not is the model's
 
 
