@@ -180,9 +180,9 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         if atype == AnswerType.NUMBER and _counts_people(query, shape):
             target += [i for i, t in enumerate(annotation.tokens) if t.lower in _PEOPLE]
         near = 0.0
-        if target and any(-3 <= p - s.first <= 3 and _same_clause(text, annotation, p, s.first)
+        if target and any(-5 <= p - s.first <= 5 and _same_clause(text, annotation, p, s.first)
                           for s in spans for p in target):
-            near = 1.0  # "2,030 soldiers" for "how many troops": the number stands by the thing counted
+            near = 1.0  # "2,030 soldiers", "30,000 cubic metres of sand": the number stands by the thing counted
         elif not target and any(_distance(s, focus) <= NEAR[s.kind] for s in spans):
             near = 0.5 if shape.target else 1.0  # the thing counted is not named here: near the question's words
         return max(s.strength for s in spans), near
