@@ -21,17 +21,23 @@ from conftest import DEV_QUESTIONS, ROOT, SEED_CORPUS, SEED_FAQ
 BANK = ROOT / "eval" / "bank"
 DATA = ROOT / "tests" / "data"
 FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection floor)
-    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.39, 0.91),
-    "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.50, 0.94),
-    "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.23, 0.95),
-    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.51, 0.93),
+    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.39, 0.97),
+    "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.52, 0.96),
+    "bank tune half, part 2": (BANK / "tune2" / "questions.yaml", BANK / "tune2" / "corpus", False, 0.30, 0.92),
+    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.39, 0.93),
+    "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.27, 0.96),
+    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.52, 0.94),
+    "bank tune half in Russian, part 3": (BANK / "tune3" / "questions_ru.yaml", BANK / "tune3" / "corpus", False,
+                                          0.25, 0.90),
     "bank test half in Kazakh": (BANK / "test" / "questions_kk.yaml", BANK / "test" / "corpus", False, 0.19, 1.00),
-    "bank tune half in Kazakh": (BANK / "tune" / "questions_kk.yaml", BANK / "tune" / "corpus", False, 0.50, 1.00),
-    "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.64, 1.00),
+    "bank tune half in Kazakh": (BANK / "tune" / "questions_kk.yaml", BANK / "tune" / "corpus", False, 0.54, 1.00),
+    # Lowered from 0.64 and 0.65 when the tune half grew by two harder sets: the threshold that declines 95% of
+    # its traps rose (the bank's test half went from 39.9% / 91.2% to 39.1% / 97.1%).
+    "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.61, 1.00),
     "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.87, 1.00),
     "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.56, 1.00),
     "own seed questions with the FAQ": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, True, 0.80, 1.00),
-    "second event (Suez)": (DATA / "suez" / "questions.yaml", DATA / "suez" / "corpus", False, 0.65, 1.00),
+    "second event (Suez)": (DATA / "suez" / "questions.yaml", DATA / "suez" / "corpus", False, 0.60, 1.00),
     "two articles": (DATA / "multi" / "questions.yaml", DATA / "multi" / "corpus", False, 0.80, 1.00),
 }
 
@@ -42,10 +48,10 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, answered-right floor, d
     "bank tune conversations in Russian": (BANK / "tune" / "conversations_ru.yaml", BANK / "tune" / "corpus",
                                            0.37, 0.88),
     "own tune conversations": (ROOT / "eval" / "conversations" / "own_tune.yaml", BANK / "tune" / "corpus",
-                               0.61, 0.92),
-    "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", 0.35, 0.75),
+                               0.57, 0.96),  # 0.61 / 0.92 before the tune half grew (see "dev set" above)
+    "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", 0.35, 1.00),
     "bank test conversations in Russian": (BANK / "test" / "conversations_ru.yaml", BANK / "test" / "corpus",
-                                           0.35, 1.00),
+                                           0.41, 1.00),
 }
 
 
@@ -73,7 +79,7 @@ def test_question_set_meets_its_floors(name):
 
 
 def test_high_confidence_answers_on_the_test_half_are_nearly_always_right():
-    """Measured: 48 of 56 answers at 0.8 or more are right (the issue asks for all of them; README)."""
+    """Measured: 51 of 60 answers at 0.8 or more are right (the issue asks for all of them; README)."""
     _, _, results = rates(BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False)
     confident = [r for r in results if r.answer.kind != "none" and r.answer.score >= 0.8]
     assert len(confident) >= 50
