@@ -10,10 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.confidence import Model
-from bot.evidence import PERSONAL_PRONOUNS, features
+from bot.evidence import PERSONAL_PRONOUNS, acronym_forms, features
 from bot.qtype import AnswerType, Shape, question_shape
 from bot.query import Query
 from bot.search import Hit, SearchEngine
+from bot.text import stem
 
 POOL = 8  # candidates judged per question (measured: the right sentence is in the top 8 nine times in ten)
 
@@ -56,8 +57,8 @@ def judged(engine: SearchEngine, query: Query, text: str, model: Model | None, l
 def _with_expansions(engine: SearchEngine, query: Query, shape: Shape, hits: list[Hit]) -> list[Hit]:
     """"What does CSTO stand for": the sentence spelling the acronym out is judged even when sentences that
     merely mention it rank higher; it takes the last place, with that place's score."""
-    spelled = [sid for g in shape.subject or shape.anchors
-               for sid in engine.spelled_out.get(next(iter(query.groups[g].alternatives)), ())]
+    spelled = [sid for g in shape.subject or shape.anchors for form in acronym_forms(query.groups[g])
+               for sid in engine.spelled_out.get(stem(form), ())]
     known = {h.sentence_id for h in hits}
     extra = [sid for sid in dict.fromkeys(spelled) if sid not in known][:2]
     if not extra:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from bot.features import TITLES, Annotation, Found, Span
 from bot.qtype import ROLE_NOUNS, AnswerType, Shape
-from bot.query import Query
+from bot.query import Query, TermGroup
 from bot.text import STOP_WORDS, stem, words
 
 NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8, Span.ROLE: 8}
@@ -287,7 +287,7 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
     spots = sorted({p for g in subject for p in m.positions.get(g, [])})
     if not spots:
         return 0.0, 0.0
-    acronyms = [query.groups[g].word for g in subject if len(query.groups[g].word) <= 6]
+    acronyms = [a for g in subject for a in acronym_forms(query.groups[g])]
     if any(_expansion(tokens, a) for a in acronyms):
         return 1.0, 1.0
     if _SPELLING_OUT.search(query.text) or any(a.upper() in query.text for a in acronyms if len(a) > 1):
@@ -295,7 +295,7 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
     first, last = spots[0], spots[-1]
     # contiguous run of the subject's words
     end = tokens[last].start + len(tokens[last].text)
-    after = text[end:end + 3]
+    after = text[end:end + 6].lstrip("!?’”'\"»")  # "‘Shal, ket!’, which means": past the closing quote
     nxt = tokens[last + 1].lower if last + 1 < len(tokens) else ""
     if after.startswith((" (", "(")) or (after.startswith(",") and (nxt in _APPOSITION_WORDS or nxt[:1].isdigit()
                                                                      or nxt in ROLE_NOUNS)):
@@ -311,6 +311,14 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
     if "(" in text[max(0, tokens[first].start - 2):tokens[first].start]:
         return 1.0, 1.0
     return 0.0, 0.0
+
+
+def acronym_forms(group: TermGroup) -> list[str]:
+    """The ways a question word may be an acronym: itself (CSTO), or the Latin acronym its Russian or Kazakh
+    form translates to (ОДКБ -> csto)."""
+    forms = [group.word] if len(group.word) <= 6 else []
+    return forms + [t for t, w in group.alternatives.items() if w >= 0.9 and t.isascii() and t.isalpha()
+                    and len(t) <= 6 and t != group.word]
 
 
 def _expansion(tokens, acronym: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from bot.crosslingual import english_question_words
+from bot.crosslingual import english_question_words, is_cyrillic
 from bot.features import TITLES
 from bot.query import Query
 from bot.text import IRREGULAR, STOP_WORDS, fold, stem, words
@@ -76,6 +76,7 @@ _SPEECH = frozenset("say said says call called calls claim claimed think thinks 
 _VIEW_NOUNS = frozenset("view views opinion reaction response position stance thoughts comment comments".split())
 ROLE_NOUNS = TITLES | frozenset("leader head boss spokesperson official commander founder owner manager analyst "
                                 "expert journalist reporter correspondent".split())
+_ROLE_STEMS = frozenset(stem(t) for t in ROLE_NOUNS)
 _LED = re.compile(r"([A-Za-z]+)-(?:led|backed|based|trained|born|owned|run|made|style|flagged)\b")
 _OPEN_ENDINGS = frozenset("to after for from with about of by in on at".split())
 _CAPITALISED = re.compile(r"(?<=\s)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]*|\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}\b")  # Latin or Cyrillic
@@ -91,7 +92,7 @@ def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
     if atype == AnswerType.PERSON and subject and subject <= anchors and _is_who_is(tokens):
         atype = AnswerType.DEFINITION
     target = _target(tokens, group_of, anchors) if atype == AnswerType.NUMBER else frozenset()
-    role = frozenset(stem(t) for t in tokens if t in ROLE_NOUNS) if atype == AnswerType.PERSON else frozenset()
+    role = _role(tokens, query) if atype == AnswerType.PERSON else frozenset()
     if atype == AnswerType.QUOTE:
         speech = next((i for i, t in enumerate(tokens) if t in _SPEECH | _VIEW_NOUNS and i > (subject_from or 0)),
                       len(tokens))
@@ -126,6 +127,17 @@ def _wh_typos_fixed(tokens: list[str]) -> list[str]:
     if first in ("were", "wer") and tokens[1:2] and tokens[1] in _AFTER_WHERE:
         first = "where"  # "were will the findings go": no question starts with "were will"
     return [first, *tokens[1:]]
+
+
+def _role(tokens: list[str], query: Query) -> frozenset[str]:
+    """The titles a "who" question asks for: its own title words, or those its Russian or Kazakh words
+    translate to ("премьер-министром" -> prime minister)."""
+    found = {stem(t) for t in tokens if t in ROLE_NOUNS}
+    for g in query.groups:
+        translated = {t for t, w in g.alternatives.items() if w >= 0.9 and t.isascii()}
+        if is_cyrillic(g.word) and translated and translated <= _ROLE_STEMS:  # a title, not "держит" (runs, owner)
+            found |= translated
+    return frozenset(found)
 
 
 def _group_positions(tokens: list[str], query: Query) -> dict[int, int]:

@@ -24,6 +24,20 @@ TRANSLATION_WEIGHT = 1.0  # a glossary entry from another language is the word i
 TRANSLATED_SYNONYM_FACTOR = 0.8
 SPELLING_WEIGHT = 0.9
 FRAMING_WEIGHT = 0.5  # "view", "happened", "bring": what kind of answer more than what about
+_QUOTED = re.compile(r"[«“\"‘']([^»”\"’']{1,60})[»”\"’']")
+
+
+def _with_transliteration(token: str, group: TermGroup, scoring: dict[str, float],
+                          known: Lexicon) -> tuple[TermGroup, dict[str, float]]:
+    """A quoted Cyrillic word is quoted as said: «Шал, кет» is the articles' "Shal, ket", whatever the
+    glossary makes of кет (go away)."""
+    name = latin_name(token, known)
+    if name is None or name in group.alternatives:
+        return group, scoring
+    weight = SPELLING_WEIGHT * group.strength
+    return replace(group, alternatives={**group.alternatives, name: SPELLING_WEIGHT}), {**scoring, name: weight}
+
+
 _WH_WORDS = frozenset("what who when where why how which whom whose".split())
 _AUXILIARY_TYPOS = frozenset("dose dos doe dus iz waz wuz wat".split())
 _AFFIXED = re.compile(r"[A-Za-z]-(led|backed|based|trained)\b", re.IGNORECASE)  # "Russian-led force": the force
@@ -229,6 +243,7 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
     weighted: list[dict[str, float]] = []
     seen: set[str] = set()
     affixed = {m.lower() for m in _AFFIXED.findall(text)}
+    quoted = {w for q in _QUOTED.findall(text) for w in words(q)}
     for position, token in enumerate(tokens):
         if token in STOP_WORDS or token in ("stand", "short") and tokens[position + 1:] == ["for"]:
             continue  # "what does KNB stand for": the question's frame, not its topic
@@ -244,6 +259,8 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
         if found is None:
             continue
         group, scoring = found
+        if token in quoted and is_cyrillic(token):
+            group, scoring = _with_transliteration(token, group, scoring, known)
         framing = position and tokens[position - 1] == "how" and token in HOW_ADJECTIVES or token in affixed
         if framing and group.strength == 1.0:
             group = replace(group, strength=FRAMING_WEIGHT)  # "how old", "-led": the kind of answer, not the topic
