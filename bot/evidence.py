@@ -130,13 +130,20 @@ def gate(row: list[float] | tuple[float, ...]) -> float:
     return factor
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _NOW = frozenset("now currently current today still presently".split())
 _THEN = frozenset("former ex previous then erstwhile late".split())
 
 
 def _time_conflict(query: Query, annotation: Annotation) -> bool:
-    """"Who heads the KNB now?" against "Massimov, the former head of the KNB": the present asked, the past told."""
-    return not _NOW.isdisjoint(words(query.text)) and any(t.lower in _THEN for t in annotation.tokens)
+    """"Who heads the KNB now?" against "Massimov, the former head of the KNB": the present asked, the past
+    told; "inflation in 2020?" against "8 percent in 2021": another year."""
+    asked = words(query.text)
+    if not _NOW.isdisjoint(asked) and any(t.lower in _THEN for t in annotation.tokens):
+        return True
+    years = {t for t in asked if _YEAR.fullmatch(t)}
+    told = {t.lower for t in annotation.tokens if _YEAR.fullmatch(t.lower)}
+    return bool(years) and bool(told) and not years & told
 
 
 def _scope_conflict(query: Query, annotation: Annotation, m: Match, places: frozenset[str]) -> bool:

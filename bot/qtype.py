@@ -82,12 +82,15 @@ _OPEN_ENDINGS = frozenset("to after for from with about of by in on at".split())
 _CAPITALISED = re.compile(r"(?<=\s)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]*|\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}\b")  # Latin or Cyrillic
 
 
+_TYPE_NOUNS = {stem(n): n for n in NUMBER_NOUNS | _PLACE_NOUNS | _DATE_NOUNS | _ENTITY_NOUNS | _MEASURE_NOUNS}
+
+
 def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
     """The shape of ``query`` (analysed from ``text``); ``names`` are the corpus's proper names."""
     tokens = _wh_typos_fixed(english_question_words(words(text)))
     group_of = _group_positions(tokens, query)
     anchors = _anchors(text, query, names)
-    atype, subject_from = _answer_type(tokens)
+    atype, subject_from = _answer_type(_in_english(tokens, query))
     subject = frozenset(g for pos, g in group_of.items() if subject_from is not None and pos >= subject_from)
     if atype == AnswerType.PERSON and subject and subject <= anchors and _is_who_is(tokens):
         atype = AnswerType.DEFINITION
@@ -127,6 +130,20 @@ def _wh_typos_fixed(tokens: list[str]) -> list[str]:
     if first in ("were", "wer") and tokens[1:2] and tokens[1] in _AFTER_WHERE:
         first = "where"  # "were will the findings go": no question starts with "were will"
     return [first, *tokens[1:]]
+
+
+_WH = frozenset("what which who whom whose when where why how".split())
+_COPULAS = {"был": "was", "была": "was", "было": "was", "были": "were", "является": "is", "являются": "are",
+            "есть": "is", "болды": "was", "болған": "was"}
+
+
+def _in_english(tokens: list[str], query: Query) -> list[str]:
+    """For the answer type only: a Russian or Kazakh word the glossary takes to one of the nouns that decide
+    the type, read as that noun ("Какая была инфляция" -> "what was inflation": a number)."""
+    if not any(is_cyrillic(t) for t in tokens):
+        return tokens
+    english = {g.word: t for g in query.groups for t, w in g.alternatives.items() if w >= 0.9 and t in _TYPE_NOUNS}
+    return [_COPULAS.get(t) or _TYPE_NOUNS.get(english.get(t, ""), t) for t in tokens]
 
 
 def _role(tokens: list[str], query: Query) -> frozenset[str]:
@@ -178,7 +195,7 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if " number of " in joined or " what number " in joined or "toll" in tokens or (
             tokens and tokens[-1] in _TERSE_NUMBER):
         return AnswerType.NUMBER, None  # "csto troops number", "lawyers interviewed count"
-    if tokens and tokens[-1] in ("date", "when", "year", "day") and "what" not in tokens[:1]:
+    if tokens and tokens[-1] in ("date", "when", "year", "day") and not _WH & set(tokens[:-1]):
         return AnswerType.DATE, None  # "referendum date?", "massimov arrested when"
     if any(f" {w} {n} " in joined for w in ("what", "which") for n in _MEASURE_NOUNS):
         return AnswerType.NUMBER, None  # "what share of ...", "by what factor"
@@ -194,7 +211,7 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if tokens[:1] and tokens[0] in ("who", "whom", "whose") or " who " in joined or any(
             w in ("which", "what") and n in ROLE_NOUNS for w, n in zip(tokens, tokens[1:], strict=False)):
         return AnswerType.PERSON, _after_copula(tokens)
-    if tokens[:1] == ["what"] and len(tokens) > 2 and tokens[1] in ("is", "was", "are", "were") and any(
+    if tokens[:1] in (["what"], ["which"]) and len(tokens) > 2 and tokens[1] in ("is", "was", "are", "were") and any(
             t in NUMBER_NOUNS for t in tokens[2:5]):
         return AnswerType.NUMBER, None  # "what was the average wage", "what is the population of ..."
     if _asks_name(tokens):
