@@ -367,7 +367,8 @@ def _classify_run(tokens: tuple[Token, ...], i: int, j: int, known_people: froze
     stems = {t.stem for t in run}
     if stems & known_people or (i and tokens[i - 1].lower in TITLES):
         return [_span(Span.PERSON, tokens, i, j)]
-    if stems & known_places or (i and tokens[i - 1].lower in ("in", "at", "from", "near", "across", "of", "to")):
+    if stems & known_places or (i and tokens[i - 1].lower in ("in", "at", "from", "near", "across", "to")):  # not
+        # "of": "a nephew of Nazarbayev", "the head of Atameken"
         return [_span(Span.PLACE, tokens, i, j)]
     if len(run) >= 2 and not is_demonym(lowers[0]):  # two capitalised words: most often a name
         return [_span(Span.PERSON, tokens, i, j, 1.0 if _introduced(tokens, j) else 0.4)]

@@ -66,6 +66,7 @@ _TERSE_NUMBER = frozenset("number count total amount figure".split())
 _ENTITY_NOUNS = frozenset("company firm insurer organisation organization group party ship vessel platform newspaper "
                           "channel bank university airline agency charity union app website network brand fund "
                           "operator exchange movement committee institute court newspaper magazine station "
+                          "hotel restaurant school hospital prison museum stadium market "
                           "name".split())
 _HEAD_PLACES = frozenset("city country town region province village district capital nation port airport".split())
 _CAUSE_VERBS = frozenset("caused causes cause triggered triggers sparked sparks led prompted drove provoked "
