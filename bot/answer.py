@@ -9,15 +9,16 @@ from functools import cache
 from bot import followup
 from bot.candidates import POOL, Candidate, judged
 from bot.confidence import Model, load_model
-from bot.conversation import Resolution, Turn, dangling_pronoun, resolve
+from bot.conversation import Resolution, Turn, asks_source, dangling_pronoun, resolve
 from bot.faq import FaqEntry
+from bot.features import Span
 from bot.highlight import highlight
 from bot.i18n import ENGLISH, Msg
 from bot.knowledge import KnowledgeBase
 from bot.query import Query, analyze
 from bot.quote import Quote, of_sentence
 from bot.smalltalk import Talk, classify
-from bot.text import words
+from bot.text import fold, words
 
 FAQ_THRESHOLD = 0.62
 
@@ -244,12 +245,15 @@ def suggestions(kb: KnowledgeBase, question: str = "", limit: int = 3) -> list[t
 
 def next_turn(kb: KnowledgeBase, question: str, result: Answer) -> Turn:
     """The context a follow-up question is read against: the question and the names in focus."""
-    return followup.next_turn(kb, question, result.source)
+    return followup.next_turn(kb, question, result.source, result.path, result.offset)
 
 
 def answer_in_context(kb: KnowledgeBase, message: str, previous: Turn | None) -> tuple[Answer, Resolution, Turn]:
     """Answer a message of a conversation: resolved against the previous exchange, then answered (the words it
     inherited counting less, the words it adds required in the answer)."""
+    attributed = _attribution(kb, message, previous)
+    if attributed is not None:
+        return attributed, Resolution(message.strip()), next_turn(kb, previous.question, attributed)
     resolution = resolve(message, previous)
     if not resolution.inherited and dangling_pronoun(resolution.text):
         result = _none(message.strip(), VAGUE, Reason.VAGUE)  # "who appointed him?" with nobody in focus
@@ -258,6 +262,22 @@ def answer_in_context(kb: KnowledgeBase, message: str, previous: Turn | None) ->
     if resolution.inherited:
         result = replace(result, question=message.strip())
     return result, resolution, next_turn(kb, resolution.text, result)
+
+
+ATTRIBUTION_CONFIDENCE = 0.85  # the sentence names who said it; whether it answered the question was judged before
+
+
+def _attribution(kb: KnowledgeBase, message: str, previous: Turn | None) -> Answer | None:
+    """"who said that?" after an answer whose sentence says who said it ("..., the airport operator said",
+    "according to NetPulse"): that sentence again, its speaker highlighted. None when it does not say."""
+    if previous is None or not previous.source_path or not asks_source(message):
+        return None
+    sid = kb.engine.sentence_at(previous.source_path, previous.source_offset)
+    if sid is None or not kb.engine.annotation(sid).of(Span.QUOTE) and "according to" not in fold(
+            kb.corpus.sentences[sid].text):
+        return None
+    query = analyze(message, kb.engine, kb.synonyms, cache=kb.words)
+    return _passage_answer(kb, message.strip(), query, sid, ATTRIBUTION_CONFIDENCE, kb.corpus.sentences[sid].text)
 
 
 def _inherited_words(message: str, resolution: Resolution) -> frozenset[str]:

@@ -11,6 +11,7 @@ last in focus (``bot.followup`` says who and what that is after each exchange).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from bot import followup_words as fw
@@ -31,11 +32,14 @@ class Turn:
     people: tuple[str, ...] = ()  # names in focus, most recent first ("he" means the first)
     places: tuple[str, ...] = ()
     person_asked: bool = False  # the question named a person or asked "who": "он" is that person
+    source_path: str = ""  # where the answer's quoted sentence is: "who said that?" is asked of it
+    source_offset: int = -1
 
     def to_json(self) -> str:
         """Compact JSON for the store (``save_context``)."""
         return json.dumps({"q": self.question, "p": list(self.people), "l": list(self.places),
-                           "a": self.person_asked}, ensure_ascii=False, separators=(",", ":"))
+                           "a": self.person_asked, "sp": self.source_path, "so": self.source_offset},
+                          ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, text: str | None) -> Turn | None:
@@ -45,7 +49,7 @@ class Turn:
         try:
             data = json.loads(text)
             return cls(str(data["q"]), tuple(map(str, data.get("p", ()))), tuple(map(str, data.get("l", ()))),
-                       bool(data.get("a", False)))
+                       bool(data.get("a", False)), str(data.get("sp", "")), int(data.get("so", -1)))
         except (ValueError, KeyError, TypeError):
             return None
 
@@ -110,6 +114,18 @@ def stands_alone(low: list[str]) -> bool:
     death toll in Almaty?"); a question needs two, a phrase three ("and in Almaty?" needs the question)."""
     needed = SELF_CONTAINED_WORDS - 1 if is_wh(low[0]) else SELF_CONTAINED_WORDS
     return len(_content(low)) >= needed and not _pronouns(low)
+
+
+_ASKS_SOURCE = re.compile(
+    r"^(?:and |а |ал )?(?:who|which \w+|кто|кім|откуда|по чьим|чьи)\b.{0,20}?\b(?:said|says|say|reported|reports|"
+    r"estimated|estimates|claimed|claims|announced|stated|told|wrote|сказал|сказала|сказали|сообщил|сообщила|"
+    r"сообщили|заявил|заявила|заявили|подсчитал|оценил|данные|данным|айтты|хабарлады)\b"
+    r"|^(?:source|according to whom|источник|кто источник)\b", re.IGNORECASE)
+
+
+def asks_source(message: str) -> bool:
+    """"who said that?", "who reported that?", "кто это сказал?": the attribution of the last answer."""
+    return bool(_ASKS_SOURCE.search(message.strip())) and len(_content([fold(t) for t in tokens_of(message)])) <= 2
 
 
 def dangling_pronoun(message: str) -> bool:

@@ -13,6 +13,8 @@ search had not (README, "Conversations").
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.conversation import Turn, cyrillic_names, focus_of
 from bot.crosslingual import is_cyrillic
 from bot.features import Span, annotate
@@ -45,16 +47,17 @@ def faq_says_what_is_new(query: Query, inherited: frozenset[str], entry_text: st
                for g in query.groups if g.word not in inherited and g.strength >= 1.0)
 
 
-def next_turn(kb: KnowledgeBase, question: str, source: str | None) -> Turn:
+def next_turn(kb: KnowledgeBase, question: str, source: str | None, path: str = "", offset: int = -1) -> Turn:
     """The context a follow-up is read against: the question and the names in focus (``source``: the
-    sentence that answered it)."""
+    sentence that answered it, at ``offset`` of ``path``)."""
     engine = kb.engine
     asked = annotate(question, engine.names, engine.people, engine.places)
     said = annotate(source, engine.names, engine.people, engine.places) if source else None
     q_people, q_places = _cyrillic_people_places(kb, question) if is_cyrillic(question) else ([], [])
-    return focus_of(question, _names(asked, question, Span.PERSON) + q_people,
+    turn = focus_of(question, _names(asked, question, Span.PERSON) + q_people,
                     _names(asked, question, Span.PLACE) + q_places, _names(said, source, Span.PERSON),
                     _names(said, source, Span.PLACE))
+    return replace(turn, source_path=path, source_offset=offset) if source else turn
 
 
 def _names(annotation, text: str | None, kind: Span) -> list[str]:

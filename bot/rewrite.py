@@ -172,11 +172,13 @@ def replace_pronouns(text: str, previous: Turn, always_topic: bool = False) -> s
     needs_topic = always_topic
     person = previous.people[0] if previous.people else ""
     acronym = _only_acronym(previous.question)
-    for word in text.split():
+    split = text.split()
+    for at, word in enumerate(split):
         core = word.strip("?!.,;:")
         low = fold(core)
         if low in fw.PERSON_PRONOUNS and person:
-            out.append(word.replace(core, person + fw.PERSON_PRONOUNS[low]))
+            suffix = fw.PERSON_PRONOUNS[low] or ("'s" if low == "her" and _noun_follows(split, at) else "")
+            out.append(word.replace(core, person + suffix))
         elif low in ("it", "its") and acronym:  # "What does KNB stand for?" - "who heads it now?"
             out.append(word.replace(core, acronym + ("'s" if low == "its" else "")))
         elif low in fw.CYRILLIC_PERSON_PRONOUNS and person and previous.person_asked:
@@ -193,6 +195,12 @@ def replace_pronouns(text: str, previous: Turn, always_topic: bool = False) -> s
 
 
 _DEFINING = frozenset("stand stands short mean means meaning".split())
+
+
+def _noun_follows(split: list[str], at: int) -> bool:
+    """"how much did her turnover fall": "her" before a content word is "Aliya Zhaksybekova's", not "Aliya"."""
+    nxt = fold(split[at + 1].strip("?!.,;:")) if at + 1 < len(split) and not split[at].endswith(("?", ",")) else ""
+    return bool(nxt) and nxt not in STOP_WORDS and nxt not in fw.AUXILIARIES
 
 
 def _only_acronym(question: str) -> str:

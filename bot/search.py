@@ -200,18 +200,30 @@ class SearchEngine:
         doc = self.corpus.sentences[sentence_id].doc_id
         found = self._articles.get(doc)
         if found is None:
-            if self._article_spans is None:
-                spans: dict[int, tuple[int, int]] = {}
-                for s in self.corpus.sentences:  # an article's sentences are consecutive
-                    first, _ = spans.get(s.doc_id, (s.index, s.index))
-                    spans[s.doc_id] = (first, s.index)
-                self._article_spans = spans
             if len(self._articles) >= ANNOTATION_CACHE:
                 self._articles.clear()
-            first, last = self._article_spans[doc]
+            first, last = self._spans()[doc]
             found = self._articles[doc] = frozenset(
                 self.stem_of[t] for sid in range(first, last + 1) for t in self.sentence_terms[sid])
         return found
+
+    def _spans(self) -> dict[int, tuple[int, int]]:
+        """Each article's first and last sentence (an article's sentences are consecutive), found once."""
+        if self._article_spans is None:
+            spans: dict[int, tuple[int, int]] = {}
+            for s in self.corpus.sentences:
+                first, _ = spans.get(s.doc_id, (s.index, s.index))
+                spans[s.doc_id] = (first, s.index)
+            self._article_spans = spans
+        return self._article_spans
+
+    def sentence_at(self, path: str, offset: int) -> int | None:
+        """The sentence starting at character ``offset`` of article file ``path`` (an answer's source), if any."""
+        doc = next((d.doc_id for d in self.corpus.documents if d.path == path), None)
+        if doc is None:
+            return None
+        first, last = self._spans().get(doc, (0, -1))
+        return next((i for i in range(first, last + 1) if self.corpus.sentences[i].start == offset), None)
 
     def previous_people(self, sentence_id: int, back: int = 3) -> set[str]:
         """The people named in the few sentences before (same article): whom a "he" or "she" most likely

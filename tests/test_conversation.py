@@ -79,9 +79,48 @@ def test_nothing_is_inherited_without_a_previous_exchange():
     assert resolve("why?", None) == resolve("why?", None) and not resolve("why?", None).inherited
 
 
+@pytest.mark.parametrize(("previous", "people", "message", "understood"), [
+    ("Who is Vikram Ruzakhunov?", ("Vikram Ruzakhunov",), "what happened to him after Bishkek protested?",
+     "what happened to Vikram Ruzakhunov after Bishkek protested?"),
+    ("What does KNB stand for?", (), "who heads it now?", "who heads KNB now?"),
+    ("Who is Aliya Zhaksybekova?", ("Aliya Zhaksybekova",), "how much did her turnover fall?",
+     "how much did Aliya Zhaksybekova's turnover fall?"),
+    ("Who is Aliya Zhaksybekova?", ("Aliya Zhaksybekova",), "what did they tell her?",
+     "what did they tell Aliya Zhaksybekova?"),
+])
+def test_pronouns_take_the_name_they_stand_for(previous, people, message, understood):
+    got = resolve(message, Turn(previous, people, person_asked=bool(people)))
+    assert got.inherited and got.text == understood
+
+
+def test_it_is_an_acronym_only_when_the_question_was_about_the_acronym_alone():
+    got = resolve("and when did it end?", Turn("When did the CSTO withdrawal begin?"))
+    assert "CSTO end" not in got.text and "withdrawal" in got.text
+
+
+def test_a_he_nobody_was_named_for_is_declined_not_guessed(tune_kb):
+    got, _, _ = answer_in_context(tune_kb, "who appointed him?", None)
+    assert got.kind == "none" and got.reason == "vague"
+    named, _, _ = answer_in_context(tune_kb, "Did Tokayev say he would resign?", None)
+    assert named.reason != "vague"
+
+
+def test_who_said_that_quotes_the_attribution_of_the_last_answer(tune_kb):
+    first, _, turn = answer_in_context(tune_kb, "When was Almaty airport due to reopen?", None)
+    assert "the airport operator said" in first.source and turn.source_path
+    got, _, _ = answer_in_context(tune_kb, "who said so?", turn)
+    assert got.kind == "passage" and got.source == first.source
+    russian, _, _ = answer_in_context(tune_kb, "кто это сказал?", turn)
+    assert russian.source == first.source
+    toll, _, turn = answer_in_context(tune_kb, "How many people died in the Beirut blast?", None)
+    assert "according to the health ministry" in toll.source
+    assert answer_in_context(tune_kb, "who reported that?", turn)[0].source == toll.source
+
+
 def test_a_turn_survives_the_store_as_json():
-    turn = Turn("Who is Dauren Bekov?", ("Dauren Bekov",), ("Almaty",), True)
+    turn = Turn("Who is Dauren Bekov?", ("Dauren Bekov",), ("Almaty",), True, "corpus/a.txt", 120)
     assert Turn.from_json(turn.to_json()) == turn
+    assert Turn.from_json('{"q": "Why?"}') == Turn("Why?")  # saved before turns kept their source
     assert Turn.from_json(None) is None and Turn.from_json("{not json") is None and Turn.from_json('{"x": 1}') is None
 
 

@@ -1,0 +1,108 @@
+"""What a question asks for (answer type, names, what is counted) and what a sentence offers it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer import model
+from bot.candidates import judged
+from bot.evidence import FEATURE_NAMES
+from bot.features import Span, annotate
+from bot.knowledge import build
+from bot.qtype import AnswerType, question_shape
+from bot.query import analyze
+from bot.spelling import Speller
+
+from conftest import ROOT
+
+TUNE = ROOT / "eval" / "bank" / "tune"
+
+
+@pytest.fixture(scope="module")
+def tune_kb():
+    return build(TUNE / "corpus", ROOT / "faq.yaml", entries=False)
+
+
+def shape(kb, question: str):
+    return question_shape(question, analyze(question, kb.engine, kb.synonyms), kb.engine.proper)
+
+
+@pytest.mark.parametrize(("question", "atype"), [
+    ("wen did the banks reopen in almaty", AnswerType.DATE),
+    ("wich countries sent soldiers?", AnswerType.PLACE),
+    ("Which insurers warned homeowners?", AnswerType.NAME),
+    ("What is the new fund called?", AnswerType.NAME),
+    ("referendum date?", AnswerType.DATE),
+    ("lawyers interviewed count", AnswerType.NUMBER),
+    ("What share of vehicles use gas?", AnswerType.NUMBER),
+    ("What is Kazakhstan's largest city?", AnswerType.PLACE),
+    ("What was inflation in Kazakhstan in 2021?", AnswerType.NUMBER),
+    ("what dose LPG stand for", AnswerType.DEFINITION),
+    ("Какая была инфляция в Казахстане в 2020 году?", AnswerType.NUMBER),
+    ("Какая страна обучала банды?", AnswerType.PLACE),
+])
+def test_the_answer_type_is_read_through_typos_terse_forms_and_translation(tune_kb, question, atype):
+    assert shape(tune_kb, question).atype == atype
+
+
+def test_how_long_asks_for_a_length_only_of_a_thing(tune_kb):
+    assert shape(tune_kb, "How long is the ship?").length
+    assert not shape(tune_kb, "How long was the canal blocked?").length
+
+
+def test_a_name_after_a_verb_is_not_what_is_counted(tune_kb):
+    russians, paid = shape(tune_kb, "How many Russians died?"), shape(tune_kb, "how much was Vikram Ruzakhunov paid?")
+    assert russians.target and not paid.target
+
+
+def test_a_translated_title_is_the_role_a_who_question_asks_for(tune_kb):
+    assert {"prime", "premier"} <= shape(tune_kb, "Кто был премьер-министром до Аскара Мамина?").role
+    assert not shape(tune_kb, "кто держит ресторан?").role  # "держит" (runs) translates to owner, but is a verb
+
+
+def test_a_quoted_cyrillic_word_is_transliterated_as_said(tune_kb):
+    groups = analyze("Что значит «Шал, кет»?", tune_kb.engine, tune_kb.synonyms).groups
+    assert any("ket" in g.alternatives for g in groups)
+
+
+def test_frame_words_are_not_topics(tune_kb):
+    query = analyze("How old is Nazarbayev, and what does KNB stand for?", tune_kb.engine, tune_kb.synonyms)
+    assert "stand" not in [g.word for g in query.groups]
+    assert next(g for g in query.groups if g.word == "old").strength < 1.0
+
+
+def test_of_before_a_name_is_no_sign_of_a_place():
+    spans = annotate("Kairat Satybaldy, a nephew of Nazarbayev, is arrested.", frozenset(), frozenset(), frozenset())
+    assert not any(s.kind == Span.PLACE for s in spans.spans)
+
+
+def test_a_clock_time_is_a_time_not_a_count():
+    spans = annotate("11:15 — The first paratroopers have landed.", frozenset(), frozenset(), frozenset())
+    assert [s.kind for s in spans.spans][:1] == [Span.DATE]
+
+
+def test_a_rare_real_word_next_to_a_far_commoner_corpus_word_is_a_typo():
+    speller = Speller({"minister": 5, "mayor": 3, "talks": 2})
+    assert speller.correct("minster") == "minister"
+    assert speller.correct("major") is None and speller.correct("tanks") is None
+
+
+@pytest.mark.parametrize(("question", "sentence_start"), [
+    ("What does CSTO stand for?", "Late on January 5, Tokayev asks the Collective Security Treaty Organization"),
+    ("Как расшифровывается ОДКБ?", "Late on January 5, Tokayev asks the Collective Security Treaty Organization"),
+])
+def test_an_acronym_is_answered_by_the_sentence_spelling_it_out(tune_kb, question, sentence_start):
+    query = analyze(question, tune_kb.engine, tune_kb.synonyms)
+    best = judged(tune_kb.engine, query, question, model())[0]
+    assert tune_kb.corpus.sentences[best.sentence_id].text.startswith(sentence_start)
+
+
+@pytest.mark.parametrize(("question", "conflicting"), [
+    ("Who heads the KNB now?", "Among those arrested is Karim Massimov, the former head"),
+    ("What was the inflation rate in Kazakhstan in 2020?", "She pointed out that inflation in Kazakhstan"),
+])
+def test_the_present_against_the_past_and_one_year_against_another_conflict(tune_kb, question, conflicting):
+    query = analyze(question, tune_kb.engine, tune_kb.synonyms)
+    rows = {tune_kb.corpus.sentences[c.sentence_id].text: c.row for c in judged(tune_kb.engine, query, question, None)}
+    row = next(r for text, r in rows.items() if text.startswith(conflicting))
+    assert row[FEATURE_NAMES.index("scope_conflict")] == 1.0
