@@ -133,6 +133,8 @@ def _wh_typos_fixed(tokens: list[str]) -> list[str]:
     return [first, *tokens[1:]]
 
 
+_RUSSIAN_SPEECH = frozenset("сказал сказала сказали говорит говорил говорила заявил заявила заявили сообщил сообщила "
+                            "сообщили считает думает назвал назвала айтты деді".split())
 _WH = frozenset("what which who whom whose when where why how".split())
 _COPULAS = {"был": "was", "была": "was", "было": "was", "были": "were", "является": "is", "являются": "are",
             "есть": "is", "болды": "was", "болған": "was"}
@@ -144,7 +146,8 @@ def _in_english(tokens: list[str], query: Query) -> list[str]:
     if not any(is_cyrillic(t) for t in tokens):
         return tokens
     english = {g.word: t for g in query.groups for t, w in g.alternatives.items() if w >= 0.9 and t in _TYPE_NOUNS}
-    return [_COPULAS.get(t) or _TYPE_NOUNS.get(english.get(t, ""), t) for t in tokens]
+    return [_COPULAS.get(t) or _TYPE_NOUNS.get(english.get(t, ""), "say" if t in _RUSSIAN_SPEECH else t)
+            for t in tokens]
 
 
 def _role(tokens: list[str], query: Query) -> frozenset[str]:
@@ -252,6 +255,8 @@ def _quote_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
     if tokens[:1] == ["what"] and len(tokens) > 3 and tokens[1] in ("did", "does", "do", "has", "have"):
         if any(t in _SPEECH for t in tokens[3:]):
             return AnswerType.QUOTE, 2  # the speaker: the names between "did" and "say"
+    if tokens[:1] == ["what"] and "say" in tokens[1:] and any(is_cyrillic(t) for t in tokens):
+        return AnswerType.QUOTE, 1  # "что сказала Гульнара Тасова?": what said X
     if any(t in _VIEW_NOUNS for t in tokens) and tokens[:1] == ["what"]:
         return AnswerType.QUOTE, 2
     return None

@@ -27,6 +27,15 @@ FRAMING_WEIGHT = 0.5  # "view", "happened", "bring": what kind of answer more th
 _QUOTED = re.compile(r"[«“\"‘']([^»”\"’']{1,60})[»”\"’']")
 
 
+_SAYING = frozenset("say says said tell told".split())  # stop words in English: so are their translations
+
+
+def _translates_to_stop_words(group: TermGroup) -> bool:
+    own = next(iter(group.alternatives))
+    translated = [t for t, w in group.alternatives.items() if w >= TRANSLATION_WEIGHT and t != own]
+    return bool(translated) and all(t in _SAYING for t in translated)
+
+
 def _with_transliteration(token: str, group: TermGroup, scoring: dict[str, float],
                           known: Lexicon) -> tuple[TermGroup, dict[str, float]]:
     """A quoted Cyrillic word is quoted as said: «Шал, кет» is the articles' "Shal, ket", whatever the
@@ -259,6 +268,8 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
         if found is None:
             continue
         group, scoring = found
+        if is_cyrillic(token) and _translates_to_stop_words(group):
+            continue  # "сказала" is "say": as in English, a word of the question's frame
         if token in quoted and is_cyrillic(token):
             group, scoring = _with_transliteration(token, group, scoring, known)
         framing = position and tokens[position - 1] == "how" and token in HOW_ADJECTIVES or token in affixed

@@ -120,7 +120,8 @@ def substitute(previous: Turn, rest: list[str]) -> str:
     """"and in Almaty?" -> the previous question about Almaty instead of what it was about; "and how
     many were injured?" -> that question with the previous one's subject."""
     low = [fold(t) for t in rest]
-    if is_wh(low[0]):
+    pronoun = any(t in fw.THING_PRONOUNS or t in fw.PERSON_PRONOUNS or t in fw.CYRILLIC_PERSON_PRONOUNS for t in low)
+    if is_wh(low[0]) or (pronoun and len(rest) > 2):  # "а это далеко от Алматы?": about "it", not a new name
         return replace_pronouns(" ".join(rest) + "?", previous, always_topic=True)
     base, topic = split_topic(previous.question)
     question = _strip(base)

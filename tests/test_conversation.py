@@ -93,6 +93,11 @@ def test_pronouns_take_the_name_they_stand_for(previous, people, message, unders
     assert got.inherited and got.text == understood
 
 
+def test_a_lead_with_a_pronoun_asks_about_it_and_names_nothing_new():
+    got = resolve("а это далеко от Алматы?", Turn("Где толпа снесла памятник Назарбаеву?", ("Назарбаеву",)))
+    assert got.inherited and got.text.startswith("это далеко от Алматы") and "Назарбаеву" in got.text
+
+
 def test_it_is_an_acronym_only_when_the_question_was_about_the_acronym_alone():
     got = resolve("and when did it end?", Turn("When did the CSTO withdrawal begin?"))
     assert "CSTO end" not in got.text and "withdrawal" in got.text

@@ -40,6 +40,7 @@ def shape(kb, question: str):
     ("what dose LPG stand for", AnswerType.DEFINITION),
     ("Какая была инфляция в Казахстане в 2020 году?", AnswerType.NUMBER),
     ("Какая страна обучала банды?", AnswerType.PLACE),
+    ("что сказала Гульнара Тасова?", AnswerType.QUOTE),
 ])
 def test_the_answer_type_is_read_through_typos_terse_forms_and_translation(tune_kb, question, atype):
     assert shape(tune_kb, question).atype == atype
@@ -63,6 +64,11 @@ def test_a_translated_title_is_the_role_a_who_question_asks_for(tune_kb):
 def test_a_quoted_cyrillic_word_is_transliterated_as_said(tune_kb):
     groups = analyze("Что значит «Шал, кет»?", tune_kb.engine, tune_kb.synonyms).groups
     assert any("ket" in g.alternatives for g in groups)
+
+
+def test_a_russian_speech_verb_frames_the_question_as_say_does_in_english(tune_kb):
+    query = analyze("что сказала Гульнара Тасова?", tune_kb.engine, tune_kb.synonyms)
+    assert [g.word for g in query.groups] == ["гульнара", "тасова"]
 
 
 def test_frame_words_are_not_topics(tune_kb):
