@@ -140,7 +140,7 @@ def dangling_pronoun(message: str) -> bool:
 def _person_pronoun_first(low: list[str], tokens: list[str]) -> bool:
     """"what happened to him after Bishkek protested?": "him" comes before any name the message has, so
     it means someone said before ("did Tokayev say he would resign?" names its "he" first)."""
-    at = next((i for i, t in enumerate(low) if t in fw.PERSON_PRONOUNS), None)
+    at = next((i for i, t in enumerate(low) if t in fw.PERSON_PRONOUNS or t in fw.CYRILLIC_PERSON_PRONOUNS), None)
     named = [i for i, t in enumerate(tokens) if i and t[:1].isupper()]
     return at is not None and all(at < i for i in named)
 
@@ -162,9 +162,21 @@ def focus_of(question: str, question_people: list[str], question_places: list[st
     "who" question that named nobody ("Who ordered …?"), the person answered first."""
     first = next((fold(t) for t in tokens_of(question) if fold(t) in fw.WH), "")
     asks_who = first in fw.WHO
-    people = answer_people + question_people if asks_who and not question_people else question_people + answer_people
+    named = {fold(p) for p in question_people}
+    answered = [p for p in answer_people if fold(p) not in named]
+    if asks_who and answered and not _asks_who_is(question):  # "Who came with Merkel?" - "who is she?": the answer
+        people = answered + question_people
+    else:
+        people = question_people + answer_people
     return Turn(question, tuple(dict.fromkeys(people)), tuple(dict.fromkeys(question_places + answer_places)),
                 asks_who or bool(question_people))
+
+
+def _asks_who_is(question: str) -> bool:
+    """"Who is X?", "Кто такой X?", "X кім?": a question about the person it names, not for someone else."""
+    low = [fold(t) for t in tokens_of(question)]
+    return bool(low) and (low[-1] in ("кім",) or len(low) > 1 and low[0] in fw.WHO and low[1] in (
+        "is", "was", "такой", "такая", "такие", "это"))
 
 
 def cyrillic_names(question: str) -> list[tuple[int, str]]:

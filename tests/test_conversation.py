@@ -10,7 +10,7 @@ import pytest
 
 from bot.answer import answer_in_context, next_turn
 from bot.contexts import MemoryContexts
-from bot.conversation import Turn, resolve
+from bot.conversation import Turn, focus_of, resolve
 from bot.dialogues import load_conversations
 from bot.knowledge import build
 
@@ -91,6 +91,19 @@ def test_nothing_is_inherited_without_a_previous_exchange():
 def test_pronouns_take_the_name_they_stand_for(previous, people, message, understood):
     got = resolve(message, Turn(previous, people, person_asked=bool(people)))
     assert got.inherited and got.text == understood
+
+
+def test_after_a_who_question_he_or_she_is_the_person_answered():
+    turn = focus_of("Who came to Schuld with Angela Merkel?", ["Angela Merkel"], [], ["Angela Merkel", "Malu Dreyer"], [])
+    assert turn.people[0] == "Malu Dreyer"
+    about = focus_of("Who is Karim Massimov?", ["Karim Massimov"], [], ["Karim Massimov", "Tokayev"], [])
+    assert about.people[0] == "Karim Massimov"
+
+
+def test_a_russian_he_before_any_name_leans_on_the_person_in_focus():
+    previous = Turn("Кто такой Луис Карраско?", ("Луис Карраско",), (), True)
+    got = resolve("сколько лет он проработал в порту?", previous)
+    assert got.inherited and "Луис Карраско" in got.text
 
 
 def test_a_lead_with_a_pronoun_asks_about_it_and_names_nothing_new():
