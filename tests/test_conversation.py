@@ -94,7 +94,8 @@ def test_pronouns_take_the_name_they_stand_for(previous, people, message, unders
 
 
 def test_after_a_who_question_he_or_she_is_the_person_answered():
-    turn = focus_of("Who came to Schuld with Angela Merkel?", ["Angela Merkel"], [], ["Angela Merkel", "Malu Dreyer"], [])
+    answered = ["Angela Merkel", "Malu Dreyer"]
+    turn = focus_of("Who came to Schuld with Angela Merkel?", ["Angela Merkel"], [], answered, [])
     assert turn.people[0] == "Malu Dreyer"
     about = focus_of("Who is Karim Massimov?", ["Karim Massimov"], [], ["Karim Massimov", "Tokayev"], [])
     assert about.people[0] == "Karim Massimov"
