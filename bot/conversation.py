@@ -102,7 +102,8 @@ def is_bare(low: list[str]) -> bool:
 def _content(low: list[str]) -> list[str]:
     pronouns = fw.THING_PRONOUNS | fw.CYRILLIC_PERSON_PRONOUNS
     return [t for t in low if t not in STOP_WORDS and not is_wh(t) and t not in pronouns
-            and t not in fw.PERSON_PRONOUNS and t not in fw.AUXILIARIES and t not in fw.HOW_WORDS]
+            and t not in fw.PERSON_PRONOUNS and t not in fw.AUXILIARIES and t not in fw.HOW_WORDS
+            and t not in fw.SAYING]
 
 
 def _pronouns(low: list[str]) -> list[str]:

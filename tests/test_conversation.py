@@ -107,6 +107,11 @@ def test_a_russian_he_before_any_name_leans_on_the_person_in_focus():
     assert got.inherited and "Луис Карраско" in got.text
 
 
+def test_their_in_russian_leans_on_the_question_before_even_beside_a_verb_of_saying():
+    got = resolve("что сказал их лидер после голосования?", Turn("Какая доля членов профсоюза поддержала соглашение?"))
+    assert got.inherited and "профсоюза" in got.text
+
+
 def test_a_lead_with_a_pronoun_asks_about_it_and_names_nothing_new():
     got = resolve("а это далеко от Алматы?", Turn("Где толпа снесла памятник Назарбаеву?", ("Назарбаеву",)))
     assert got.inherited and got.text.startswith("это далеко от Алматы") and "Назарбаеву" in got.text
