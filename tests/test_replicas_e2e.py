@@ -74,9 +74,12 @@ def test_statistics_and_votes_are_shared_by_the_replicas(replicas, api, database
     assert "Thanks" in press(api, first, chat, down)  # the same user changes their mind, through the other one
     votes = stored(database, "SELECT value, voter FROM votes WHERE question_id = %s", up[2:])
     assert [value for value, _ in votes] == [-1] and str(USER["id"]) not in votes[0][1]
+    kept = stored(database, "SELECT count(*) FROM questions")[0][0]  # other tests of the module may have asked too
+    assert kept >= 2
     for replica in (first, second):
         stats = say(api, replica, ADMIN["id"], "/stats", sender=ADMIN)["text"]
-        assert "questions: 2" in stats and "by surface: private 2" in stats and "votes: 0 up, 1 down" in stats
+        assert f"questions: {kept}" in stats and f"by surface: private {kept}" in stats
+        assert "votes: 0 up, 1 down" in stats
 
 
 def test_one_salt_for_both_so_a_context_saved_by_one_is_read_by_the_other(replicas, database):
