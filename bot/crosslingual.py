@@ -59,6 +59,8 @@ def transliterate(word: str) -> str:
 def name_forms(word: str) -> list[str]:
     """Latin spellings a Cyrillic name may have in the articles: as written, then without a case ending."""
     forms = [transliterate(word)]
+    if word.endswith("и") and len(word) >= 4:
+        forms.append(forms[0][:-1] + "y")  # "Хури" -> Khoury, Khury: a final "и" is often an English "y"
     endings = _KAZAKH_SUFFIXES if is_kazakh(word) else _RUSSIAN_NAME_ENDINGS
     for ending in endings:
         if word.endswith(ending) and len(word) - len(ending) >= 4:

@@ -36,6 +36,14 @@ def _translates_to_stop_words(group: TermGroup) -> bool:
     return bool(translated) and all(t in _SAYING for t in translated)
 
 
+_FRAMING_STEMS = frozenset(stem(w) for w in lexicon.FRAMING_WORDS)
+
+
+def _translates_to_framing(group: TermGroup) -> bool:
+    own = next(iter(group.alternatives))
+    return any(t in _FRAMING_STEMS for t, w in group.alternatives.items() if w >= TRANSLATION_WEIGHT and t != own)
+
+
 def _with_transliteration(token: str, group: TermGroup, scoring: dict[str, float],
                           known: Lexicon) -> tuple[TermGroup, dict[str, float]]:
     """A quoted Cyrillic word is quoted as said: «Шал, кет» is the articles' "Shal, ket", whatever the
@@ -270,6 +278,9 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
         group, scoring = found
         if is_cyrillic(token) and _translates_to_stop_words(group):
             continue  # "сказала" is "say": as in English, a word of the question's frame
+        if is_cyrillic(token) and group.strength == 1.0 and _translates_to_framing(group):
+            group = replace(group, strength=FRAMING_WEIGHT)  # "какого числа": a date asked, as "date?" is
+            scoring = {t: w * FRAMING_WEIGHT for t, w in scoring.items()}
         if token in quoted and is_cyrillic(token):
             group, scoring = _with_transliteration(token, group, scoring, known)
         framing = position and tokens[position - 1] == "how" and token in HOW_ADJECTIVES or token in affixed

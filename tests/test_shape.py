@@ -71,6 +71,16 @@ def test_a_russian_speech_verb_frames_the_question_as_say_does_in_english(tune_k
     assert [g.word for g in query.groups] == ["гульнара", "тасова"]
 
 
+def test_a_final_cyrillic_i_may_be_an_english_y_in_a_name(tune_kb):
+    groups = analyze("Что сказала Рима Хури?", tune_kb.engine, tune_kb.synonyms).groups
+    assert any("khouri" in g.alternatives for g in groups)  # Khoury
+
+
+def test_a_russian_word_for_a_frame_word_frames_as_it_does(tune_kb):
+    query = analyze("день траура какого числа", tune_kb.engine, tune_kb.synonyms)
+    assert next(g for g in query.groups if g.word == "числа").strength < 1.0  # "date?"
+
+
 def test_frame_words_are_not_topics(tune_kb):
     query = analyze("How old is Nazarbayev, and what does KNB stand for?", tune_kb.engine, tune_kb.synonyms)
     assert "stand" not in [g.word for g in query.groups]
