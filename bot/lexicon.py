@@ -112,7 +112,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("opponents", "critics", "opposition", "detractors"),
     ("afraid", "feared", "fear", "fears", "warned", "worried", "concern", "concerns", "unease"),
     ("contributed", "supplied", "provided", "sent", "contributing", "supplying"),
-    ("protect", "protected", "guard", "guarded", "guarding", "defend", "defended", "secure", "secured"),
+    # not "secure", which stems as "security" does ("Collective Security Treaty" is no defence)
+    ("protect", "protected", "guard", "guarded", "guarding", "defend", "defended"),
     ("sites", "facilities", "buildings", "locations", "installations"),
     ("demanding", "demand", "demands", "called", "urged", "calls"),
     ("organisations", "organizations", "groups", "bodies"),

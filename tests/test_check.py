@@ -87,7 +87,7 @@ def test_eval_floors_make_ci_fail(faq_dir, capsys):
             "--min-out", "100%"]
     assert run(capsys, *args)[0] == 0
     code, _, err = run(capsys, *args[:-4], "--min-in", "0.95", "--min-out", "100%")
-    assert code == 1 and err.strip() == f"{DEV_QUESTIONS}: below the floor: in-scope hits 90.3% < 95.0%"
+    assert code == 1 and err.strip() == f"{DEV_QUESTIONS}: below the floor: in-scope hits 93.5% < 95.0%"
 
 
 @pytest.mark.parametrize("value", ["1.5", "abc", "-0.1", "120%"])
