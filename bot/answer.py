@@ -255,7 +255,7 @@ def answer_in_context(kb: KnowledgeBase, message: str, previous: Turn | None) ->
     if attributed is not None:
         return attributed, Resolution(message.strip()), next_turn(kb, previous.question, attributed)
     resolution = resolve(message, previous)
-    if not resolution.inherited and dangling_pronoun(resolution.text):
+    if dangling_pronoun(message) and (previous is None or not previous.people):
         result = _none(message.strip(), VAGUE, Reason.VAGUE)  # "who appointed him?" with nobody in focus
         return result, resolution, next_turn(kb, resolution.text, result)
     result = answer(kb, resolution.text, _inherited_words(message, resolution))

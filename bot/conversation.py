@@ -130,12 +130,18 @@ def asks_source(message: str) -> bool:
 
 
 def dangling_pronoun(message: str) -> bool:
-    """"who appointed him?" with nobody named before: "he" or "him" stands for no one the bot can know, and a
-    confident answer about someone else would be a guess (English; a name or enough words of its own settle it)."""
-    tokens = tokens_of(message)
+    """"who appointed him?" ("кто его назначил?") with nobody named before: "he" or "him" stands for no one the
+    bot can know, and a confident answer about someone else would be a guess (a name or enough words of its
+    own settle it; a Russian "его" may be "it", so it counts only in a "who" question)."""
+    _, tokens = split_lead(tokens_of(message))  # "а кто его назначил?": the question after its "and"
     low = [fold(t) for t in tokens]
     named = any(i and t[:1].isupper() for i, t in enumerate(tokens))
-    return any(t in fw.PERSON_PRONOUNS for t in low) and not named and len(_content(low)) < SELF_CONTAINED_WORDS
+    who = bool(low) and low[0] in fw.WHO
+    pronoun = any(t in fw.PERSON_PRONOUNS or t in _RUSSIAN_HE or who and t in ("его", "её", "ее") for t in low)
+    return pronoun and not named and len(_content(low)) < SELF_CONTAINED_WORDS
+
+
+_RUSSIAN_HE = frozenset("он она ему ей него неё нее нему ней ним".split())
 
 
 def _person_pronoun_first(low: list[str], tokens: list[str]) -> bool:

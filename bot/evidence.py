@@ -22,8 +22,8 @@ from bot.text import STOP_WORDS, stem, words
 NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8, Span.ROLE: 8}
 TYPE_NAMES = tuple(t.value for t in AnswerType)
 FEATURE_NAMES = ("bias", "coverage_ok", "coverage_bad", "own_ok", "own_bad", "anchor_missing", "anchor_context",
-                 "anchor_article", "scope_conflict", "missing_known", "missing_unknown", "rest_own", "type_found",
-                 "type_near", "rel_score", "first", "inv_groups", *(f"is_{t}" for t in TYPE_NAMES))
+                 "anchor_article", "scope_conflict", "missing_known", "missing_unknown", "rest_own", "head_missing",
+                 "type_found", "type_near", "rel_score", "first", "inv_groups", *(f"is_{t}" for t in TYPE_NAMES))
 _COUNTRY_WORDS = frozenset("country country's country’s nation nation's nation’s".split())
 _SCOPE_WORDS = frozenset("nationwide countrywide worldwide national".split())
 _PRONOUNS = frozenset("he she they his her their him them it its".split())
@@ -96,7 +96,7 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
            1.0 if _scope_conflict(query, annotation, m, places) or _time_conflict(query, annotation) else 0.0,
            max(known, default=0.0) / max(weights, default=1.0),
            max(unknown, default=0.0) / max(weights, default=1.0),
-           rest_own,
+           rest_own, 1.0 if any(max(m.own[g], m.context[g]) < 0.8 for g in shape.head) else 0.0,  # the attribute
            0.0 if untyped else found, 0.0 if untyped else near,
            rel_score, 1.0 if first else 0.0,
            1.0 / max(len(query.groups), 1)]

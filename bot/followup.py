@@ -80,6 +80,8 @@ def _cyrillic_people_places(kb: KnowledgeBase, question: str) -> tuple[list[str]
         known = latin_name(fold(token), kb.engine)  # the articles' name for it ("Тоқаев" -> tokayev), if any
         if i == 0 and known is None:
             continue  # a first word is capitalised anyway: a name only if the articles know it ("Тоқаев неге…")
+        if token.isupper() and len(token) > 1:
+            continue  # "ОДКБ", "КНБ": an organisation, not someone "он" could mean
         after_preposition = i > 0 and fold(tokens[i - 1]) in PLACE_PREPOSITIONS
         if known in kb.engine.places or after_preposition or fold(token).endswith(KAZAKH_LOCATIVE[:6]):
             places.append(token)

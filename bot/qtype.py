@@ -49,6 +49,7 @@ class Shape:
     target: frozenset[int] = frozenset()
     role: frozenset[str] = frozenset()
     length: bool = False  # "how long is the ship": a length, not a span of time
+    head: frozenset[int] = frozenset()  # "what is the chemical formula of X": the attribute asked for (formula)
 
 
 _AUXILIARIES = frozenset("is are was were do does did has have had can could will would should shall may might "
@@ -103,7 +104,7 @@ def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
         speaker = frozenset(g for pos, g in group_of.items() if (subject_from or 0) <= pos < speech)
         subject = speaker & anchors or speaker or anchors
     length = atype == AnswerType.DURATION and _asks_length(tokens)
-    return Shape(atype, anchors, subject, target, role, length)
+    return Shape(atype, anchors, subject, target, role, length, _head(tokens, group_of, anchors))
 
 
 _DURATION_VERBS = frozenset("last lasted take took takes stay stayed remain remained continue go run wait".split())
@@ -148,6 +149,17 @@ def _in_english(tokens: list[str], query: Query) -> list[str]:
     english = {g.word: t for g in query.groups for t, w in g.alternatives.items() if w >= 0.9 and t in _TYPE_NOUNS}
     return [_COPULAS.get(t) or _TYPE_NOUNS.get(english.get(t, ""), "say" if t in _RUSSIAN_SPEECH else t)
             for t in tokens]
+
+
+def _head(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) -> frozenset[int]:
+    """"What is the (chemical) formula of ammonium nitrate", "what was the name of the plant": the noun before
+    "of" names the attribute asked for; a sentence without it tells something else about the thing."""
+    if tokens[:1] not in (["what"], ["which"]) or tokens[1:2] not in (["is"], ["was"], ["are"], ["were"]):
+        return frozenset()
+    if "of" not in tokens[3:6]:
+        return frozenset()
+    at = tokens.index("of", 3) - 1
+    return frozenset({group_of[at]}) if at in group_of and group_of[at] not in anchors else frozenset()
 
 
 def _role(tokens: list[str], query: Query) -> frozenset[str]:

@@ -101,6 +101,11 @@ def test_after_a_who_question_he_or_she_is_the_person_answered():
     assert about.people[0] == "Karim Massimov"
 
 
+def test_a_cyrillic_acronym_is_no_one_he_could_mean(tune_kb):
+    assert not next_turn(tune_kb, "Кто руководил миссией ОДКБ в Казахстане?", answer_in_context(
+        tune_kb, "Кто руководил миссией ОДКБ в Казахстане?", None)[0]).people[:1] == ("ОДКБ",)
+
+
 def test_a_russian_he_before_any_name_leans_on_the_person_in_focus():
     previous = Turn("Кто такой Луис Карраско?", ("Луис Карраско",), (), True)
     got = resolve("сколько лет он проработал в порту?", previous)
@@ -125,6 +130,8 @@ def test_it_is_an_acronym_only_when_the_question_was_about_the_acronym_alone():
 def test_a_he_nobody_was_named_for_is_declined_not_guessed(tune_kb):
     got, _, _ = answer_in_context(tune_kb, "who appointed him?", None)
     assert got.kind == "none" and got.reason == "vague"
+    after_none = answer_in_context(tune_kb, "а кто его назначил?", Turn("Кто ведёт расследование взрыва в Бейруте?"))[0]
+    assert after_none.reason == "vague"
     named, _, _ = answer_in_context(tune_kb, "Did Tokayev say he would resign?", None)
     assert named.reason != "vague"
 

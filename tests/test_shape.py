@@ -46,6 +46,13 @@ def test_the_answer_type_is_read_through_typos_terse_forms_and_translation(tune_
     assert shape(tune_kb, question).atype == atype
 
 
+def test_the_attribute_a_what_is_the_x_of_question_asks_for_is_its_head(tune_kb):
+    query = analyze("What is the chemical formula of ammonium nitrate?", tune_kb.engine, tune_kb.synonyms)
+    head = shape(tune_kb, "What is the chemical formula of ammonium nitrate?").head
+    assert [query.groups[g].word for g in head] == ["formula"]
+    assert not shape(tune_kb, "What did Tokayev say?").head
+
+
 def test_how_long_asks_for_a_length_only_of_a_thing(tune_kb):
     assert shape(tune_kb, "How long is the ship?").length
     assert not shape(tune_kb, "How long was the canal blocked?").length
