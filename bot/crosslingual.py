@@ -30,10 +30,12 @@ _KAZAKH_SUFFIXES = tuple(sorted("""
 
 QUESTION_WORDS = {
     # Russian
-    "сколько": "how many", "скольо": "how many", "когда": "when", "кагда": "when", "кто": "who", "кого": "who",
+    "сколько": "how many", "скольо": "how many", "скольких": "how many", "скольким": "how many",
+    "скока": "how many", "когда": "when", "кагда": "when", "кто": "who", "кого": "who",
     "кем": "who", "где": "where", "откуда": "where", "куда": "where", "почему": "why", "зачем": "why",
     "отчего": "why", "что": "what", "чего": "what", "чем": "what", "какой": "which", "какая": "which",
     "какое": "which", "какие": "which", "каком": "which", "каких": "which", "какого": "which", "какую": "which",
+    "какой-то": "which", "каким": "which", "какими": "which", "какому": "which",
     "как": "how", "ли": "", "расшифровывается": "stand for", "расшифровываеться": "stand for",
     "означает": "mean", "такое": "is", "такой": "is", "такая": "is", "лет": "old",
     # Kazakh

@@ -66,6 +66,7 @@ def test_places_and_people_are_swapped_in_any_of_the_three_languages(previous, p
 
 @pytest.mark.parametrize("message", [
     "How many people were detained in Kazakhstan?", "Who is Dauren Bekov?", "What does Elbasy mean?",
+    "а скольких сотрудников осудили?",
     "And how many people were detained in Kazakhstan?", "thx", "Сколько человек задержали в Казахстане?",
     "Кто возглавляет Совет коллективной безопасности ОДКБ?", "",
 ])
