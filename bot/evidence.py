@@ -303,7 +303,7 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
     # contiguous run of the subject's words
     end = tokens[last].start + len(tokens[last].text)
     after = text[end:end + 6].lstrip("!?’”'\"»")  # "‘Shal, ket!’, which means": past the closing quote
-    nxt = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+    nxt = next((t.lower for t in tokens[last + 1:] if t.lower[:1].isalnum()), "")  # past a closing quote mark
     if after.startswith((" (", "(")) or (after.startswith(",") and (nxt in _APPOSITION_WORDS or nxt[:1].isdigit()
                                                                      or nxt in ROLE_NOUNS)):
         return 1.0, 1.0
