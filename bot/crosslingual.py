@@ -68,6 +68,8 @@ def name_forms(word: str) -> list[str]:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             forms.append(transliterate(word[:-len(ending)]))
             break
+    if word.startswith("е"):  # "Есенов", "Ерлан": an initial "е" is written "ye" (Yesenov, Yerlan)
+        forms += ["y" + f for f in forms]
     return forms
 
 

@@ -83,6 +83,11 @@ def test_a_final_cyrillic_i_may_be_an_english_y_in_a_name(tune_kb):
     assert any("khouri" in g.alternatives for g in groups)  # Khoury
 
 
+def test_an_initial_cyrillic_ye_is_written_ye_in_english():
+    from bot.crosslingual import name_forms
+    assert "yesenov" in name_forms("есенова") and "yerlan" in name_forms("ерлан")
+
+
 def test_a_russian_word_for_a_frame_word_frames_as_it_does(tune_kb):
     query = analyze("день траура какого числа", tune_kb.engine, tune_kb.synonyms)
     assert next(g for g in query.groups if g.word == "числа").strength < 1.0  # "date?"
