@@ -6,6 +6,7 @@ import pytest
 
 from bot.answer import model
 from bot.candidates import judged
+from bot.crosslingual import name_forms
 from bot.evidence import FEATURE_NAMES
 from bot.features import Span, annotate
 from bot.knowledge import build
@@ -84,7 +85,6 @@ def test_a_final_cyrillic_i_may_be_an_english_y_in_a_name(tune_kb):
 
 
 def test_an_initial_cyrillic_ye_is_written_ye_in_english():
-    from bot.crosslingual import name_forms
     assert "yesenov" in name_forms("есенова") and "yerlan" in name_forms("ерлан")
 
 
