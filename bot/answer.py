@@ -11,7 +11,6 @@ from bot.candidates import POOL, Candidate, judged
 from bot.confidence import Model, load_model
 from bot.conversation import Resolution, Turn, asks_source, dangling_pronoun, resolve
 from bot.faq import FaqEntry
-from bot.features import Span
 from bot.highlight import highlight
 from bot.i18n import ENGLISH, Msg
 from bot.knowledge import KnowledgeBase
@@ -273,11 +272,21 @@ def _attribution(kb: KnowledgeBase, message: str, previous: Turn | None) -> Answ
     if previous is None or not previous.source_path or not asks_source(message):
         return None
     sid = kb.engine.sentence_at(previous.source_path, previous.source_offset)
-    if sid is None or not kb.engine.annotation(sid).of(Span.QUOTE) and "according to" not in fold(
-            kb.corpus.sentences[sid].text):
+    if sid is None or not _attributed(kb.corpus.sentences[sid].text):
         return None
     query = analyze(message, kb.engine, kb.synonyms, cache=kb.words)
     return _passage_answer(kb, message.strip(), query, sid, ATTRIBUTION_CONFIDENCE, kb.corpus.sentences[sid].text)
+
+
+_REPORTING = frozenset("said says say told reported reports announced stated estimated estimates added claimed "
+                       "claims according".split())
+
+
+def _attributed(sentence: str) -> bool:
+    """The sentence says whose it is, as reported speech does at one end: "…, the airport operator said",
+    "Prosecutors say …", "… according to the health ministry" (not a verb of saying in its middle)."""
+    tokens = words(sentence)
+    return "according to" in fold(sentence) or not _REPORTING.isdisjoint(tokens[:4] + tokens[-5:])
 
 
 def _inherited_words(message: str, resolution: Resolution) -> frozenset[str]:

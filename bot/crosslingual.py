@@ -31,7 +31,8 @@ _KAZAKH_SUFFIXES = tuple(sorted("""
 QUESTION_WORDS = {
     # Russian
     "сколько": "how many", "скольо": "how many", "скольких": "how many", "скольким": "how many",
-    "скока": "how many", "почём": "how much", "почем": "how much", "когда": "when", "кагда": "when", "кто": "who", "кого": "who",
+    "скока": "how many", "почём": "how much", "почем": "how much",
+    "когда": "when", "кагда": "when", "кто": "who", "кого": "who",
     "кем": "who", "где": "where", "откуда": "where", "куда": "where", "почему": "why", "зачем": "why",
     "отчего": "why", "что": "what", "чего": "what", "чем": "what", "какой": "which", "какая": "which",
     "какое": "which", "какие": "which", "каком": "which", "каких": "which", "какого": "which", "какую": "which",
