@@ -13,7 +13,7 @@ from bot.answer import Answer, answer, model
 from bot.calibration import collect, manifest_faq, train, tune_sets
 from bot.dialogues import converse, dialogue_summary, evaluate_conversations, load_conversations
 from bot.errors import InputError
-from bot.evaluation import EvalQuestion, evaluate, judge, load_questions, summary
+from bot.evaluation import EvalQuestion, evaluate, judge, judge_source, load_questions, summary
 from bot.knowledge import build
 
 from conftest import DEV_QUESTIONS, ROOT, SEED_CORPUS, SEED_FAQ
@@ -107,6 +107,16 @@ def test_shipped_confidence_model_is_what_calibrate_learns_from_the_tune_half():
     manifest = ROOT / "eval" / "tune.yaml"
     weights = train(collect(tune_sets(manifest), manifest_faq(manifest)))
     assert weights.tolist() == pytest.approx(list(model().weights), abs=1e-4)
+
+
+@pytest.mark.parametrize("part", ["tune", "tune2", "tune3", "test"])
+def test_every_expected_phrase_of_the_bank_lies_within_one_sentence_of_its_articles(part):
+    kb = build(BANK / part / "corpus", None)
+    sentences = [s.text for s in kb.corpus.sentences]
+    for questions in sorted((BANK / part).glob("questions*.yaml")):
+        for item in load_questions(questions):
+            if item.expect is not None:
+                assert any(judge_source(item, text) for text in sentences), (questions.name, item.question)
 
 
 def test_tune_manifest_never_lists_the_test_half():
