@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.features import TITLES, Annotation, Found, Span
+from bot.features import TITLES, Annotation, Found, Span, is_demonym
 from bot.qtype import ROLE_NOUNS, AnswerType, Shape
 from bot.query import Query, TermGroup
 from bot.text import STOP_WORDS, stem, words
@@ -93,7 +93,8 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
            len(missing) / len(anchors) if anchors else 0.0,
            len(in_context) / len(anchors) if anchors else 0.0,
            len(in_article) / len(anchors) if anchors else 0.0,
-           1.0 if _scope_conflict(query, annotation, m, places) or _time_conflict(query, annotation) else 0.0,
+           1.0 if _scope_conflict(query, annotation, m, places) or _time_conflict(query, annotation)
+           or _title_of_another_country(query, shape, annotation, places) else 0.0,
            max(known, default=0.0) / max(weights, default=1.0),
            max(unknown, default=0.0) / max(weights, default=1.0),
            rest_own, 1.0 if any(max(m.own[g], m.context[g]) < 0.8 for g in shape.head) else 0.0,  # the attribute
@@ -157,6 +158,23 @@ def _scope_conflict(query: Query, annotation: Annotation, m: Match, places: froz
         return False  # "the country's largest city" in an article about Kazakhstan: the country asked about
     return any(s.kind == Span.PLACE for s in annotation.spans) or any(
         t.lower in _SCOPE_WORDS for t in annotation.tokens)
+
+
+def _title_of_another_country(query: Query, shape: Shape, annotation: Annotation, places: frozenset[str]) -> bool:
+    """"Who was the previous president of Kazakhstan?" against "Russian President Vladimir Putin": the title
+    the question asks for, held in the sentence for another country."""
+    if not shape.role:
+        return False
+    asked = {t for g in query.groups for t, w in g.alternatives.items() if w >= 0.8 and t in places}
+    if not asked:
+        return False
+    tokens = annotation.tokens
+    for i, t in enumerate(tokens[1:], 1):
+        country = tokens[i - 1]
+        if t.stem in shape.role and country.capital and (is_demonym(country.lower) or country.stem in places):
+            if country.stem not in asked:
+                return True
+    return False
 
 
 def _question_stems(query: Query) -> set[str]:

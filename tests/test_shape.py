@@ -134,3 +134,12 @@ def test_the_present_against_the_past_and_one_year_against_another_conflict(tune
     rows = {tune_kb.corpus.sentences[c.sentence_id].text: c.row for c in judged(tune_kb.engine, query, question, None)}
     row = next(r for text, r in rows.items() if text.startswith(conflicting))
     assert row[FEATURE_NAMES.index("scope_conflict")] == 1.0
+
+
+def test_a_title_held_for_another_country_conflicts_with_the_country_asked():
+    kb = build(ROOT / "corpus", ROOT / "faq.yaml", entries=False)
+    question = "Who was the previous president of Kazakhstan?"
+    query = analyze(question, kb.engine, kb.synonyms)
+    rows = {kb.corpus.sentences[c.sentence_id].text: c.row for c in judged(kb.engine, query, question, None)}
+    putin = next(r for text, r in rows.items() if "Russian President Vladimir Putin" in text)
+    assert putin[FEATURE_NAMES.index("scope_conflict")] == 1.0
