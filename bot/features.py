@@ -106,14 +106,23 @@ _LOCATIVE = re.compile(r"\b(?:in|at|from|near|across|outside|inside|into|towards
 
 
 def places(texts: list[str]) -> set[str]:
-    """Stems of capitalised words the articles use after "in", "at", "from" ...: the places they name."""
+    """Stems of capitalised words the articles use after "in", "at", "from" ...: the places they name; not
+    the surname of a first-and-last name ("aimed at Nursultan Nazarbayev" names a man)."""
     found = set()
+    surnames = set()
     for text in texts:
         for m in _LOCATIVE.finditer(text):
             for w in words(m.group(1)):
                 if w not in STOP_WORDS and w not in _NOT_PLACE:
                     found.add(stem(w))
-    return found
+        surnames.update(stem(m.group(2).lower()) for m in _FULL_NAME.finditer(text)
+                        if m.group(1).lower() not in _PLACE_FIRST_WORDS)
+    return found - surnames
+
+
+_FULL_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?) ([A-Z][a-z]{3,})(?![\w’'-])")
+_PLACE_FIRST_WORDS = frozenset("new north south east west san santa saint st port upper lower great little mar "
+                               "republic independence central".split())
 
 
 # --- spans in one sentence ---------------------------------------------------------------------------

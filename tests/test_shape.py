@@ -8,7 +8,7 @@ from bot.answer import model
 from bot.candidates import judged
 from bot.crosslingual import name_forms
 from bot.evidence import FEATURE_NAMES
-from bot.features import Span, annotate
+from bot.features import Span, annotate, places
 from bot.knowledge import build
 from bot.qtype import AnswerType, question_shape
 from bot.query import analyze
@@ -102,6 +102,11 @@ def test_frame_words_are_not_topics(tune_kb):
 def test_of_before_a_name_is_no_sign_of_a_place():
     spans = annotate("Kairat Satybaldy, a nephew of Nazarbayev, is arrested.", frozenset(), frozenset(), frozenset())
     assert not any(s.kind == Span.PLACE for s in spans.spans)
+
+
+def test_the_surname_of_a_full_name_is_no_place_even_after_at():
+    found = places(["Anger was aimed at Nursultan Nazarbayev.", "Clashes in Almaty.", "Talks in New York."])
+    assert "nazarbayev" not in found and "almati" in found and "york" in found
 
 
 def test_a_clock_time_is_a_time_not_a_count():
