@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Standalone checker for the TEST question bank (stdlib + PyYAML only).
 
-Run:  /work/main/.venv/bin/python verify.py   (from any directory)
+Run:  .venv/bin/python eval/bank/test/verify.py   (from any directory)
 
 Checks
   * every expect phrase (after normalisation: case-folded, curly quotes and
