@@ -35,9 +35,9 @@ def judged(engine: SearchEngine, query: Query, text: str, model: Model | None, l
     if not hits:
         return []
     shape = question_shape(text, query, engine.proper)
-    if shape.atype == AnswerType.DEFINITION:
-        hits = _with_expansions(engine, query, shape, hits)
     weights = [engine.group_idf(g) for g in query.groups]
+    if shape.atype == AnswerType.DEFINITION:
+        hits = _with_expansions(engine, query, shape, hits, weights)
     best = hits[0].score or 1.0
     found = []
     for position, hit in enumerate(hits):
@@ -54,7 +54,8 @@ def judged(engine: SearchEngine, query: Query, text: str, model: Model | None, l
     return [c for _, c in found]
 
 
-def _with_expansions(engine: SearchEngine, query: Query, shape: Shape, hits: list[Hit]) -> list[Hit]:
+def _with_expansions(engine: SearchEngine, query: Query, shape: Shape, hits: list[Hit],
+                     weights: list[float]) -> list[Hit]:
     """"What does CSTO stand for": the sentence spelling the acronym out is judged even when sentences that
     merely mention it rank higher; it takes the last place, with that place's score."""
     spelled = [sid for g in shape.subject or shape.anchors for form in acronym_forms(query.groups[g])
@@ -63,7 +64,6 @@ def _with_expansions(engine: SearchEngine, query: Query, shape: Shape, hits: lis
     extra = [sid for sid in dict.fromkeys(spelled) if sid not in known][:2]
     if not extra:
         return hits
-    weights = [engine.group_idf(g) for g in query.groups]
     links = engine.links(query)
     floor = hits[-1].score
     added = [Hit(sid, floor, engine.coverage(query, sid, weights, links)) for sid in extra]

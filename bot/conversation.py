@@ -141,7 +141,7 @@ def dangling_pronoun(message: str) -> bool:
     return pronoun and not named and len(_content(low)) < SELF_CONTAINED_WORDS
 
 
-_RUSSIAN_HE = frozenset("он она ему ей него неё нее нему ней ним".split())
+_RUSSIAN_HE = fw.CYRILLIC_PERSON_PRONOUNS - {"его", "её", "ее"}  # those may be "its" as well: only after "who"
 
 
 def _person_pronoun_first(low: list[str], tokens: list[str]) -> bool:

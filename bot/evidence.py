@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.features import TITLES, Annotation, Found, Span, is_demonym
+from bot.features import TITLES, YEAR_TOKEN, Annotation, Found, Span, is_demonym
 from bot.qtype import ROLE_NOUNS, AnswerType, Shape
 from bot.query import Query, TermGroup
 from bot.text import STOP_WORDS, stem, words
@@ -131,7 +131,6 @@ def gate(row: list[float] | tuple[float, ...]) -> float:
     return factor
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _NOW = frozenset("now currently current today still presently".split())
 _THEN = frozenset("former ex previous then erstwhile late".split())
 
@@ -142,8 +141,8 @@ def _time_conflict(query: Query, annotation: Annotation) -> bool:
     asked = words(query.text)
     if not _NOW.isdisjoint(asked) and any(t.lower in _THEN for t in annotation.tokens):
         return True
-    years = {t for t in asked if _YEAR.fullmatch(t)}
-    told = {t.lower for t in annotation.tokens if _YEAR.fullmatch(t.lower)}
+    years = {t for t in asked if YEAR_TOKEN.match(t)}
+    told = {t.lower for t in annotation.tokens if YEAR_TOKEN.match(t.lower)}
     return bool(years) and bool(told) and not years & told
 
 

@@ -196,7 +196,7 @@ _COUNT_WORDS = frozenset(
     "million millions billion billions dozen dozens scores half".split())
 _DURATION_LEAD = _COUNT_WORDS | {"a", "an", "several", "few", "many", "one"}
 _TIME_OF_DAY = frozenset("pm am p.m a.m".split())
-_YEAR_TOKEN = re.compile(r"(1[89]|20)\d\d$")
+YEAR_TOKEN = re.compile(r"(1[89]|20)\d\d$")
 TITLES = frozenset(
     "president prime minister secretary general colonel judge governor mayor king queen prince chancellor "
     "senator dr mr mrs ms sir lord foreman commander chief ambassador spokesman spokeswoman deputy director "
@@ -286,12 +286,12 @@ def _dates(tokens: tuple[Token, ...]) -> list[Found]:
                 first = i - 1
             if day_after:
                 last = i + 1
-                if i + 2 < n and _YEAR_TOKEN.match(tokens[i + 2].lower):
+                if i + 2 < n and YEAR_TOKEN.match(tokens[i + 2].lower):
                     last = i + 2
             found.append(_span(Span.DATE, tokens, first, last))
         elif low in WEEKDAYS or low in _RELATIVE_DAYS:
             found.append(_span(Span.DATE, tokens, i, i))
-        elif _YEAR_TOKEN.match(low) and "," not in t.text and not (i + 1 < n and tokens[i + 1].lower in TIME_UNITS):
+        elif YEAR_TOKEN.match(low) and "," not in t.text and not (i + 1 < n and tokens[i + 1].lower in TIME_UNITS):
             found.append(_span(Span.DATE, tokens, i, i))
         elif _CLOCK.fullmatch(low):  # "11:15 —" in a live blog: a time of day, not a count
             found.append(_span(Span.DATE, tokens, i, i, 0.5))

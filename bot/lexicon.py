@@ -183,6 +183,9 @@ LIGHT_VERBS = frozenset(
     "play plays played cause causes caused turn turns turned".split()
 )
 
+# The English question words ("wen" and "wich" are read as them, and a word after one may be a misspelt "does").
+QUESTION_WORDS = frozenset("what which who whom whose when where why how".split())
+
 SMALL_TALK = frozenset(
     "hi hello hey hiya howdy greetings morning evening afternoon night good day thanks thank thx ty "
     "bye goodbye cheers ok okay k yes no yeah yep nope cool great nice fine sure lol hmm test sup yo "

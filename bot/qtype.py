@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from bot import lexicon
 from bot.crosslingual import english_question_words, is_cyrillic
 from bot.features import TITLES
+from bot.followup_words import SAYING
 from bot.query import Query
 from bot.text import IRREGULAR, STOP_WORDS, fold, stem, words
 
@@ -134,9 +136,6 @@ def _wh_typos_fixed(tokens: list[str]) -> list[str]:
     return [first, *tokens[1:]]
 
 
-_RUSSIAN_SPEECH = frozenset("сказал сказала сказали говорит говорил говорила заявил заявила заявили сообщил сообщила "
-                            "сообщили считает думает назвал назвала айтты деді".split())
-_WH = frozenset("what which who whom whose when where why how".split())
 _COPULAS = {"был": "was", "была": "was", "было": "was", "были": "were", "является": "is", "являются": "are",
             "есть": "is", "болды": "was", "болған": "was"}
 
@@ -147,7 +146,7 @@ def _in_english(tokens: list[str], query: Query) -> list[str]:
     if not any(is_cyrillic(t) for t in tokens):
         return tokens
     english = {g.word: t for g in query.groups for t, w in g.alternatives.items() if w >= 0.9 and t in _TYPE_NOUNS}
-    return [_COPULAS.get(t) or _TYPE_NOUNS.get(english.get(t, ""), "say" if t in _RUSSIAN_SPEECH else t)
+    return [_COPULAS.get(t) or _TYPE_NOUNS.get(english.get(t, ""), "say" if t in SAYING else t)
             for t in tokens]
 
 
@@ -211,7 +210,7 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if " number of " in joined or " what number " in joined or "toll" in tokens or (
             tokens and tokens[-1] in _TERSE_NUMBER):
         return AnswerType.NUMBER, None  # "csto troops number", "lawyers interviewed count"
-    if tokens and tokens[-1] in ("date", "when", "year", "day") and not _WH & set(tokens[:-1]):
+    if tokens and tokens[-1] in ("date", "when", "year", "day") and not lexicon.QUESTION_WORDS & set(tokens[:-1]):
         return AnswerType.DATE, None  # "referendum date?", "massimov arrested when"
     if any(f" {w} {n} " in joined for w in ("what", "which") for n in _MEASURE_NOUNS):
         return AnswerType.NUMBER, None  # "what share of ...", "by what factor"

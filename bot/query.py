@@ -30,9 +30,14 @@ _QUOTED = re.compile(r"[«“\"‘']([^»”\"’']{1,60})[»”\"’']")
 _SAYING = frozenset("say says said tell told".split())  # stop words in English: so are their translations
 
 
-def _translates_to_stop_words(group: TermGroup) -> bool:
+def _translations(group: TermGroup) -> list[str]:
+    """The articles' words a Russian or Kazakh question word is the glossary's translation of."""
     own = next(iter(group.alternatives))
-    translated = [t for t, w in group.alternatives.items() if w >= TRANSLATION_WEIGHT and t != own]
+    return [t for t, w in group.alternatives.items() if w >= TRANSLATION_WEIGHT and t != own]
+
+
+def _translates_to_stop_words(group: TermGroup) -> bool:
+    translated = _translations(group)
     return bool(translated) and all(t in _SAYING for t in translated)
 
 
@@ -40,8 +45,7 @@ _FRAMING_STEMS = frozenset(stem(w) for w in lexicon.FRAMING_WORDS)
 
 
 def _translates_to_framing(group: TermGroup) -> bool:
-    own = next(iter(group.alternatives))
-    return any(t in _FRAMING_STEMS for t, w in group.alternatives.items() if w >= TRANSLATION_WEIGHT and t != own)
+    return any(t in _FRAMING_STEMS for t in _translations(group))
 
 
 def _with_transliteration(token: str, group: TermGroup, scoring: dict[str, float],
@@ -55,7 +59,6 @@ def _with_transliteration(token: str, group: TermGroup, scoring: dict[str, float
     return replace(group, alternatives={**group.alternatives, name: SPELLING_WEIGHT}), {**scoring, name: weight}
 
 
-_WH_WORDS = frozenset("what who when where why how which whom whose".split())
 _AUXILIARY_TYPOS = frozenset("dose dos doe dus iz waz wuz wat".split())
 _AFFIXED = re.compile(r"[A-Za-z]-(led|backed|based|trained)\b", re.IGNORECASE)  # "Russian-led force": the force
 HOW_ADJECTIVES = frozenset("old long far big large high deep tall heavy strong fast often soon wide".split())
@@ -264,7 +267,7 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
     for position, token in enumerate(tokens):
         if token in STOP_WORDS or token in ("stand", "short") and tokens[position + 1:] == ["for"]:
             continue  # "what does KNB stand for": the question's frame, not its topic
-        if position == 1 and tokens[0] in _WH_WORDS and token in _AUXILIARY_TYPOS:
+        if position == 1 and tokens[0] in lexicon.QUESTION_WORDS and token in _AUXILIARY_TYPOS:
             continue  # "what dose LPG stand for": a real word, but here a misspelt "does"
         found = cache.get(token, _MISSING) if cache is not None else _MISSING
         if found is _MISSING:
