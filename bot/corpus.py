@@ -95,8 +95,10 @@ _TRAILER = re.compile(
 _PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 _CREDIT = re.compile(r"[ \t]*\[[^\[\]\n]{3,}\][ \t]*$", re.MULTILINE)
 _GLUED_MARKER = re.compile(r"(?<=[.!?\"”’'])[A-Z0-9][A-Z0-9 \-–—:/&]{3,}$")
-# A wire story's dateline: "ALMATY, Jan 13 (Reuters) - ", "BEIRUT (AP) — ", "NUR-SULTAN, Jan. 7 - ".
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^()\n]{1,30}\))? ?[-–—]+ (?=\S)")
+# A wire story's dateline: "ALMATY, Jan 13 (Reuters) - ", "BEIRUT (AP) — ", "NUR-SULTAN, Jan. 7 - ",
+# "ALMATY, Kazakhstan (AP) — ", "MOSCOW, Russia, Jan. 6 (AFP) - ".
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[,( ]))?(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
+                       r"(?: \([^()\n]{1,30}\))? ?[-–—]+ (?=\S)")
 STANDFIRST_WORDS = 25  # a single-sentence first paragraph this short is a summary, not the story
 _TERMINAL = tuple(".!?\"”’'…:;)")
 

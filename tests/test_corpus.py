@@ -105,3 +105,19 @@ def test_non_utf8_file_is_named_with_its_line(tmp_path):
     with pytest.raises(InputError) as info:
         load_corpus(tmp_path)
     assert "bad.txt:4:" in str(info.value)
+
+
+@pytest.mark.parametrize("dateline", [
+    "ALMATY, Jan 13 (Reuters) - ", "BEIRUT (AP) — ", "NUR-SULTAN, Jan. 7 - ", "ALMATY, Kazakhstan (AP) — ",
+    "MOSCOW, Russia, Jan. 6 (AFP) - ",
+])
+def test_wire_dateline_is_not_part_of_the_first_sentence(tmp_path, dateline):
+    corpus = Corpus()
+    parse_article(corpus, tmp_path / "a.txt", f"Title here\n\n{dateline}Police said 12 officers died. More later.\n")
+    assert texts(corpus)[1:] == ["Police said 12 officers died.", "More later."]
+
+
+def test_a_first_sentence_naming_two_places_keeps_its_start(tmp_path):
+    corpus = Corpus()
+    parse_article(corpus, tmp_path / "a.txt", "Title here\n\nNATO, Russia and China met on Monday. More later.\n")
+    assert texts(corpus)[1] == "NATO, Russia and China met on Monday."
