@@ -8,7 +8,8 @@ as context for the paragraphs below them), a wire story's dateline and a closing
 or ``Reporting by ...`` line. Every sentence's text is a verbatim slice of the file.
 
 Each sentence has a role: the title, a standfirst (a one-sentence summary under the title), a
-photo caption, or body text. All of them help matching; only body sentences are quoted as answers.
+photo caption, a web page's furniture (a byline, a timestamp, a "Read more" link, a credit line,
+"Advertisement"), or body text. All of them help matching; only body sentences are quoted as answers.
 
 A bad article never takes the others down: one that cannot be read (not UTF-8, empty, no title)
 is left out and named in ``Corpus.errors`` (``check`` fails on it, the bot warns and serves the
@@ -32,6 +33,7 @@ class Role(StrEnum):
     TITLE = "title"
     STANDFIRST = "standfirst"
     CAPTION = "caption"
+    FURNITURE = "furniture"  # what a page copied from the web carries besides the story
     BODY = "body"
 
 
@@ -93,12 +95,26 @@ _TRAILER = re.compile(
     r"^(sources?|additional reporting|reporting by|editing by|photo credit|credit)\b[^\n]*:", re.IGNORECASE
 )
 _PARAGRAPH = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+# A web page's furniture, a paragraph of its own: "By Olzhas Auyezov and Mariya Gordeyeva", "January 9, 2022
+# 4:35 PM GMT Updated 3 years ago", "Read more: ...", "Reporting by ...; Editing by ...", "Advertisement".
+_FURNITURE = re.compile(
+    r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|written|produced) by\b"
+    r"|(?:read more|related|see also|also read|recommended|watch|listen|more on this)\b\s*[:\-–—]"
+    r"|advertisement\b|scroll to continue|our standards\b|sign up\b|subscribe\b|share this\b)", re.IGNORECASE)
+_BYLINE = re.compile(r"^By [A-Z][\w.’'-]*(?:,? (?:and )?[A-Z][\w.’'-]*)*(?:,? (?:in|at) [A-Z][\w ]+)?$")
+_TIMESTAMP = re.compile(
+    r"^(?:(?:published|updated|posted|last updated)\b"
+    r"|(?:\w+day,? )?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+\.? \d{1,2}),? \d{4})"
+    r"[^\n]{0,60}(?:\d{1,2}[:.]\d{2}|GMT|UTC|updated|published|ago)", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(
+    r"(?:\b(?:REUTERS|AFP|AP Photo|EPA|EPA-EFE|TASS|Sputnik|Xinhua|Anadolu|Handout)/[^\n]{1,60}|\bvia Getty Images"
+    r"|\((?:Photo|Image|Picture)(?: by|:)[^()\n]{1,80}\)|\b(?:Photo|Image|Picture|Credit)s?: [^\n]{1,80})\.?\s*$")
 _CREDIT = re.compile(r"[ \t]*\[[^\[\]\n]{3,}\][ \t]*$", re.MULTILINE)
 _GLUED_MARKER = re.compile(r"(?<=[.!?\"”’'])[A-Z0-9][A-Z0-9 \-–—:/&]{3,}$")
 # A wire story's dateline: "ALMATY, Jan 13 (Reuters) - ", "BEIRUT (AP) — ", "NUR-SULTAN, Jan. 7 - ",
 # "ALMATY, Kazakhstan (AP) — ", "MOSCOW, Russia, Jan. 6 (AFP) - ".
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[,( ]))?(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?"
-                       r"(?: \([^()\n]{1,30}\))? ?[-–—]+ (?=\S)")
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[,( ]))?"
+                       r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^()\n]{1,30}\))? ?[-–—]+ (?=\S)")
 STANDFIRST_WORDS = 25  # a single-sentence first paragraph this short is a summary, not the story
 _TERMINAL = tuple(".!?\"”’'…:;)")
 
@@ -236,7 +252,7 @@ def parse_article(corpus: Corpus, path: Path, text: str) -> None:
     heading = ""
     first = True
     for number, (offset, block) in enumerate(blocks, start=1):
-        if _is_heading(block):
+        if _is_heading(block) and not is_furniture(block):
             heading = block.strip()
             first = False
             continue
@@ -246,7 +262,8 @@ def parse_article(corpus: Corpus, path: Path, text: str) -> None:
         for ps, pe in _prose_pieces(block):
             spans += [(offset + ps + s, offset + ps + e) for s, e in split_sentences(block[ps:pe])]
         spans = _without_dateline(text, spans)
-        _add_passage(corpus, doc_id, number, heading, spans, text, _block_role(block, spans, text, first))
+        role = _block_role(block, spans, text, first)
+        _add_passage(corpus, doc_id, number, heading, spans, text, role)
         first = False
     _keep_short_articles_quotable(corpus, first_passage)
 
@@ -263,11 +280,23 @@ def _keep_short_articles_quotable(corpus: Corpus, first_passage: int) -> None:
                 corpus.sentences[i] = replace(corpus.sentences[i], role=Role.BODY)
 
 
+def is_furniture(block: str) -> bool:
+    """A byline, a timestamp, a related link, a credit line or a page's boilerplate: not the story."""
+    line = block.strip()
+    if _FURNITURE.match(line):
+        return True
+    short = "\n" not in line and len(line.split()) <= 16
+    return short and bool(_BYLINE.match(line) or _TIMESTAMP.match(line))
+
+
 def _block_role(block: str, spans: list[tuple[int, int]], text: str, first: bool) -> Role:
     """A paragraph holding a photo credit is a caption; a short single sentence first is a standfirst."""
-    if _CREDIT.search(block):
+    if is_furniture(block):
+        return Role.FURNITURE
+    if _CREDIT.search(block) or _PHOTO_CREDIT.search(block.strip()):
         return Role.CAPTION
-    if first and len(spans) == 1 and len(text[spans[0][0]:spans[0][1]].split()) <= STANDFIRST_WORDS:
+    if first and len(spans) == 1 and len(text[spans[0][0]:spans[0][1]].split()) <= STANDFIRST_WORDS and \
+            not _DATELINE.match(block):  # a wire story's first paragraph is its story, however short
         return Role.STANDFIRST
     return Role.BODY
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.corpus import Corpus, load_corpus, parse_article, split_sentences
+from bot.corpus import Corpus, is_furniture, load_corpus, parse_article, split_sentences
 from bot.errors import InputError
 
 from conftest import SEED_CORPUS
@@ -121,3 +121,69 @@ def test_a_first_sentence_naming_two_places_keeps_its_start(tmp_path):
     corpus = Corpus()
     parse_article(corpus, tmp_path / "a.txt", "Title here\n\nNATO, Russia and China met on Monday. More later.\n")
     assert texts(corpus)[1] == "NATO, Russia and China met on Monday."
+
+
+WEB_PAGE = """Kazakhstan says 164 killed in unrest
+
+By Olzhas Auyezov and Mariya Gordeyeva
+
+January 9, 2022 4:35 PM GMT Updated 3 years ago
+
+ALMATY, Jan 9 (Reuters) - Kazakhstan said on Sunday 164 people had been killed in a week of unrest.
+
+Advertisement · Scroll to continue
+
+Read more:
+Kazakh president says foreign-trained terrorists behind unrest
+
+The figure was up from a previous toll of 44. It was not clear whether it included only civilians.
+
+People gather near a burning police car in Almaty, January 5, 2022. REUTERS/Pavel Mikheyev
+
+Almost 6,000 people have been detained, the president's office said.
+
+Reporting by Olzhas Auyezov; Writing by Tom Balmforth; Editing by Frances Kerry
+
+Our Standards: The Thomson Reuters Trust Principles.
+"""
+
+
+def test_a_web_pages_furniture_helps_matching_but_is_never_quoted(tmp_path):
+    corpus = Corpus()
+    parse_article(corpus, tmp_path / "a.txt", WEB_PAGE)
+    quotable = [s.text for s in corpus.sentences if s.quotable]
+    assert quotable == ["Kazakhstan said on Sunday 164 people had been killed in a week of unrest.",
+                        "The figure was up from a previous toll of 44.",
+                        "It was not clear whether it included only civilians.",
+                        "Almost 6,000 people have been detained, the president's office said."]
+    assert any(s.text.startswith("Reporting by") for s in corpus.sentences)  # kept for matching, not quoted
+
+
+@pytest.mark.parametrize("paragraph", [
+    "By Sarah Smith in Almaty", "Updated 12:41 GMT, 6 January 2022", "Published January 6, 2022 10:15 am",
+    "(Additional reporting by Dana Kaliyeva; Editing by Tom Reinholt)", "See also: Kazakhstan timeline",
+])
+def test_bylines_timestamps_and_credit_lines_are_furniture(paragraph):
+    assert is_furniture(paragraph)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "By January 10 the protests had ended.", "Updated figures showed 225 people had died by January 15.",
+    "January 5, 2022 was the day the government resigned, the ministry said at 10:00 in a statement.",
+])
+def test_story_sentences_that_start_like_furniture_are_not(paragraph):
+    assert not is_furniture(paragraph)
+
+
+@pytest.mark.parametrize("paragraph, caption", [
+    ("Troops patrol Almaty, January 7, 2022. REUTERS/Pavel Mikheyev", True),
+    ("Protesters in Aktobe. AP Photo/Vladimir Tretyakov", True),
+    ("A burnt car in Almaty. Alexander Bogdanov/AFP via Getty Images", True),
+    ("Smoke rises over the akimat (Photo: Vladimir Tretyakov)", True),
+    ("Russia would send 3,000 troops, the defence ministry told AFP.", False),
+    ("Tokayev called them terrorists, according to TASS.", False),
+])
+def test_a_photo_credit_makes_a_caption_and_an_agency_named_in_a_story_does_not(tmp_path, paragraph, caption):
+    corpus = Corpus()
+    parse_article(corpus, tmp_path / "a.txt", f"Title here\n\nThe story begins here. It goes on.\n\n{paragraph}\n")
+    assert all(s.quotable != caption for s in corpus.sentences[3:])
