@@ -90,9 +90,10 @@ def _small_talk(question: str, talk: Talk) -> Answer:
     return Answer(question, Kind.NONE, text, reason=Reason.SMALL_TALK, talk=talk)
 
 
-def answer(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()) -> Answer:
+def answer(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset(), near: int | None = None) -> Answer:
     """Answer ``question`` from the knowledge base; ``light``: words a follow-up inherited from the question
-    before it, which count less in finding its passage (``answer_in_context``)."""
+    before it, which count less in finding its passage (``answer_in_context``); ``near``: the sentence that
+    answered that question, where a follow-up adding no words of its own ("why?") is looked for first."""
     question = question.strip()
     if not question:
         return _none(question, EMPTY, Reason.EMPTY)
@@ -113,7 +114,8 @@ def answer(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()
         return _none(question, VAGUE, Reason.VAGUE)
     if light:
         query = analyze(question, engine, kb.synonyms, cache=kb.words, light=light)
-    found = judged(engine, query, question, model())
+    bare = bool(light) and all(g.word in light or g.strength < 1.0 for g in query.groups)
+    found = judged(engine, query, question, model(), near=near if bare else None)
     if light:
         found = [c for c in found if followup.says_what_is_new(kb, query, light, c.sentence_id)]
     if not found or found[0].probability < model().threshold:
@@ -257,7 +259,9 @@ def answer_in_context(kb: KnowledgeBase, message: str, previous: Turn | None) ->
     if dangling_pronoun(message) and (previous is None or not previous.people):
         result = _none(message.strip(), VAGUE, Reason.VAGUE)  # "who appointed him?" with nobody in focus
         return result, resolution, next_turn(kb, resolution.text, result)
-    result = answer(kb, resolution.text, _inherited_words(message, resolution))
+    near = kb.engine.sentence_at(previous.source_path, previous.source_offset) if previous is not None and \
+        previous.source_path else None
+    result = answer(kb, resolution.text, _inherited_words(message, resolution), near)
     if resolution.inherited:
         result = replace(result, question=message.strip())
     return result, resolution, next_turn(kb, resolution.text, result)

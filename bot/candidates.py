@@ -10,13 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.confidence import Model
-from bot.evidence import PERSONAL_PRONOUNS, acronym_forms, features
+from bot.evidence import PERSONAL_PRONOUNS, acronym_forms, features, gate
 from bot.qtype import AnswerType, Shape, question_shape
 from bot.query import Query
 from bot.search import Hit, SearchEngine
 from bot.text import stem
 
 POOL = 8  # candidates judged per question (measured: the right sentence is in the top 8 nine times in ten)
+# A bare follow-up ("where was that?", "why?") is most often answered by the sentence that answered the question
+# before it, or by its paragraph: their odds are raised when they hold what it asks for (measured on the tune
+# half's conversations: three more answered right, none more answered wrongly).
+SAME_SENTENCE_ODDS = 30.0
+SAME_PARAGRAPH_ODDS = 5.0
 
 
 @dataclass(frozen=True)
@@ -29,15 +34,23 @@ class Candidate:
     row: tuple[float, ...]
 
 
-def judged(engine: SearchEngine, query: Query, text: str, model: Model | None, limit: int = POOL) -> list[Candidate]:
-    """Candidates most probable first (ties: the ranker's order); with no model, the ranker's order."""
+def judged(engine: SearchEngine, query: Query, text: str, model: Model | None, limit: int = POOL,
+           near: int | None = None) -> list[Candidate]:
+    """Candidates most probable first (ties: the ranker's order); with no model, the ranker's order.
+
+    ``near``: for a bare follow-up, the sentence that answered the question before it; it and the rest of its
+    paragraph are judged too, and favoured (``SAME_SENTENCE_ODDS``, ``SAME_PARAGRAPH_ODDS``).
+    """
     hits = engine.rank(query, limit=limit)
-    if not hits:
+    local = _paragraph_of(engine, near) if near is not None else frozenset()
+    if not hits and not local:
         return []
     shape = question_shape(text, query, engine.proper)
     weights = [engine.group_idf(g) for g in query.groups]
-    if shape.atype == AnswerType.DEFINITION:
+    if shape.atype == AnswerType.DEFINITION and hits:
         hits = _with_expansions(engine, query, shape, hits, weights)
+    if local:
+        hits = _with_paragraph(engine, query, hits, local, weights)
     best = hits[0].score or 1.0
     found = []
     for position, hit in enumerate(hits):
@@ -49,6 +62,8 @@ def judged(engine: SearchEngine, query: Query, text: str, model: Model | None, l
                        engine.corpus.sentences[sid].text,
                        hit.confidence, hit.score / best, position == 0, engine.vocabulary, engine.places)
         probability = model.probability(row) if model is not None else hit.confidence
+        if sid in local and model is not None:
+            probability = _favoured(probability, row, SAME_SENTENCE_ODDS if sid == near else SAME_PARAGRAPH_ODDS)
         found.append((position, Candidate(sid, probability, hit.confidence, tuple(row))))
     found.sort(key=lambda pc: (-pc[1].probability, pc[0]))
     return [c for _, c in found]
@@ -68,3 +83,30 @@ def _with_expansions(engine: SearchEngine, query: Query, shape: Shape, hits: lis
     floor = hits[-1].score
     added = [Hit(sid, floor, engine.coverage(query, sid, weights, links)) for sid in extra]
     return hits[:len(hits) - len(added)] + added if len(hits) >= POOL else hits + added
+
+
+def _paragraph_of(engine: SearchEngine, sentence_id: int) -> frozenset[int]:
+    """The quotable sentences of a sentence's paragraph, itself included."""
+    sentences = engine.corpus.sentences
+    here = sentences[sentence_id]
+    start = sentence_id - here.position
+    return frozenset(s.index for s in sentences[start:start + 64]
+                     if s.doc_id == here.doc_id and s.paragraph == here.paragraph and s.index not in engine.unquotable)
+
+
+def _with_paragraph(engine: SearchEngine, query: Query, hits: list[Hit], local: frozenset[int],
+                    weights: list[float]) -> list[Hit]:
+    """The ranker's candidates and the paragraph's other sentences, these last with the last place's score."""
+    known = {h.sentence_id for h in hits}
+    links = engine.links(query)
+    floor = hits[-1].score if hits else 0.0
+    return hits + [Hit(sid, floor, engine.coverage(query, sid, weights, links)) for sid in sorted(local - known)]
+
+
+def _favoured(probability: float, row: list[float], odds: float) -> float:
+    """The probability with its odds multiplied, for a sentence holding what the question asks for (nothing
+    missing by ``gate``: its type of answer near its words, its names, no conflict)."""
+    if gate(row) < 1.0 or probability >= 1.0:
+        return probability
+    raised = probability / (1.0 - probability) * odds
+    return raised / (1.0 + raised)

@@ -176,6 +176,16 @@ def test_a_follow_up_is_answered_from_the_previous_exchange(tune_kb):
     assert not resolution.inherited and "300,000 people were left homeless" in alone.source
 
 
+def test_a_bare_follow_up_is_looked_for_where_the_last_answer_was():
+    kb = build(ROOT / "eval" / "bank" / "tune2" / "corpus", ROOT / "faq.yaml", entries=False)
+    first, _, turn = answer_in_context(kb, "How many residents of a home for people with disabilities drowned?", None)
+    assert "In the town of Sinzig, twelve residents" in first.source
+    where, resolution, _ = answer_in_context(kb, "where was that?", turn)
+    assert resolution.inherited and where.kind == "passage" and where.source == first.source
+    why, _, _ = answer_in_context(kb, "and how much will the government pay?", turn)
+    assert why.source != first.source  # words of its own: looked for everywhere, as a question
+
+
 def test_the_next_turn_keeps_who_is_in_focus(tune_kb):
     got, _, turn = answer_in_context(tune_kb, "Who is Vikram Ruzakhunov?", None)
     assert turn.people[0] == "Vikram Ruzakhunov" and turn.person_asked
