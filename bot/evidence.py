@@ -26,6 +26,7 @@ FEATURE_NAMES = ("bias", "coverage_ok", "coverage_bad", "own_ok", "own_bad", "an
                  "type_found", "type_near", "rel_score", "first", "inv_groups", *(f"is_{t}" for t in TYPE_NAMES))
 _COUNTRY_WORDS = frozenset("country country's country’s nation nation's nation’s".split())
 _SCOPE_WORDS = frozenset("nationwide countrywide worldwide national".split())
+_ACROSS = frozenset("across throughout around over".split())
 _PRONOUNS = frozenset("he she they his her their him them it its".split())
 PERSONAL_PRONOUNS = frozenset("he she his her him".split())
 _SPELLING_OUT = re.compile(r"\b(?:stand|stands|short) for\b|abbreviat|acronym", re.IGNORECASE)
@@ -153,6 +154,10 @@ def _scope_conflict(query: Query, annotation: Annotation, m: Match, places: froz
               if m.own[g] < 0.8 and any(t in places for t, w in group.alternatives.items() if w >= 0.8)]
     if not wanted:
         return False
+    lower = [t.lower for t in annotation.tokens]
+    if any(lower[i] in _ACROSS and lower[i + 1:i + 3] in (["the", "country"], ["the", "nation"])
+           for i in range(len(lower) - 2)):
+        return True  # "3,811 people detained across the country" against "detained in Almaty?"
     if all(m.context[g] >= 0.8 for g in wanted) and any(t.lower in _COUNTRY_WORDS for t in annotation.tokens):
         return False  # "the country's largest city" in an article about Kazakhstan: the country asked about
     return any(s.kind == Span.PLACE for s in annotation.spans) or any(
@@ -195,6 +200,9 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
     focus = [p for g, ps in m.positions.items() for p in ps]
     if atype == AnswerType.DURATION:
         return _duration_evidence(annotation, asked, focus, shape.length)
+    if atype == AnswerType.NUMBER and _asks_age(query) and shape.anchors:
+        named = [p for g in shape.anchors for p in m.positions.get(g, [])]
+        return _age_evidence(annotation, named, text)
     if atype in (AnswerType.NUMBER, AnswerType.DATE):
         kind = Span.NUMBER if atype == AnswerType.NUMBER else Span.DATE
         spans = [s for s in annotation.spans if s.kind == kind and annotation.tokens[s.first].stem not in asked]
@@ -237,6 +245,38 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         in_context = all(max(m.own[g], m.context[g]) >= 0.8 for g in subject)
         return max(q.strength for q in quotes), 0.5 if pronoun and in_context else 0.0
     return 0.0, 0.0
+
+
+def _asks_age(query: Query) -> bool:
+    asked = words(query.text)
+    return any(a == "how" and b == "old" for a, b in zip(asked, asked[1:], strict=False)) or "age" in asked
+
+
+def _age_evidence(annotation: Annotation, named: list[int], text: str) -> tuple[float, float]:
+    """"How old is Nazarbayev": an age ("81-year-old", "aged 81", "Nazarbayev, 81,") and whose it is, the
+    name nearest to it; "Tokayev, a 68-year-old former diplomat, was hand-picked by Nazarbayev" is not his."""
+    tokens = annotation.tokens
+    ages = [s for s in annotation.of(Span.NUMBER) if _is_age(tokens, s.first, text)]
+    if not ages:
+        return 0.0, 0.0
+    return 1.0, 1.0 if any(_holder(tokens, s) in named for s in ages) else 0.0
+
+
+def _is_age(tokens, i: int, text: str) -> bool:
+    after = [t.lower for t in tokens[i + 1:i + 3]]
+    if after in (["year", "old"], ["years", "old"]) or (i and tokens[i - 1].lower == "aged"):
+        return True
+    end = tokens[i].start + len(tokens[i].text)
+    return i > 0 and tokens[i - 1].capital and tokens[i].text.isdigit() and text[end:end + 1] == "," and \
+        text[tokens[i - 1].start + len(tokens[i - 1].text):tokens[i].start].strip() == ","  # "Nazarbayev, 81,"
+
+
+def _holder(tokens, age: Found) -> int | None:
+    """The position of the capitalised name nearest to an age, within a few words before or after it."""
+    before = [j for j in range(max(0, age.first - 5), age.first) if tokens[j].capital]
+    after = [j for j in range(age.last + 1, min(len(tokens), age.last + 5)) if tokens[j].capital]
+    near = [(age.first - j, j) for j in before] + [(j - age.last, j) for j in after]
+    return min(near)[1] if near else None
 
 
 _LENGTH_UNITS = frozenset("metre metres meter meters kilometre kilometres km miles mile feet foot".split())

@@ -401,9 +401,28 @@ def _roles(tokens: tuple[Token, ...]) -> list[Found]:
     return [_span(Span.ROLE, tokens, i, i) for i, t in enumerate(tokens) if not t.capital and t.lower in ROLE_WORDS]
 
 
+_MONTHS = frozenset("january february march april may june july august september october november december jan feb "
+                    "mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _not_causal(tokens: tuple[Token, ...], i: int) -> bool:
+    """"led the country", "since 2014", "so many": the cause words that here say something else."""
+    word = tokens[i].lower
+    after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    if word == "led":
+        return after != "to"
+    if word == "since":
+        return after[:1].isdigit() or after in _MONTHS or after in ("then", "the", "last", "early", "late")
+    if word == "so":
+        return tokens[i - 1].text != "," if i else True
+    return False
+
+
 def _causes(tokens: tuple[Token, ...]) -> list[Found]:
     found = []
     for i, t in enumerate(tokens):
+        if t.lower in CAUSE_STRONG and _not_causal(tokens, i):
+            continue
         if t.lower in CAUSE_STRONG:
             found.append(_span(Span.CAUSE, tokens, i, len(tokens) - 1))
         elif t.lower in CAUSE_WEAK and i:

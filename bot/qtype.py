@@ -214,9 +214,11 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
         return AnswerType.DATE, None  # "referendum date?", "massimov arrested when"
     if any(f" {w} {n} " in joined for w in ("what", "which") for n in _MEASURE_NOUNS):
         return AnswerType.NUMBER, None  # "what share of ...", "by what factor"
-    if "when" in tokens or any(f" {w} {n} " in joined for w in ("what", "which") for n in _DATE_NOUNS):
+    lead = next((t for t in tokens if t in lexicon.QUESTION_WORDS), None)  # "what did X say when ...": what
+    if lead in (None, "when") and "when" in tokens or any(
+            f" {w} {n} " in joined for w in ("what", "which") for n in _DATE_NOUNS):
         return AnswerType.DATE, None
-    if "why" in tokens or " how come " in joined or "reason" in tokens or (
+    if lead in (None, "why") and "why" in tokens or " how come " in joined or "reason" in tokens or (
             tokens[:1] == ["what"] and len(tokens) > 1 and tokens[1] in _CAUSE_VERBS):
         return AnswerType.REASON, None
     ends_in_place = tokens[:1] in (["what"], ["which"]) and _singular(tokens[-1]) in _HEAD_PLACES  # "'s largest city"

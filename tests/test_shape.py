@@ -148,3 +148,50 @@ def test_a_title_held_for_another_country_conflicts_with_the_country_asked():
     rows = {kb.corpus.sentences[c.sentence_id].text: c.row for c in judged(kb.engine, query, question, None)}
     putin = next(r for text, r in rows.items() if "Russian President Vladimir Putin" in text)
     assert putin[FEATURE_NAMES.index("scope_conflict")] == 1.0
+
+
+TUNE4 = ROOT / "eval" / "bank" / "tune4"
+
+
+@pytest.fixture(scope="module")
+def tune4_kb():
+    return build(TUNE4 / "corpus", ROOT / "faq.yaml", entries=False)
+
+
+def rows_of(kb, question: str) -> dict[str, dict[str, float]]:
+    query = analyze(question, kb.engine, kb.synonyms)
+    return {kb.corpus.sentences[c.sentence_id].text: dict(zip(FEATURE_NAMES, c.row, strict=True))
+            for c in judged(kb.engine, query, question, None)}
+
+
+def row_starting(rows: dict[str, dict[str, float]], start: str) -> dict[str, float]:
+    return next(r for text, r in rows.items() if text.startswith(start))
+
+
+@pytest.mark.parametrize(("question", "atype"), [
+    ("What did Mahinda Rajapaksa say when he resigned?", AnswerType.QUOTE),
+    ("Who was in charge of airport security when the airport was seized?", AnswerType.PERSON),
+    ("and when did it end?", AnswerType.DATE),
+    ("Tokayev resigned when?", AnswerType.DATE),
+])
+def test_a_when_inside_another_question_does_not_ask_for_a_date(tune4_kb, question, atype):
+    assert shape(tune4_kb, question).atype == atype
+
+
+def test_an_age_is_the_age_of_the_name_nearest_to_it(tune4_kb):
+    rows = rows_of(tune4_kb, "how old is nazarbaev")
+    assert row_starting(rows, "Much of the anger was aimed at Nursultan Nazarbayev, the 81-year-old")["type_near"]
+    assert not row_starting(rows, "Tokayev, a 68-year-old former diplomat")["type_near"]
+
+
+def test_a_count_across_the_country_conflicts_with_a_city_asked(tune4_kb):
+    rows = rows_of(tune4_kb, "How many people were detained in Almaty?")
+    assert row_starting(rows, "It said 748 police officers")["scope_conflict"]
+
+
+def test_led_the_country_and_since_a_year_are_no_causes():
+    causes = [s for s in annotate("Nazarbayev led the country from 1991 and has lived in Almaty since 2019.",
+                                  frozenset(), frozenset(), frozenset()).spans if s.kind == Span.CAUSE]
+    assert not causes
+    assert any(s.kind == Span.CAUSE for s in annotate("The shortages led to protests.", frozenset(), frozenset(),
+                                                       frozenset()).spans)
