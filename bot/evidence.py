@@ -94,7 +94,7 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
            len(missing) / len(anchors) if anchors else 0.0,
            len(in_context) / len(anchors) if anchors else 0.0,
            len(in_article) / len(anchors) if anchors else 0.0,
-           1.0 if _scope_conflict(query, annotation, m, places) or _time_conflict(query, annotation)
+           1.0 if _scope_conflict(query, annotation, m, places, text) or _time_conflict(query, annotation)
            or _title_of_another_country(query, shape, annotation, places) else 0.0,
            max(known, default=0.0) / max(weights, default=1.0),
            max(unknown, default=0.0) / max(weights, default=1.0),
@@ -147,7 +147,7 @@ def _time_conflict(query: Query, annotation: Annotation) -> bool:
     return bool(years) and bool(told) and not years & told
 
 
-def _scope_conflict(query: Query, annotation: Annotation, m: Match, places: frozenset[str]) -> bool:
+def _scope_conflict(query: Query, annotation: Annotation, m: Match, places: frozenset[str], text: str) -> bool:
     """The question is about a place the sentence does not name, and the sentence speaks of another
     place or of the whole country ("detained in Almaty?" against "detained nationwide")."""
     wanted = [g for g, group in enumerate(query.groups)
@@ -160,8 +160,15 @@ def _scope_conflict(query: Query, annotation: Annotation, m: Match, places: froz
         return True  # "3,811 people detained across the country" against "detained in Almaty?"
     if all(m.context[g] >= 0.8 for g in wanted) and any(t.lower in _COUNTRY_WORDS for t in annotation.tokens):
         return False  # "the country's largest city" in an article about Kazakhstan: the country asked about
-    return any(s.kind == Span.PLACE for s in annotation.spans) or any(
+    return any(s.kind == Span.PLACE and not _possessive(annotation, s, text) for s in annotation.spans) or any(
         t.lower in _SCOPE_WORDS for t in annotation.tokens)
+
+
+def _possessive(annotation: Annotation, span: Found, text: str) -> bool:
+    """"Kazakhstan's busiest airport": the place describes the thing, it does not say where it happened."""
+    last = annotation.tokens[span.last]
+    end = last.start + len(last.text)
+    return last.text.endswith(("'s", "’s")) or text[end:end + 2] in ("'s", "’s")
 
 
 def _title_of_another_country(query: Query, shape: Shape, annotation: Annotation, places: frozenset[str]) -> bool:
@@ -240,7 +247,7 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
             return 0.0, 0.0
         subject = shape.subject or shape.anchors
         if subject and all(m.own[g] >= 0.8 for g in subject):
-            return max(q.strength for q in quotes), 1.0
+            return max(q.strength for q in quotes), 1.0 if _speaks(quotes, subject, m) else 0.0
         pronoun = any(t.lower in _PRONOUNS for t in annotation.tokens[:12])
         in_context = all(max(m.own[g], m.context[g]) >= 0.8 for g in subject)
         return max(q.strength for q in quotes), 0.5 if pronoun and in_context else 0.0
@@ -277,6 +284,17 @@ def _holder(tokens, age: Found) -> int | None:
     after = [j for j in range(age.last + 1, min(len(tokens), age.last + 5)) if tokens[j].capital]
     near = [(age.first - j, j) for j in before] + [(j - age.last, j) for j in after]
     return min(near)[1] if near else None
+
+
+SPEAKER_NEAR = 6  # "…, Lufthansa said" and "Lufthansa … have cancelled their flights, and embassies told …"
+
+
+def _speaks(quotes: list[Found], subject: frozenset[int], m: Match) -> bool:
+    """The one asked about is the one speaking: a quotation in the sentence, or a verb of saying close to them."""
+    if any(q.strength >= 1.0 for q in quotes):
+        return True
+    spots = [p for g in subject for p in m.positions.get(g, [])]
+    return any(abs(p - q.first) <= SPEAKER_NEAR for q in quotes for p in spots)
 
 
 _LENGTH_UNITS = frozenset("metre metres meter meters kilometre kilometres km miles mile feet foot".split())

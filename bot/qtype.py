@@ -69,7 +69,8 @@ _TERSE_NUMBER = frozenset("number count total amount figure".split())
 _ENTITY_NOUNS = frozenset("company firm insurer organisation organization group party ship vessel platform newspaper "
                           "channel bank university airline agency charity union app website network brand fund "
                           "operator exchange movement committee institute court newspaper magazine station "
-                          "hotel restaurant school hospital prison museum stadium market "
+                          "hotel restaurant school hospital prison museum stadium market ministry ministries "
+                          "department embassy carrier "
                           "name".split())
 _HEAD_PLACES = frozenset("city country town region province village district capital nation port airport".split())
 _CAUSE_VERBS = frozenset("caused causes cause triggered triggers sparked sparks led prompted drove provoked "
@@ -86,6 +87,9 @@ _OPEN_ENDINGS = frozenset("to after for from with about of by in on at".split())
 _CAPITALISED = re.compile(r"(?<=\s)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]*|\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}\b")  # Latin or Cyrillic
 
 
+_CALENDAR = frozenset("january february march april may june july august september october november december "
+                      "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+                      "saturday sunday".split())
 _TYPE_NOUNS = {stem(n): n for n in NUMBER_NOUNS | _PLACE_NOUNS | _DATE_NOUNS | _ENTITY_NOUNS | _MEASURE_NOUNS}
 
 
@@ -187,6 +191,8 @@ def _anchors(text: str, query: Query, names: frozenset[str]) -> frozenset[int]:
         strong = [t for t, w in g.alternatives.items() if w >= 0.9]  # itself or its spelling fix, not synonyms
         if g.word in ROLE_NOUNS or g.word in modifiers:
             continue  # "President", "Minister": a title, capitalised or not, is not what the question is about
+        if g.word in _CALENDAR:
+            continue  # "killed by January 7": a date the question gives, not a name it is about
         if g.word in capitalised or any(t in names for t in strong):
             found.add(i)
     return frozenset(found)

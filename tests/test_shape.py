@@ -195,3 +195,24 @@ def test_led_the_country_and_since_a_year_are_no_causes():
     assert not causes
     assert any(s.kind == Span.CAUSE for s in annotate("The shortages led to protests.", frozenset(), frozenset(),
                                                        frozenset()).spans)
+
+
+def test_a_month_or_a_weekday_in_a_question_is_no_name_it_is_about(tune4_kb):
+    query = analyze("How many members of the security forces had been killed by January 7?", tune4_kb.engine,
+                    tune4_kb.synonyms)
+    anchors = shape(tune4_kb, "How many members of the security forces had been killed by January 7?").anchors
+    assert "january" not in {query.groups[g].word for g in anchors}
+
+
+def test_which_ministries_asks_for_a_name(tune4_kb):
+    assert shape(tune4_kb, "Which two ministries did Ruslan Temirov advise?").atype == AnswerType.NAME
+
+
+def test_a_place_in_the_possessive_describes_and_does_not_locate(tune4_kb):
+    rows = rows_of(tune4_kb, "When was Almaty airport seized?")
+    assert not row_starting(rows, "The airport, Kazakhstan's busiest, was seized")["scope_conflict"]
+
+
+def test_a_quotation_is_the_askeds_only_when_they_are_the_one_speaking(tune4_kb):
+    rows = rows_of(tune4_kb, "What did Lufthansa say about cancelling its Almaty flights?")
+    assert not row_starting(rows, "Foreign carriers including Turkish Airlines, Lufthansa")["type_near"]
