@@ -31,7 +31,8 @@ _KAZAKH_SUFFIXES = tuple(sorted("""
 QUESTION_WORDS = {
     # Russian
     "сколько": "how many", "скольо": "how many", "скольких": "how many", "скольким": "how many",
-    "скока": "how many", "почём": "how much", "почем": "how much",
+    "скока": "how many", "почём": "how much", "почем": "how much", "што": "what", "шо": "what", "чё": "what",
+    "када": "when",
     "когда": "when", "кагда": "when", "кто": "who", "кого": "who",
     "кем": "who", "где": "where", "откуда": "where", "куда": "where", "почему": "why", "зачем": "why",
     "отчего": "why", "что": "what", "чего": "what", "чем": "what", "какой": "which", "какая": "which",
@@ -71,7 +72,14 @@ def name_forms(word: str) -> list[str]:
             break
     if word.startswith("е"):  # "Есенов", "Ерлан": an initial "е" is written "ye" (Yesenov, Yerlan)
         forms += ["y" + f for f in forms]
-    return forms
+    return forms + [v for f in forms for v in _english_spellings(f) if v != f]
+
+
+def _english_spellings(form: str) -> list[str]:
+    """How English writes the sounds a Russian spelling of a foreign name gives: "Раджапакса" is Rajapaksa,
+    "Хейл" Hale's "h", "Шри-Ланка" Sri Lanka."""
+    spelt = form.replace("dzh", "j").replace("kh", "h")
+    return [spelt, "sr" + spelt[3:]] if spelt.startswith("shr") else [spelt]
 
 
 _VOICED_FINAL = str.maketrans({"ғ": "қ", "г": "к", "б": "п"})

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot import lexicon
-from bot.crosslingual import is_cyrillic, name_forms
+from bot.crosslingual import is_cyrillic, is_kazakh, name_forms
 from bot.spelling import Speller, never
 from bot.text import STOP_WORDS, is_mostly_foreign, stem, words
 
@@ -64,6 +64,7 @@ _AFFIXED = re.compile(r"[A-Za-z]-(led|backed|based|trained)\b", re.IGNORECASE)  
 HOW_ADJECTIVES = frozenset("old long far big large high deep tall heavy strong fast often soon wide".split())
 VARIANT_WEIGHT = 0.8
 CYRILLIC_SPELLING_LENGTH = 7  # Russian and Kazakh words from which a typo is corrected to a glossary word
+CYRILLIC_STEM_SPELLING_LENGTH = 6  # Russian stems from which a typo is corrected to a glossary stem
 INHERITED_WEIGHT = 0.5  # a follow-up's words taken from the previous question ("and in Almaty?": all but Almaty)
 _MISSING = object()
 CACHE_LIMIT = 50_000  # analysed question words kept per knowledge base
@@ -95,6 +96,7 @@ class SynonymTable(dict):
     "солдат"), which no corpus vocabulary can correct."""
 
     cyrillic_speller: Speller | None = None
+    cyrillic_stem_speller: Speller | None = None  # the glossary's stems: "реанимацыи" -> "реанимац"
 
 
 def build_synonyms(groups, one_way: dict[str, list[str]] | None = None) -> SynonymTable:
@@ -126,6 +128,8 @@ def build_synonyms(groups, one_way: dict[str, list[str]] | None = None) -> Synon
     if cyrillic:
         table.cyrillic_speller = Speller.from_words(cyrillic + [w for w in STOP_WORDS if is_cyrillic(w)],
                                                     min_length=CYRILLIC_SPELLING_LENGTH, real_word=never)
+        table.cyrillic_stem_speller = Speller.from_words([k for k in table if is_cyrillic(k)],
+                                                         min_length=CYRILLIC_STEM_SPELLING_LENGTH, real_word=never)
     return table
 
 
@@ -189,6 +193,8 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
         if fixed is not None:
             alternatives.update({t: SPELLING_WEIGHT for t, w in synonyms.get(stem(fixed), {}).items()
                                  if w >= TRANSLATION_WEIGHT})
+        if len(alternatives) == 1 and spell and not is_kazakh(token):
+            alternatives.update(_stem_spelling(own, synonyms))
     if own not in vocabulary and cyrillic and len(alternatives) == 1:
         name = latin_name(token, known)  # "Токаева" -> tokayev
         if name is not None:
@@ -216,6 +222,17 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
             capped = w * min(1.0, own_idf / vocabulary[term]) if w < 1.0 else w
             scoring[term] = capped * strength
     return TermGroup(token, alternatives, strength), scoring
+
+
+def _stem_spelling(own: str, synonyms: dict[str, dict[str, float]]) -> dict[str, float]:
+    """A misspelt Russian word whose stem is one edit from a glossary stem ("распрастранились" ->
+    "распространил"): that stem's translations, as a spelling fix. The word speller knows only the glossary's
+    own forms; stems reach every form of them."""
+    speller = getattr(synonyms, "cyrillic_stem_speller", None)
+    fixed = speller.correct(own) if speller is not None else None
+    if fixed is None:
+        return {}
+    return {t: SPELLING_WEIGHT for t, w in synonyms.get(fixed, {}).items() if w >= TRANSLATION_WEIGHT}
 
 
 def latin_name(token: str, known: Lexicon) -> str | None:

@@ -88,6 +88,16 @@ def test_an_initial_cyrillic_ye_is_written_ye_in_english():
     assert "yesenov" in name_forms("есенова") and "yerlan" in name_forms("ерлан")
 
 
+def test_russian_spellings_of_foreign_names_are_read_as_english_writes_them():
+    assert "rajapaks" in name_forms("раджапаксы") and "sri" in name_forms("шри") and "heyl" in name_forms("хейл")
+
+
+def test_a_misspelt_russian_word_reaches_the_glossary_through_its_stem(tune4_kb):
+    query = analyze("куда распрастранились протесты", tune4_kb.engine, tune4_kb.synonyms)
+    assert "spread" in next(g for g in query.groups if g.word == "распрастранились").alternatives
+    assert [g.word for g in analyze("што сказал Токаев", tune4_kb.engine, tune4_kb.synonyms).groups][:1] != ["што"]
+
+
 def test_a_russian_word_for_a_frame_word_frames_as_it_does(tune_kb):
     query = analyze("день траура какого числа", tune_kb.engine, tune_kb.synonyms)
     assert next(g for g in query.groups if g.word == "числа").strength < 1.0  # "date?"
