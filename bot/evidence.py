@@ -266,7 +266,7 @@ def _age_evidence(annotation: Annotation, named: list[int], text: str) -> tuple[
     ages = [s for s in annotation.of(Span.NUMBER) if _is_age(tokens, s.first, text)]
     if not ages:
         return 0.0, 0.0
-    return 1.0, 1.0 if any(_holder(tokens, s) in named for s in ages) else 0.0
+    return 1.0, 1.0 if any(_holder(tokens, s) & set(named) for s in ages) else 0.0
 
 
 def _is_age(tokens, i: int, text: str) -> bool:
@@ -278,12 +278,20 @@ def _is_age(tokens, i: int, text: str) -> bool:
         text[tokens[i - 1].start + len(tokens[i - 1].text):tokens[i].start].strip() == ","  # "Nazarbayev, 81,"
 
 
-def _holder(tokens, age: Found) -> int | None:
-    """The position of the capitalised name nearest to an age, within a few words before or after it."""
+def _holder(tokens, age: Found) -> set[int]:
+    """The positions of the capitalised name nearest to an age ("81-year-old Nursultan Nazarbayev"), within a
+    few words before or after it."""
     before = [j for j in range(max(0, age.first - 5), age.first) if tokens[j].capital]
     after = [j for j in range(age.last + 1, min(len(tokens), age.last + 5)) if tokens[j].capital]
     near = [(age.first - j, j) for j in before] + [(j - age.last, j) for j in after]
-    return min(near)[1] if near else None
+    if not near:
+        return set()
+    first = last = min(near)[1]
+    while first > 0 and tokens[first - 1].capital:
+        first -= 1
+    while last + 1 < len(tokens) and tokens[last + 1].capital:
+        last += 1
+    return set(range(first, last + 1))
 
 
 SPEAKER_NEAR = 6  # "…, Lufthansa said" and "Lufthansa … have cancelled their flights, and embassies told …"
