@@ -247,7 +247,7 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
             return 0.0, 0.0
         subject = shape.subject or shape.anchors
         if subject and all(m.own[g] >= 0.8 for g in subject):
-            return max(q.strength for q in quotes), 1.0 if _speaks(quotes, subject, m) else 0.0
+            return max(q.strength for q in quotes), 1.0 if _speaks(quotes, subject, m, text) else 0.0
         pronoun = any(t.lower in _PRONOUNS for t in annotation.tokens[:12])
         in_context = all(max(m.own[g], m.context[g]) >= 0.8 for g in subject)
         return max(q.strength for q in quotes), 0.5 if pronoun and in_context else 0.0
@@ -297,9 +297,10 @@ def _holder(tokens, age: Found) -> set[int]:
 SPEAKER_NEAR = 6  # "…, Lufthansa said" and "Lufthansa … have cancelled their flights, and embassies told …"
 
 
-def _speaks(quotes: list[Found], subject: frozenset[int], m: Match) -> bool:
-    """The one asked about is the one speaking: a quotation in the sentence, or a verb of saying close to them."""
-    if any(q.strength >= 1.0 for q in quotes):
+def _speaks(quotes: list[Found], subject: frozenset[int], m: Match, text: str) -> bool:
+    """The one asked about is the one speaking: a quotation in the sentence (or one it opens: "X, an expert on
+    Central Asia reporting from Tbilisi, said: “A lot of questions ..."), or a verb of saying close to them."""
+    if any(q.strength >= 1.0 for q in quotes) or any(c in text for c in "“”\"«»"):
         return True
     spots = [p for g in subject for p in m.positions.get(g, [])]
     return any(abs(p - q.first) <= SPEAKER_NEAR for q in quotes for p in spots)

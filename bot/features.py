@@ -336,12 +336,18 @@ def _names(tokens: tuple[Token, ...], names: frozenset[str], known_people: froze
             i += 1
             continue
         j = i
-        while j + 1 < n and not _possessive(tokens[j]) and (tokens[j + 1].capital or (
-                tokens[j + 1].lower in _PARTICLES and j + 2 < n and tokens[j + 2].capital)):
+        while j + 1 < n and not _possessive(tokens[j]) and _adjacent(tokens[j], tokens[j + 1]) and (
+                tokens[j + 1].capital or (tokens[j + 1].lower in _PARTICLES and j + 2 < n and tokens[j + 2].capital)):
             j += 1
         found += _classify_run(tokens, i, j, known_people, known_places)
         i = j + 1
     return found
+
+
+def _adjacent(a: Token, b: Token) -> bool:
+    """Nothing but a space or a hyphen between two words: "Organization (CSTO), Kassym-Jomart Tokayev" is two
+    names and a bracket, not one name."""
+    return b.start - (a.start + len(a.text)) <= 1
 
 
 def _possessive(token: Token) -> bool:

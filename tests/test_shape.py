@@ -229,3 +229,12 @@ def test_a_place_in_the_possessive_describes_and_does_not_locate(tune4_kb):
 def test_a_quotation_is_the_askeds_only_when_they_are_the_one_speaking(tune4_kb):
     rows = rows_of(tune4_kb, "What did Lufthansa say about cancelling its Almaty flights?")
     assert not row_starting(rows, "Foreign carriers including Turkish Airlines, Lufthansa")["type_near"]
+
+
+def test_a_name_ends_at_a_comma_or_a_bracket():
+    spans = annotate("Speaking to the Collective Security Treaty Organization (CSTO), Kassym-Jomart Tokayev said it.",
+                     frozenset(), frozenset(), frozenset()).spans
+    tokens = annotate("Speaking to the Collective Security Treaty Organization (CSTO), Kassym-Jomart Tokayev said it.",
+                      frozenset(), frozenset(), frozenset()).tokens
+    names = {" ".join(t.text for t in tokens[s.first:s.last + 1]) for s in spans if s.kind in (Span.ORG, Span.PERSON)}
+    assert {"Collective Security Treaty Organization", "CSTO", "Kassym Jomart Tokayev"} <= names
