@@ -422,7 +422,13 @@ def _not_causal(tokens: tuple[Token, ...], i: int) -> bool:
         return after[:1].isdigit() or after in _MONTHS or after in ("then", "the", "last", "early", "late")
     if word == "so":
         return tokens[i - 1].text != "," if i else True
+    if word in ("after", "following"):  # "after almost three decades in charge": a time, not a cause
+        ahead = [t.lower for t in tokens[i + 1:i + 5]]
+        return any(w[:1].isdigit() or w in _MONTHS or w in _TIME_UNITS for w in ahead)
     return False
+
+
+_TIME_UNITS = frozenset("decade decades year years month months week weeks day days hour hours minutes".split())
 
 
 def _causes(tokens: tuple[Token, ...]) -> list[Found]:
@@ -432,7 +438,7 @@ def _causes(tokens: tuple[Token, ...]) -> list[Found]:
             continue
         if t.lower in CAUSE_STRONG:
             found.append(_span(Span.CAUSE, tokens, i, len(tokens) - 1))
-        elif t.lower in CAUSE_WEAK and i:
+        elif t.lower in CAUSE_WEAK and i and not _not_causal(tokens, i):
             found.append(_span(Span.CAUSE, tokens, i, len(tokens) - 1, 0.5))
     return found
 
