@@ -59,6 +59,13 @@ it this that these those they them its their there then so
 """.split())
 
 PLACE_PREPOSITIONS = frozenset("in at from near for в во на из под около".split())
+# Months, as a follow-up swaps one for another ("and in May?", "а в мае?"), in the forms questions use them.
+MONTHS = frozenset("""
+january february march april may june july august september october november december
+январь января январе февраль февраля феврале март марта марте апрель апреля апреле май мая мае июнь июня июне
+июль июля июле август августа августе сентябрь сентября сентябре октябрь октября октябре ноябрь ноября ноябре
+декабрь декабря декабре
+""".split())
 KAZAKH_LOCATIVE = ("дағы", "дегі", "тағы", "тегі", "ндағы", "ндегі", "нда", "нде", "да", "де", "та", "те")
 
 # Words after "how" that belong to the question word ("how many", "how long").

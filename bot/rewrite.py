@@ -27,6 +27,8 @@ def _strip(question: str) -> str:
 def ask_again(previous: Turn, low: list[str]) -> str:
     """The previous question asked with this message's question word ("when?", "почему?", "қайда?")."""
     wh = " ".join(t for t in low if is_wh(t) or t in fw.HOW_WORDS) or low[0]
+    if len(low) > 1 and is_wh(low[1]) and not is_wh(low[0]) and not is_cyrillic(low[0]):
+        wh = f"{low[0]} {wh}"  # "to whom?": "To whom did Nazarbayev give up …?"
     base, topic = split_topic(previous.question)
     previous = replace(previous, question=base)
     if is_cyrillic(previous.question):
@@ -125,6 +127,9 @@ def substitute(previous: Turn, rest: list[str]) -> str:
         return replace_pronouns(" ".join(rest) + "?", previous, always_topic=True)
     base, topic = split_topic(previous.question)
     question = _strip(base)
+    swapped = _other_time(question, rest)
+    if swapped:
+        return with_topic(swapped + "?", topic)
     place = _is_place(rest)
     new = " ".join(rest[1:] if low[0] in fw.PLACE_PREPOSITIONS and len(rest) > 1 else rest)
     places = [*previous.places, *_placed_names(question)]
@@ -135,6 +140,21 @@ def substitute(previous: Turn, rest: list[str]) -> str:
         if swapped:
             return with_topic(swapped + "?", topic)
     return with_topic(f"{question}, {'а' if is_cyrillic(question) else 'and'} {' '.join(rest)}?", topic)
+
+
+def _other_time(question: str, rest: list[str]) -> str:
+    """"and in May?" after "What was inflation in June?": the month (or year) swapped for the one asked
+    before, not for a place; "" when the follow-up names no time or the question had none."""
+    new = [t for t in rest if fold(t) in fw.MONTHS or _is_year(t)]
+    if not new or len(rest) > len(new) + 1:
+        return ""
+    kind = _is_year(new[0])
+    olds = [t for t in tokens_of(question) if (_is_year(t) if kind else fold(t) in fw.MONTHS)]
+    return _swap(question, olds[-1], new[0], name=not is_cyrillic(new[0])) if olds else ""
+
+
+def _is_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and token[:2] in ("19", "20")
 
 
 def _placed_names(question: str) -> list[str]:
@@ -152,14 +172,14 @@ def _is_place(rest: list[str]) -> bool:
     return is_cyrillic(rest[0]) and rest[0][:1].isupper() and low.endswith(fw.KAZAKH_LOCATIVE)
 
 
-def _swap(question: str, old: str, new: str) -> str:
+def _swap(question: str, old: str, new: str, name: bool = True) -> str:
     """``question`` with the word(s) ``old`` replaced by ``new``, or "" when ``old`` is not in it."""
     spans = spans_of(question)
     old_tokens = [fold(t) for t in tokens_of(old)]
     for i in range(len(spans) - len(old_tokens) + 1) if old_tokens else ():
         if [fold(question[a:b]) for a, b in spans[i:i + len(old_tokens)]] == old_tokens:
             start, end = spans[i][0], spans[i + len(old_tokens) - 1][1]
-            return question[:start] + _capitalised(new) + question[end:]
+            return question[:start] + (_capitalised(new) if name else new) + question[end:]
     return ""
 
 
