@@ -22,7 +22,7 @@ from bot.text import STOP_WORDS, stem, words
 NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8, Span.ROLE: 8}
 TYPE_NAMES = tuple(t.value for t in AnswerType)
 FEATURE_NAMES = ("bias", "coverage_ok", "coverage_bad", "own_ok", "own_bad", "anchor_missing", "anchor_context",
-                 "anchor_article", "scope_conflict", "missing_known", "missing_unknown", "rest_own", "head_missing",
+                 "anchor_article", "scope_conflict", "missing_known", "rest_own", "head_missing",
                  "type_found", "type_near", "rel_score", "first", "inv_groups", *(f"is_{t}" for t in TYPE_NAMES))
 _COUNTRY_WORDS = frozenset("country country's country’s nation nation's nation’s".split())
 _SCOPE_WORDS = frozenset("nationwide countrywide worldwide national".split())
@@ -81,12 +81,12 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
     in_article = [g for g in missing if any(t in article_stems for t, w in query.groups[g].alternatives.items()
                                             if w >= 0.8)]
     in_context = [g for g in anchors if m.own[g] < 0.8 <= m.context[g]]
-    # A missing word the articles use elsewhere suggests another sentence (or none) is about it; a word
-    # they never use may be a paraphrase the synonyms do not know.
+    # A missing word the articles use elsewhere suggests another sentence (or none) is about it. A word they never
+    # use is no evidence either way: as a feature it learned to raise confidence (the bank's traps are written in
+    # the articles' words, its paraphrases are not), and let "where was Serdyukov born?" through.
     unmatched = [g for g in range(len(weights))
                  if max(m.own[g], m.context[g]) < 0.5 and query.groups[g].strength >= 1.0]
     known = [weights[g] for g in unmatched if any(t in vocabulary for t in query.groups[g].alternatives)]
-    unknown = [weights[g] for g in unmatched if not any(t in vocabulary for t in query.groups[g].alternatives)]
     rest = [g for g in range(len(weights)) if g not in anchors]  # what the question says about its names
     rest_total = sum(weights[g] for g in rest)
     rest_own = sum(weights[g] * m.own[g] for g in rest) / rest_total if rest_total else 1.0
@@ -97,7 +97,6 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
            1.0 if _scope_conflict(query, annotation, m, places, text) or _time_conflict(query, annotation)
            or _title_of_another_country(query, shape, annotation, places) else 0.0,
            max(known, default=0.0) / max(weights, default=1.0),
-           max(unknown, default=0.0) / max(weights, default=1.0),
            rest_own, 1.0 if any(max(m.own[g], m.context[g]) < 0.8 for g in shape.head) else 0.0,  # the attribute
            0.0 if untyped else found, 0.0 if untyped else near,
            rel_score, 1.0 if first else 0.0,
