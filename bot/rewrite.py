@@ -123,7 +123,9 @@ def substitute(previous: Turn, rest: list[str]) -> str:
     many were injured?" -> that question with the previous one's subject."""
     low = [fold(t) for t in rest]
     pronoun = any(t in fw.THING_PRONOUNS or t in fw.PERSON_PRONOUNS or t in fw.CYRILLIC_PERSON_PRONOUNS for t in low)
-    if is_wh(low[0]) or (pronoun and len(rest) > 2):  # "а это далеко от Алматы?": about "it", not a new name
+    # "а это далеко от Алматы?": about "it", not a new name; "а Москва что ответила?", "а подписал когда?": a
+    # question of its own (Russian puts its question word late), not a name to swap in
+    if is_wh(low[0]) or (pronoun and len(rest) > 2) or (is_cyrillic(rest[0]) and any(is_wh(t) for t in low[1:])):
         return replace_pronouns(" ".join(rest) + "?", previous, always_topic=True)
     base, topic = split_topic(previous.question)
     question = _strip(base)
