@@ -39,8 +39,7 @@ def highlighted(kb, question: str, phrase: str) -> str | None:
      "operating"),
     ("What is Nur-Sultan named after?", "Nur-Sultan", "referring to Nur-Sultan, which bears Nazarbayev\u2019s "
      "first name"),
-    ("Why do some doubt the legitimacy of the mission?", "stemmed from",
-     "over the legitimacy of that mission stemmed from a lack of information"),
+    ("Why do some doubt the legitimacy of the mission?", "stemmed from", "stemmed from a lack of information"),
 ])
 def test_seed_highlights_the_answering_words(seed_kb_no_faq, question, phrase, expected):
     assert highlighted(seed_kb_no_faq, question, phrase) == expected
