@@ -111,7 +111,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("resigned", "resign", "resignation", "quit", "stepped", "steps", "step"),
     ("curfew", "indoors", "lockdown"),
     ("earnings", "income", "wages", "wage", "salary", "salaries", "pay", "paid"),
-    ("groceries", "food", "bread", "meals"),
+    ("groceries", "food", "meals"),  # bread is food; food is not bread
     ("scholar", "academic", "researcher", "analyst", "expert", "professor", "specialist"),
     ("withdrawal", "withdraw", "withdrawn", "withdrawing", "pull", "pulled", "pulling", "departure", "exit"),
     ("opponents", "critics", "opposition", "detractors"),
@@ -132,7 +132,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("financial", "economic", "money", "dollars", "euros"),
     ("connect", "connects", "links", "link", "joins", "join"),
     ("reopen", "reopened", "resume", "resumed", "restored", "restore", "back", "returned", "regained"),
-    ("related", "relative", "relatives", "family", "son", "daughter", "brother", "wife", "husband"),
+    ("related", "relative", "relatives", "family", "families", "kin"),  # a son is family, family is not a son
     ("plan", "planned", "plans", "intended", "aimed", "aim", "goal"),
     ("target", "targeted", "directed", "aimed"),
     ("happen", "happened", "occurred", "occur", "took", "place"),
