@@ -212,6 +212,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
     if atype in (AnswerType.NUMBER, AnswerType.DATE):
         kind = Span.NUMBER if atype == AnswerType.NUMBER else Span.DATE
         spans = [s for s in annotation.spans if s.kind == kind and annotation.tokens[s.first].stem not in asked]
+        if atype == AnswerType.DATE:
+            spans = [s for s in spans if not _another_month(query, annotation, s)]
         if not spans:
             return 0.0, 0.0
         target = [p for g in shape.target for p in m.positions.get(g, [])] if atype == AnswerType.NUMBER else []
@@ -251,6 +253,24 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         in_context = all(max(m.own[g], m.context[g]) >= 0.8 for g in subject)
         return max(q.strength for q in quotes), 0.5 if pronoun and in_context else 0.0
     return 0.0, 0.0
+
+
+_MONTH_NAMES = frozenset("january february march april may june july august september october november "
+                         "december".split())
+
+
+def _month(word: str) -> str:
+    """"jan", "sept" -> "january", "september"; any other word as it is."""
+    return next((m for m in _MONTH_NAMES if len(word) >= 3 and m.startswith(word.rstrip("."))), word)
+
+
+def _another_month(query: Query, annotation: Annotation, span: Found) -> bool:
+    """"On what day in October …?" against "signed it on November 2": a date, but in another month."""
+    asked_words = words(query.text)
+    asked = {_month(w) for i, w in enumerate(asked_words) if w != "may" or (i and asked_words[i - 1] in ("in", "of"))}
+    asked &= _MONTH_NAMES  # "in May", not "may the troops stay"
+    told = {_month(t.lower) for t in annotation.tokens[span.first:span.last + 1]} & _MONTH_NAMES
+    return bool(asked) and bool(told) and not asked & told
 
 
 def _asks_age(query: Query) -> bool:

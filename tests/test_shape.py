@@ -247,3 +247,10 @@ def test_a_name_ends_at_a_comma_or_a_bracket():
                       frozenset(), frozenset(), frozenset()).tokens
     names = {" ".join(t.text for t in tokens[s.first:s.last + 1]) for s in spans if s.kind in (Span.ORG, Span.PERSON)}
     assert {"Collective Security Treaty Organization", "CSTO", "Kassym Jomart Tokayev"} <= names
+
+
+def test_a_date_in_another_month_than_the_one_asked_is_no_answer():
+    kb = build(ROOT / "eval" / "bank" / "tune5" / "corpus", ROOT / "faq.yaml", entries=False)
+    rows = rows_of(kb, "On what day in October did parliament pass the amnesty law?")
+    assert not row_starting(rows, "Parliament passed the law in October, and Tokayev signed it on November 2")[
+        "type_found"]
