@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from bot.features import TITLES, YEAR_TOKEN, Annotation, Found, Span, is_demonym
 from bot.qtype import ROLE_NOUNS, AnswerType, Shape
 from bot.query import Query, TermGroup
-from bot.text import STOP_WORDS, stem, words
+from bot.text import IRREGULAR, STOP_WORDS, stem, words
 
 NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8, Span.ROLE: 8}
 TYPE_NAMES = tuple(t.value for t in AnswerType)
@@ -220,8 +220,11 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         if atype == AnswerType.NUMBER and _counts_people(query, shape):
             target += [i for i, t in enumerate(annotation.tokens) if t.lower in _PEOPLE]
         near = 0.0
-        if target and any(-5 <= p - s.first <= 5 and _same_clause(text, annotation, p, s.first)
-                          for s in spans for p in target):
+        counted = [s for s in spans if any(-5 <= p - s.first <= 5 and _same_clause(text, annotation, p, s.first)
+                                           for p in target)]
+        if counted:
+            counted = [s for s in counted if not _done_elsewhere(query, shape, annotation, m, text, s)]
+        if target and counted:
             near = 1.0  # "2,030 soldiers", "30,000 cubic metres of sand": the number stands by the thing counted
         elif not target and any(_distance(s, focus) <= NEAR[s.kind] for s in spans):
             near = 0.5 if shape.target else 1.0  # the thing counted is not named here: near the question's words
@@ -271,6 +274,20 @@ def _another_month(query: Query, annotation: Annotation, span: Found) -> bool:
     asked &= _MONTH_NAMES  # "in May", not "may the troops stay"
     told = {_month(t.lower) for t in annotation.tokens[span.first:span.last + 1]} & _MONTH_NAMES
     return bool(asked) and bool(told) and not asked & told
+
+
+def _done_elsewhere(query: Query, shape: Shape, annotation: Annotation, m: Match, text: str, span: Found) -> bool:
+    """"How many people were tortured?" against "10,000 people were detained nationwide, and rights groups
+    reported allegations of torture": what the question says was done to them is in the sentence, but in
+    another clause than the number."""
+    done = [g for g, group in enumerate(query.groups) if g not in shape.target and g not in shape.anchors
+            and group.strength >= 1.0 and _is_participle(group.word) and m.positions.get(g)]
+    return bool(done) and not any(_same_clause(text, annotation, p, span.first)
+                                  for g in done for p in m.positions[g])
+
+
+def _is_participle(word: str) -> bool:
+    return (word.endswith("ed") and len(word) > 4) or (word in IRREGULAR and IRREGULAR[word] != word)
 
 
 def _asks_age(query: Query) -> bool:

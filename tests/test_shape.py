@@ -254,3 +254,10 @@ def test_a_date_in_another_month_than_the_one_asked_is_no_answer():
     rows = rows_of(kb, "On what day in October did parliament pass the amnesty law?")
     assert not row_starting(rows, "Parliament passed the law in October, and Tokayev signed it on November 2")[
         "type_found"]
+
+
+def test_a_count_is_of_what_was_done_in_its_own_clause(tune4_kb):
+    rows = rows_of(tune4_kb, "How many people were tortured in police custody?")
+    assert not row_starting(rows, "The interior ministry has said that nearly 10,000 people were detained")["type_near"]
+    detained = rows_of(tune4_kb, "How many people were detained nationwide?")
+    assert row_starting(detained, "The interior ministry has said that nearly 10,000 people were detained")["type_near"]
