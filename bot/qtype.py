@@ -87,6 +87,7 @@ _OPEN_ENDINGS = frozenset("to after for from with about of by in on at".split())
 _CAPITALISED = re.compile(r"(?<=\s)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]*|\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{2,}\b")  # Latin or Cyrillic
 
 
+_WHO_S = re.compile(r"\s*who(?:'|’)?s\b", re.IGNORECASE)
 _CALENDAR = frozenset("january february march april may june july august september october november december "
                       "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
                       "saturday sunday".split())
@@ -96,11 +97,16 @@ _TYPE_NOUNS = {stem(n): n for n in NUMBER_NOUNS | _PLACE_NOUNS | _DATE_NOUNS | _
 def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
     """The shape of ``query`` (analysed from ``text``); ``names`` are the corpus's proper names."""
     tokens = _wh_typos_fixed(english_question_words(words(text)))
+    if _WHO_S.match(text) and tokens[:1] == ["who"]:
+        tokens = ["who", "is", *tokens[1:]]  # "who's Gulnara Omarova?", "whos X": the 's is "is"
     group_of = _group_positions(tokens, query)
     anchors = _anchors(text, query, names)
     atype, subject_from = _answer_type(_in_english(tokens, query))
     subject = frozenset(g for pos, g in group_of.items() if subject_from is not None and pos >= subject_from)
-    if atype == AnswerType.PERSON and subject and subject <= anchors and _is_who_is(tokens):
+    indexed = {t for terms in query.weighted_groups for t in terms}
+    unknown = frozenset(g for g, group in enumerate(query.groups) if indexed.isdisjoint(group.alternatives))
+    if atype == AnswerType.PERSON and subject and subject <= anchors | unknown and subject & anchors and \
+            _is_who_is(tokens):
         atype = AnswerType.DEFINITION
     target = _target(tokens, group_of, anchors) if atype == AnswerType.NUMBER else frozenset()
     role = _role(tokens, query) if atype == AnswerType.PERSON else frozenset()

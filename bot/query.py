@@ -210,6 +210,8 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
             return None
         if fixed is not None:
             alternatives[stem(fixed)] = SPELLING_WEIGHT
+        else:
+            alternatives.update({name: SPELLING_WEIGHT for name in _romanised(token, known)})
     for base, base_weight in list(alternatives.items()):
         for variant in known.variants(base):
             alternatives.setdefault(variant, VARIANT_WEIGHT * base_weight)
@@ -238,6 +240,24 @@ def _stem_spelling(own: str, synonyms: dict[str, dict[str, float]]) -> dict[str,
     if fixed is None:
         return {}
     return {t: SPELLING_WEIGHT for t, w in synonyms.get(fixed, {}).items() if w >= TRANSLATION_WEIGHT}
+
+
+_ROMANISATIONS = (("zh", "j"), ("j", "zh"), ("kh", "h"), ("y", "i"), ("i", "y"))
+
+
+def _romanised(token: str, known: Lexicon) -> list[str]:
+    """A Kazakh or Russian name as another romanisation writes it ("jumabekova" for Zhumabekova, "sadikov" for
+    Sadykov): the articles' name one swap of those letters away, when the articles know it as a name."""
+    names = getattr(known, "names", None)
+    found = []
+    for old, new in _ROMANISATIONS:
+        at = token.find(old)
+        while at >= 0 and len(found) < 2:
+            other = stem(token[:at] + new + token[at + len(old):])
+            if other in known.vocabulary and (names is None or other in names):
+                found.append(other)
+            at = token.find(old, at + 1)
+    return found
 
 
 def latin_name(token: str, known: Lexicon) -> str | None:

@@ -261,3 +261,18 @@ def test_a_count_is_of_what_was_done_in_its_own_clause(tune4_kb):
     assert not row_starting(rows, "The interior ministry has said that nearly 10,000 people were detained")["type_near"]
     detained = rows_of(tune4_kb, "How many people were detained nationwide?")
     assert row_starting(detained, "The interior ministry has said that nearly 10,000 people were detained")["type_near"]
+
+
+@pytest.fixture(scope="module")
+def tune5_kb():
+    return build(ROOT / "eval" / "bank" / "tune5" / "corpus", ROOT / "faq.yaml", entries=False)
+
+
+@pytest.mark.parametrize("question", ["who's Gulnara Omarova?", "whos gulnara omarova", "who is dana jumabekova"])
+def test_who_is_a_name_in_any_spelling_asks_to_describe_them(tune5_kb, question):
+    assert shape(tune5_kb, question).atype == AnswerType.DEFINITION
+
+
+def test_a_name_in_another_romanisation_is_the_articles_name(tune5_kb):
+    query = analyze("who is dana jumabekova", tune5_kb.engine, tune5_kb.synonyms)
+    assert "zhumabekova" in query.groups[-1].alternatives
