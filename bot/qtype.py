@@ -243,6 +243,9 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if tokens[:1] in (["what"], ["which"]) and len(tokens) > 2 and tokens[1] in ("is", "was", "are", "were") and any(
             t in NUMBER_NOUNS for t in tokens[2:5]):
         return AnswerType.NUMBER, None  # "what was the average wage", "what is the population of ..."
+    kind = _kind_of(tokens)
+    if kind is not None:
+        return AnswerType.DEFINITION, kind  # "what kind of organisation is the CSTO?": a description of it
     if _asks_name(tokens):
         return AnswerType.NAME, None
     found = _quote_subject(tokens) or _definition_subject(tokens)
@@ -251,6 +254,13 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if tokens and tokens[0] in _AUXILIARIES:
         return AnswerType.YESNO, None
     return AnswerType.OTHER, None
+
+
+def _kind_of(tokens: list[str]) -> int | None:
+    """Where the subject of "what kind (type, sort) of X is Y" starts: Y."""
+    if tokens[:1] not in (["what"], ["which"]) or tokens[1:3] not in (["kind", "of"], ["type", "of"], ["sort", "of"]):
+        return None
+    return next((i + 1 for i in range(3, len(tokens) - 1) if tokens[i] in ("is", "was", "are", "were")), None)
 
 
 def _asks_name(tokens: list[str]) -> bool:

@@ -268,7 +268,8 @@ def tune5_kb():
     return build(ROOT / "eval" / "bank" / "tune5" / "corpus", ROOT / "faq.yaml", entries=False)
 
 
-@pytest.mark.parametrize("question", ["who's Gulnara Omarova?", "whos gulnara omarova", "who is dana jumabekova"])
+@pytest.mark.parametrize("question", ["who's Gulnara Omarova?", "whos gulnara omarova", "who is dana jumabekova",
+                                      "what kind of organisation is the CSTO?"])
 def test_who_is_a_name_in_any_spelling_asks_to_describe_them(tune5_kb, question):
     assert shape(tune5_kb, question).atype == AnswerType.DEFINITION
 
