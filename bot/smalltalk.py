@@ -55,8 +55,9 @@ _WORD = re.compile(r"[^\W\d_]+")
 def classify(text: str) -> Talk | None:
     """The kind of small talk ``text`` is, or None when it is (or may be) a question."""
     tokens = _WORD.findall(fold(text))
-    if " ".join(tokens) in _PHRASE:
-        return _PHRASE[" ".join(tokens)]
+    for start in range(len(tokens)):  # "how are you?", and after a greeting: "привет! как дела?", "hi, who are you?"
+        if " ".join(tokens[start:]) in _PHRASE and all(t in _TALK_WORDS[Talk.GREETING] for t in tokens[:start]):
+            return _PHRASE[" ".join(tokens[start:])]
     for talk in (Talk.THANKS, Talk.GOODBYE, Talk.GREETING, Talk.ACK):
         if tokens and all(t in _TALK_WORDS[talk] for t in tokens) and _anchored(talk, tokens):
             return talk

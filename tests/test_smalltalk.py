@@ -13,7 +13,8 @@ from bot.smalltalk import Talk, classify
 @pytest.mark.parametrize(("text", "talk"), [
     ("hi", Talk.GREETING), ("Hello!", Talk.GREETING), ("good morning", Talk.GREETING), ("How are you?", Talk.GREETING),
     ("Привет", Talk.GREETING), ("Здравствуйте!", Talk.GREETING), ("Как дела?", Talk.GREETING),
-    ("Сәлем", Talk.GREETING), ("Сәлеметсіз бе?", Talk.GREETING),
+    ("Сәлем", Talk.GREETING), ("Сәлеметсіз бе?", Talk.GREETING), ("привет! как дела?", Talk.GREETING),
+    ("hi, how are you?", Talk.GREETING), ("hello, who are you?", Talk.WHO),
     ("thx", Talk.THANKS), ("thanks a lot!", Talk.THANKS), ("Thank you very much", Talk.THANKS), ("ty", Talk.THANKS),
     ("Спасибо!", Talk.THANKS), ("спасибо большое", Talk.THANKS), ("Рахмет", Talk.THANKS), ("Көп рақмет!", Talk.THANKS),
     ("bye", Talk.GOODBYE), ("Good night", Talk.GOODBYE), ("see you later", Talk.GOODBYE), ("Пока", Talk.GOODBYE),
