@@ -3,6 +3,10 @@
 Each row is a question set, the corpus it is about, whether the FAQ takes part, and the measured
 in-scope hit rate and unanswerable rejection rate it must keep (README: "Answer quality"). The
 bank's test half is the one that counts; nothing was tuned on it.
+
+Some floors were lowered once, on purpose, when the tune half took in parts 4 and 5: written by new
+authors, their traps were harder (part 4 was declined at 85.5% as it arrived), and the threshold that
+declines 95% of all the tune half's traps rose with them. README says what that cost and gained.
 """
 
 from pathlib import Path
@@ -21,20 +25,28 @@ from conftest import DEV_QUESTIONS, ROOT, SEED_CORPUS, SEED_FAQ
 BANK = ROOT / "eval" / "bank"
 DATA = ROOT / "tests" / "data"
 FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection floor)
-    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.44, 0.97),
-    "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.55, 0.95),
-    "bank tune half, part 2": (BANK / "tune2" / "questions.yaml", BANK / "tune2" / "corpus", False, 0.33, 0.92),
-    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.39, 0.96),
-    "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.32, 0.96),
-    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.58, 0.96),
+    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.42, 0.97),
+    "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.54, 0.94),
+    "bank tune half, part 2": (BANK / "tune2" / "questions.yaml", BANK / "tune2" / "corpus", False, 0.33, 0.91),
+    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.41, 0.96),
+    "bank tune half, part 4": (BANK / "tune4" / "questions.yaml", BANK / "tune4" / "corpus", False, 0.39, 0.95),
+    "bank tune half, part 5": (BANK / "tune5" / "questions.yaml", BANK / "tune5" / "corpus", False, 0.44, 0.98),
+    "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.36, 0.95),
+    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.57, 0.93),
     "bank tune half in Russian, part 3": (BANK / "tune3" / "questions_ru.yaml", BANK / "tune3" / "corpus", False,
-                                          0.34, 0.95),
+                                          0.37, 0.93),
+    "bank tune half in Russian, part 4": (BANK / "tune4" / "questions_ru.yaml", BANK / "tune4" / "corpus", False,
+                                          0.33, 0.94),
+    "bank tune half in Russian, part 5": (BANK / "tune5" / "questions_ru.yaml", BANK / "tune5" / "corpus", False,
+                                          0.37, 0.96),
     "bank test half in Kazakh": (BANK / "test" / "questions_kk.yaml", BANK / "test" / "corpus", False, 0.28, 1.00),
-    "bank tune half in Kazakh": (BANK / "tune" / "questions_kk.yaml", BANK / "tune" / "corpus", False, 0.59, 1.00),
+    "bank tune half in Kazakh": (BANK / "tune" / "questions_kk.yaml", BANK / "tune" / "corpus", False, 0.54, 0.92),
+    "bank tune half in Kazakh, part 5": (BANK / "tune5" / "questions_kk.yaml", BANK / "tune5" / "corpus", False, 0.25,
+                                         1.00),
     "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.74, 1.00),
-    "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.93, 1.00),
-    "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.64, 1.00),
-    "own seed questions with the FAQ": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, True, 0.84, 1.00),
+    "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.96, 1.00),
+    "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.68, 1.00),
+    "own seed questions with the FAQ": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, True, 0.88, 1.00),
     "second event (Suez)": (DATA / "suez" / "questions.yaml", DATA / "suez" / "corpus", False, 0.70, 1.00),
     "two articles": (DATA / "multi" / "questions.yaml", DATA / "multi" / "corpus", False, 0.80, 1.00),
 }
@@ -42,18 +54,24 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
 
 # Follow-ups (issue 12): conversation files, their last turn judged; passage-only, with the FAQ's synonyms.
 CONVERSATION_FLOORS = {  # name: (conversations, corpus, answered-right floor, declined floor)
-    "bank tune conversations": (BANK / "tune" / "conversations.yaml", BANK / "tune" / "corpus", 0.43, 1.00),
+    "bank tune conversations": (BANK / "tune" / "conversations.yaml", BANK / "tune" / "corpus", 0.37, 1.00),
     "bank tune conversations in Russian": (BANK / "tune" / "conversations_ru.yaml", BANK / "tune" / "corpus",
                                            0.43, 1.00),
     "own tune conversations": (ROOT / "eval" / "conversations" / "own_tune.yaml", BANK / "tune" / "corpus",
-                               0.68, 0.96),
-    "tune part 2 conversations": (BANK / "tune2" / "conversations.yaml", BANK / "tune2" / "corpus", 0.50, 0.91),
+                               0.70, 0.96),
+    "tune part 2 conversations": (BANK / "tune2" / "conversations.yaml", BANK / "tune2" / "corpus", 0.60, 0.91),
     "tune part 2 conversations in Russian": (BANK / "tune2" / "conversations_ru.yaml", BANK / "tune2" / "corpus",
                                              0.40, 0.83),
     "tune part 3 conversations": (BANK / "tune3" / "conversations.yaml", BANK / "tune3" / "corpus", 0.45, 1.00),
     "tune part 3 conversations in Russian": (BANK / "tune3" / "conversations_ru.yaml", BANK / "tune3" / "corpus",
-                                             0.36, 1.00),
-    "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", 0.35, 0.87),
+                                             0.31, 1.00),
+    "tune part 4 conversations": (BANK / "tune4" / "conversations.yaml", BANK / "tune4" / "corpus", 0.29, 1.00),
+    "tune part 4 conversations in Russian": (BANK / "tune4" / "conversations_ru.yaml", BANK / "tune4" / "corpus",
+                                             0.22, 0.92),
+    "tune part 5 conversations": (BANK / "tune5" / "conversations.yaml", BANK / "tune5" / "corpus", 0.37, 1.00),
+    "tune part 5 conversations in Russian": (BANK / "tune5" / "conversations_ru.yaml", BANK / "tune5" / "corpus",
+                                             0.11, 0.92),
+    "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", 0.41, 0.87),
     "bank test conversations in Russian": (BANK / "test" / "conversations_ru.yaml", BANK / "test" / "corpus",
                                            0.29, 0.87),
 }
@@ -109,7 +127,7 @@ def test_shipped_confidence_model_is_what_calibrate_learns_from_the_tune_half():
     assert weights.tolist() == pytest.approx(list(model().weights), abs=1e-4)
 
 
-@pytest.mark.parametrize("part", ["tune", "tune2", "tune3", "test"])
+@pytest.mark.parametrize("part", ["tune", "tune2", "tune3", "tune4", "tune5", "test"])
 def test_every_expected_phrase_of_the_bank_lies_within_one_sentence_of_its_articles(part):
     kb = build(BANK / part / "corpus", None)
     sentences = [s.text for s in kb.corpus.sentences]
