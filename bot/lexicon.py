@@ -56,7 +56,9 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("ended", "end", "finished", "stopped", "concluded"),
     ("stay", "stayed", "remain", "remained"),
     ("price", "prices", "cost", "costs", "hike", "rise", "increase"),
-    ("fuel", "gas", "petrol", "gasoline", "lpg", "diesel", "energy"),
+    ("fuel", "gas", "lpg", "energy"),  # co-hyponyms apart: petrol is not LPG, nor is diesel
+    ("fuel", "petrol", "gasoline"),
+    ("fuel", "diesel"),
     ("economy", "economic"),
     ("inflation", "prices"),
     ("discontent", "anger", "frustration", "grievances", "dissatisfaction", "resentment"),
