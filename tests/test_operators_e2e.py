@@ -272,10 +272,12 @@ def test_no_reply_is_wrong_while_an_editor_saves_the_faq_in_pieces(own_api, tmp_
     original = faq.read_text(encoding="utf-8")
     edited = original.replace("More than 160 people died,", "Over 160 people died,")
 
-    def save_in_pieces() -> None:  # truncate, then write 300 bytes every 50 ms (about two seconds)
+    piece = max(300, len(edited) // 40)  # forty pieces, whatever the glossary's size
+
+    def save_in_pieces() -> None:  # truncate, then write a piece every 50 ms (about two seconds)
         with faq.open("w", encoding="utf-8") as f:
-            for start in range(0, len(edited), 300):
-                f.write(edited[start:start + 300])
+            for start in range(0, len(edited), piece):
+                f.write(edited[start:start + piece])
                 f.flush()
                 time.sleep(0.05)
 
