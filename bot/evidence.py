@@ -224,6 +224,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
                                            for p in target)]
         if counted:
             counted = [s for s in counted if not _done_elsewhere(query, shape, annotation, m, text, s)]
+        if counted:
+            counted = [s for s in counted if not _named_elsewhere(shape, annotation, m, text, s)]
         if target and counted:
             near = 1.0  # "2,030 soldiers", "30,000 cubic metres of sand": the number stands by the thing counted
         elif not target and any(_distance(s, focus) <= NEAR[s.kind] for s in spans):
@@ -284,6 +286,17 @@ def _done_elsewhere(query: Query, shape: Shape, annotation: Annotation, m: Match
             and group.strength >= 1.0 and _is_participle(group.word) and m.positions.get(g)]
     return bool(done) and not any(_same_clause(text, annotation, p, span.first)
                                   for g in done for p in m.positions[g])
+
+
+def _named_elsewhere(shape: Shape, annotation: Annotation, m: Match, text: str, span: Found) -> bool:
+    """"How many soldiers did Tajikistan send?" against "Armenia says it will send about 100 soldiers, and
+    Tajikistan and Kyrgyzstan are also sending contingents": the name asked is in another clause, and the
+    number's own clause names someone else."""
+    spots = [p for g in shape.anchors for p in m.positions.get(g, [])]
+    if not spots or any(_same_clause(text, annotation, p, span.first) for p in spots):
+        return False
+    return any(s.kind in (Span.PLACE, Span.PERSON, Span.ORG) and _same_clause(text, annotation, s.first, span.first)
+               for s in annotation.spans)
 
 
 def _is_participle(word: str) -> bool:

@@ -277,3 +277,11 @@ def test_who_is_a_name_in_any_spelling_asks_to_describe_them(tune5_kb, question)
 def test_a_name_in_another_romanisation_is_the_articles_name(tune5_kb):
     query = analyze("who is dana jumabekova", tune5_kb.engine, tune5_kb.synonyms)
     assert "zhumabekova" in query.groups[-1].alternatives
+
+
+def test_a_count_is_of_the_name_in_its_own_clause():
+    kb = build(ROOT / "eval" / "bank" / "tune2" / "corpus", ROOT / "faq.yaml", entries=False)
+    rows = rows_of(kb, "How many soldiers did Tajikistan send?")
+    assert not row_starting(rows, "Armenia says it will send about 100 soldiers")["type_near"]
+    assert row_starting(rows_of(kb, "How many soldiers did Armenia send?"),
+                        "Armenia says it will send about 100 soldiers")["type_near"]
