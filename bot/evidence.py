@@ -95,7 +95,8 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
            len(in_context) / len(anchors) if anchors else 0.0,
            len(in_article) / len(anchors) if anchors else 0.0,
            1.0 if _scope_conflict(query, annotation, m, places, text) or _time_conflict(query, annotation)
-           or _title_of_another_country(query, shape, annotation, places) else 0.0,
+           or _title_of_another_country(query, shape, annotation, places) or _ordinal_conflict(query, annotation)
+           else 0.0,
            max(known, default=0.0) / max(weights, default=1.0),
            rest_own, 1.0 if any(max(m.own[g], m.context[g]) < 0.8 for g in shape.head) else 0.0,  # the attribute
            0.0 if untyped else found, 0.0 if untyped else near,
@@ -133,6 +134,16 @@ def gate(row: list[float] | tuple[float, ...]) -> float:
 
 _NOW = frozenset("now currently current today still presently".split())
 _THEN = frozenset("former ex previous then erstwhile late".split())
+
+
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth last".split())
+
+
+def _ordinal_conflict(query: Query, annotation: Annotation) -> bool:
+    """"When was the second devaluation?" against "since 2014, when the first devaluation …": another one."""
+    asked = _ORDINALS.intersection(words(query.text))
+    told = {t.lower for t in annotation.tokens} & _ORDINALS
+    return bool(asked) and bool(told) and not asked & told
 
 
 def _time_conflict(query: Query, annotation: Annotation) -> bool:

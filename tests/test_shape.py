@@ -285,3 +285,9 @@ def test_a_count_is_of_the_name_in_its_own_clause():
     assert not row_starting(rows, "Armenia says it will send about 100 soldiers")["type_near"]
     assert row_starting(rows_of(kb, "How many soldiers did Armenia send?"),
                         "Armenia says it will send about 100 soldiers")["type_near"]
+
+
+def test_the_second_one_asked_conflicts_with_the_first_one_told():
+    kb = build(ROOT / "eval" / "bank" / "tune2" / "corpus", ROOT / "faq.yaml", entries=False)
+    rows = rows_of(kb, "When was the second devaluation of the tenge?")
+    assert row_starting(rows, "She estimates that the real disposable income")["scope_conflict"]
