@@ -108,7 +108,7 @@ def answer(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()
                 query, light, " ".join((match.phrasing, match.entry.answer, match.entry.source or "")))):
             return _faq_answer(kb, question, query, match.entry, match.similarity, match.phrasing)
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
-    if query.foreign and not _reaches_articles(query, engine.vocabulary):
+    if query.foreign and not reaches_articles(query, engine.vocabulary):
         return _none(question, FOREIGN, Reason.FOREIGN)
     if not query.groups:
         return _none(question, VAGUE, Reason.VAGUE)
@@ -118,13 +118,13 @@ def answer(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()
     found = judged(engine, query, question, model(), near=near if bare else None)
     if light:
         found = [c for c in found if followup.says_what_is_new(kb, query, light, c.sentence_id)]
-    if not found or found[0].probability < model().threshold:
+    if not found or found[0].probability < model().threshold_for(question):
         best = found[0].probability if found else 0.0
         return _none(question, not_found, Reason.NOT_CONFIDENT, best)
     return _passage(kb, question, query, found[0])
 
 
-def _reaches_articles(query: Query, vocabulary: dict[str, float]) -> bool:
+def reaches_articles(query: Query, vocabulary: dict[str, float]) -> bool:
     """A question in another script is worth answering when the glossary or a name takes some of it to
     the articles' words."""
     return any(t in vocabulary for g in query.groups for t in g.alternatives)
@@ -190,7 +190,7 @@ def answers(kb: KnowledgeBase, question: str, limit: int = 3) -> list[Answer]:
     found = [first]
     query: Query = analyze(question, kb.engine, kb.synonyms, cache=kb.words)
     for candidate in judged(kb.engine, query, question, model()):
-        if len(found) >= limit or candidate.probability < model().threshold:
+        if len(found) >= limit or candidate.probability < model().threshold_for(question):
             break
         sentence = kb.corpus.sentences[candidate.sentence_id]
         if any(sentence.text in (a.source or "") or (a.source or "") in sentence.text for a in found):

@@ -18,12 +18,14 @@ from pathlib import Path
 import numpy as np
 import yaml
 
+from bot.answer import reaches_articles
 from bot.candidates import judged
 from bot.confidence import MODEL_PATH, Model, fit, fit_calibration
 from bot.errors import InputError, Problem
 from bot.evaluation import EvalQuestion, judge_source, load_questions
 from bot.knowledge import build
 from bot.query import analyze
+from bot.smalltalk import classify
 
 TRAP_REJECTION = 0.95
 FOLDS = 5
@@ -53,6 +55,37 @@ def tune_sets(manifest: Path) -> list[tuple[Path, Path]]:
         return [(base / s["questions"], base / s["corpus"]) for s in data["sets"]]
     except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
         raise InputError(Problem(str(manifest), 0, f"cannot read the tune manifest: {exc}")) from None
+
+
+def cyrillic_sets(manifest: Path) -> list[tuple[Path, Path]]:
+    """The manifest's Russian and Kazakh question sets (``cyrillic:``), for their own threshold."""
+    try:
+        data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
+        base = manifest.parent.parent
+        return [(base / s["questions"], base / s["corpus"]) for s in data.get("cyrillic", [])]
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
+        raise InputError(Problem(str(manifest), 0, f"cannot read the tune manifest: {exc}")) from None
+
+
+def cyrillic_threshold(sets: Iterable[tuple[Path, Path]], faq: Path | None, model: Model) -> float:
+    """The confidence below which ``TRAP_REJECTION`` of these sets' traps are declined: a Russian question
+    reaches the articles through a glossary, and its traps pass more easily than English ones. Only
+    traps the bot would put to the model count (small talk, vague and unreadable ones are declined)."""
+    scores = []
+    for questions, corpus in sets:
+        kb = build(corpus, faq, entries=False)
+        for item in load_questions(questions):
+            if item.expect is not None or classify(item.question) is not None:
+                continue
+            query = analyze(item.question, kb.engine, kb.synonyms, cache=kb.words)
+            if not query.groups or (query.foreign and not reaches_articles(query, kb.engine.vocabulary)):
+                continue
+            found = judged(kb.engine, query, item.question, model)
+            scores.append(found[0].probability if found else 0.0)
+    if not scores:
+        return 0.0
+    scores.sort()
+    return scores[min(int(np.ceil(TRAP_REJECTION * len(scores))) - 1, len(scores) - 1)] + 1e-6
 
 
 def collect(sets: Iterable[tuple[Path, Path]], faq: Path | None = None) -> list[Judged]:
@@ -141,11 +174,15 @@ def run_calibrate(manifest: Path, write: bool, out=print) -> int:
                                    [s.item.expect is not None and ok for s, _, ok in unseen])
     model = Model(tuple(float(w) for w in weights), 0.0, scale, shift)
     model = Model(model.weights, model.confidence(threshold), scale, shift)
+    cyrillic = cyrillic_threshold(cyrillic_sets(manifest), manifest_faq(manifest), model)
+    model = Model(model.weights, model.threshold, scale, shift, cyrillic)
     out(f"{len(samples)} tune questions, {sum(len(s.rows) for s in samples)} candidate sentences")
     for name, results in (("out of fold", folded), ("in sample", in_sample)):
         hits, rejected = rates(results, threshold)
         out(f"{name:11}: confidence threshold {model.threshold:.3f} -> in-scope {hits:.1%}, "
             f"unanswerable declined {rejected:.1%}")
+    out(f"Russian and Kazakh: confidence threshold {model.threshold_for('ы'):.3f} declines "
+        f"{TRAP_REJECTION:.0%} of their tune traps")
     if write:
         MODEL_PATH.write_text(model.to_json({"trained_on": str(manifest), "questions": len(samples)}),
                               encoding="utf-8")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.crosslingual import is_cyrillic
 from bot.evidence import FEATURE_NAMES, gate
 
 MODEL_PATH = Path(__file__).with_name("confidence.json")
@@ -38,6 +39,11 @@ class Model:
     threshold: float
     scale: float = 1.0
     shift: float = 0.0
+    threshold_cyrillic: float = 0.0  # Russian and Kazakh questions: their own traps declined 95% of the time
+
+    def threshold_for(self, question: str) -> float:
+        """The confidence from which a question in this script is answered (never below the English one)."""
+        return max(self.threshold, self.threshold_cyrillic) if is_cyrillic(question) else self.threshold
 
     def score(self, row: list[float] | tuple[float, ...]) -> float:
         """How well the sentence answers: the learned probability, scaled down where the answer type,
@@ -54,8 +60,8 @@ class Model:
 
     def to_json(self, extra: dict) -> str:
         data = {"features": list(FEATURE_NAMES), "weights": [round(w, 6) for w in self.weights],
-                "threshold": round(self.threshold, 4), "scale": round(self.scale, 6), "shift": round(self.shift, 6),
-                **extra}
+                "threshold": round(self.threshold, 4), "threshold_cyrillic": round(self.threshold_cyrillic, 4),
+                "scale": round(self.scale, 6), "shift": round(self.shift, 6), **extra}
         return json.dumps(data, indent=1) + "\n"
 
 
@@ -65,7 +71,7 @@ def load_model(path: Path = MODEL_PATH) -> Model:
     if tuple(data["features"]) != FEATURE_NAMES:
         raise RuntimeError(f"{path}: its features differ from the code's; run 'python main.py calibrate'")
     return Model(tuple(data["weights"]), float(data["threshold"]), float(data.get("scale", 1.0)),
-                 float(data.get("shift", 0.0)))
+                 float(data.get("shift", 0.0)), float(data.get("threshold_cyrillic", 0.0)))
 
 
 def fit_calibration(scores: list[float], right: list[bool]) -> tuple[float, float]:

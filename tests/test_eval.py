@@ -154,3 +154,10 @@ def test_malformed_question_file_names_the_line(tmp_path: Path):
     path.write_text("questions:\n  - {q: fine, expect: none}\n  - {q: missing expect}\n")
     with pytest.raises(InputError, match=":3: each question needs"):
         load_questions(path)
+
+
+def test_russian_and_kazakh_questions_have_their_own_threshold_never_below_the_english_one():
+    shipped = model()
+    assert shipped.threshold_cyrillic >= shipped.threshold
+    assert shipped.threshold_for("Сколько человек погибло?") == shipped.threshold_cyrillic
+    assert shipped.threshold_for("How many people died?") == shipped.threshold
