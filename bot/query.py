@@ -24,11 +24,6 @@ TRANSLATION_WEIGHT = 1.0  # a glossary entry from another language is the word i
 TRANSLATED_SYNONYM_FACTOR = 0.8
 SPELLING_WEIGHT = 0.9
 FRAMING_WEIGHT = 0.5  # "view", "happened", "bring": what kind of answer more than what about
-# A Russian or Kazakh word that neither the glossary nor a transliteration takes to the articles counts as a frame
-# word does: more often a gap in the glossary than the detail a trap asks for (measured on the tune half's Russian:
-# in-scope up 2 to 6 points, rejection the same).
-UNTRANSLATED_WEIGHT = FRAMING_WEIGHT  # not a capitalised name, nor what a follow-up adds ("он женат?")
-_CYRILLIC_NAME = re.compile(r"(?<=\s)[А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]*")
 _QUOTED = re.compile(r"[«“\"‘']([^»”\"’']{1,60})[»”\"’']")
 
 
@@ -306,7 +301,6 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
     seen: set[str] = set()
     affixed = {m.lower() for m in _AFFIXED.findall(text)}
     quoted = {w for q in _QUOTED.findall(text) for w in words(q)}
-    named = {w.lower() for w in _CYRILLIC_NAME.findall(text.strip()[1:])}  # "Триполиде": a name, not a gap
     for position, token in enumerate(tokens):
         if token in STOP_WORDS or token in ("stand", "short") and tokens[position + 1:] == ["for"]:
             continue  # "what does KNB stand for": the question's frame, not its topic
@@ -322,8 +316,6 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
         if found is None:
             continue
         group, scoring = found
-        if is_cyrillic(token) and not scoring and group.strength == 1.0 and not light and token not in named:
-            group = replace(group, strength=UNTRANSLATED_WEIGHT)  # a gap in the glossary, more often than not
         if is_cyrillic(token) and _translates_to_stop_words(group):
             continue  # "сказала" is "say": as in English, a word of the question's frame
         if is_cyrillic(token) and group.strength == 1.0 and _translates_to_framing(group):
