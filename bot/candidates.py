@@ -86,12 +86,9 @@ def _with_expansions(engine: SearchEngine, query: Query, shape: Shape, hits: lis
 
 
 def _paragraph_of(engine: SearchEngine, sentence_id: int) -> frozenset[int]:
-    """The quotable sentences of a sentence's paragraph, itself included."""
-    sentences = engine.corpus.sentences
-    here = sentences[sentence_id]
-    start = sentence_id - here.position
-    return frozenset(s.index for s in sentences[start:start + 64]
-                     if s.doc_id == here.doc_id and s.paragraph == here.paragraph and s.index not in engine.unquotable)
+    """The quotable sentences of a sentence's paragraph (its passage), itself included."""
+    passage = engine.corpus.passages[engine.passage_of[sentence_id]]
+    return frozenset(i for i in passage.sentence_ids if i not in engine.unquotable)
 
 
 def _with_paragraph(engine: SearchEngine, query: Query, hits: list[Hit], local: frozenset[int],

@@ -96,13 +96,10 @@ def split_lead(tokens: list[str]) -> tuple[str, list[str]]:
 def is_bare(low: list[str]) -> bool:
     """"why?", "when was this?", "to whom?", "а когда это было?", "қайда?": a question word and nothing of its
     own."""
-    if len(low) > 1 and low[0] in _WH_PREPOSITIONS and is_wh(low[1]):
+    if len(low) > 1 and low[0] in fw.WH_PREPOSITIONS and is_wh(low[1]):
         low = low[1:]  # "to whom?", "for how long?", "since when?"
     return is_wh(low[0]) and all(is_wh(t) or t in fw.AUXILIARIES or t in fw.DEICTIC or t in fw.HOW_WORDS
                                  for t in low[1:])
-
-
-_WH_PREPOSITIONS = frozenset("to for from by with since until till about".split())
 
 
 def _content(low: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.features import TITLES, YEAR_TOKEN, Annotation, Found, Span, is_demonym
+from bot.features import MONTHS, TITLES, YEAR_TOKEN, Annotation, Found, Span, is_demonym
 from bot.qtype import ROLE_NOUNS, AnswerType, Shape
 from bot.query import Query, TermGroup
 from bot.text import IRREGULAR, STOP_WORDS, stem, words
@@ -271,8 +271,7 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
     return 0.0, 0.0
 
 
-_MONTH_NAMES = frozenset("january february march april may june july august september october november "
-                         "december".split())
+_MONTH_NAMES = frozenset(m for m in MONTHS if not any(o != m and o.startswith(m) for o in MONTHS))  # no "jan"
 
 
 def _month(word: str) -> str:

@@ -408,10 +408,6 @@ def _roles(tokens: tuple[Token, ...]) -> list[Found]:
     return [_span(Span.ROLE, tokens, i, i) for i, t in enumerate(tokens) if not t.capital and t.lower in ROLE_WORDS]
 
 
-_MONTHS = frozenset("january february march april may june july august september october november december jan feb "
-                    "mar apr jun jul aug sep sept oct nov dec".split())
-
-
 def _not_causal(tokens: tuple[Token, ...], i: int) -> bool:
     """"led the country", "since 2014", "so many": the cause words that here say something else."""
     word = tokens[i].lower
@@ -419,12 +415,12 @@ def _not_causal(tokens: tuple[Token, ...], i: int) -> bool:
     if word == "led":
         return after != "to"
     if word == "since":
-        return after[:1].isdigit() or after in _MONTHS or after in ("then", "the", "last", "early", "late")
+        return after[:1].isdigit() or after in MONTHS or after in ("then", "the", "last", "early", "late")
     if word == "so":
         return tokens[i - 1].text != "," if i else True
     if word in ("after", "following"):  # "after almost three decades in charge": a time, not a cause
         ahead = [t.lower for t in tokens[i + 1:i + 5]]
-        return any(w[:1].isdigit() or w in _MONTHS or w in _TIME_UNITS for w in ahead)
+        return any(w[:1].isdigit() or w in MONTHS or w in _TIME_UNITS for w in ahead)
     return False
 
 

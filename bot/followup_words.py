@@ -27,6 +27,8 @@ why when where who how what which whom whose
 какой какая какое какие каком каких какого какую каким какими какому как
 қанша қашан кім кімге кімнің кімді қайда қайдан неге неліктен не қандай қалай неше
 """.split())
+# Prepositions a bare follow-up may put before its question word: "to whom?", "for how long?", "since when?".
+WH_PREPOSITIONS = frozenset("to for from by with since until till about".split())
 WHO = frozenset("who whom whose кто кого кем кому кім кімге кімнің кімді".split())
 
 AUXILIARIES = frozenset("""

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from bot import lexicon
 from bot.crosslingual import english_question_words, is_cyrillic
-from bot.features import TITLES
+from bot.features import MONTHS, TITLES, WEEKDAYS
 from bot.followup_words import SAYING
 from bot.query import Query
 from bot.text import IRREGULAR, STOP_WORDS, fold, stem, words
@@ -88,9 +88,7 @@ _CAPITALISED = re.compile(r"(?<=\s)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]*|\b[A
 
 
 _WHO_S = re.compile(r"\s*who(?:'|’)?s\b", re.IGNORECASE)
-_CALENDAR = frozenset("january february march april may june july august september october november december "
-                      "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
-                      "saturday sunday".split())
+_CALENDAR = MONTHS | WEEKDAYS
 _TYPE_NOUNS = {stem(n): n for n in NUMBER_NOUNS | _PLACE_NOUNS | _DATE_NOUNS | _ENTITY_NOUNS | _MEASURE_NOUNS}
 
 

@@ -27,7 +27,7 @@ def _strip(question: str) -> str:
 def ask_again(previous: Turn, low: list[str]) -> str:
     """The previous question asked with this message's question word ("when?", "почему?", "қайда?")."""
     wh = " ".join(t for t in low if is_wh(t) or t in fw.HOW_WORDS) or low[0]
-    if len(low) > 1 and is_wh(low[1]) and not is_wh(low[0]) and not is_cyrillic(low[0]):
+    if len(low) > 1 and low[0] in fw.WH_PREPOSITIONS and is_wh(low[1]):
         wh = f"{low[0]} {wh}"  # "to whom?": "To whom did Nazarbayev give up …?"
     base, topic = split_topic(previous.question)
     previous = replace(previous, question=base)
