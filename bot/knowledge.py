@@ -72,6 +72,10 @@ def resolve_faq(raw: RawFaq, engine: SearchEngine,
                 continue
             doc_id, start = found
             sentence_id = _sentence_at(corpus, doc_id, start)
+            if sentence_id is None or not corpus.sentences[sentence_id].quotable:
+                problems.append(Problem(raw.path, item["source_line"], "source is only in a title, standfirst, "
+                                        "caption or credit, which replies never quote: copy it from the body"))
+                continue
             source, given = item["source"], True
             quote = around(corpus, doc_id, start, start + len(source))
         else:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot import lexicon
-from bot.crosslingual import is_cyrillic, is_kazakh, name_forms
+from bot.crosslingual import english_question_words, is_cyrillic, is_kazakh, name_forms
 from bot.spelling import Speller, never
 from bot.text import STOP_WORDS, is_mostly_foreign, stem, words
 
@@ -341,7 +341,7 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
     return Query(
         text=text,
         groups=tuple(groups),
-        cues=detect_cues(tokens),
+        cues=detect_cues(english_question_words(tokens)),  # "сколько" asks for a number too
         small_talk=is_small_talk(tokens),
         foreign=is_mostly_foreign(text),
         weighted_groups=tuple(weighted),

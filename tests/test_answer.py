@@ -42,6 +42,11 @@ def test_russian_faq_phrasing_is_matched(seed_kb):
     assert answer(seed_kb, "Сколько человек погибло?").kind == "faq"
 
 
+def test_russian_how_many_is_not_matched_to_a_why_faq_entry(seed_kb):
+    got = answer(seed_kb, "сколько войск отправила ОДКБ?")  # the FAQ has "Why did the CSTO send troops?" too
+    assert got.kind == "faq" and "2,030" in got.text
+
+
 def test_typo_in_question_is_corrected(seed_kb_no_faq):
     kb = seed_kb_no_faq
     question = "how many were arested"

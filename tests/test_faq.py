@@ -88,6 +88,14 @@ def test_source_not_in_any_article_is_an_error_at_its_line(tiny_corpus, write_fa
     assert problems(info.value) == [f"{path}:4: source is not verbatim text of any article"]
 
 
+def test_source_found_only_in_a_title_is_an_error_because_replies_never_quote_titles(tiny_corpus, write_faq):
+    path = write_faq("entries:\n  - questions: [q]\n    answer: a\n    source: Flood hits river town\n")
+    with pytest.raises(InputError) as info:
+        build(tiny_corpus, path, strict=True)
+    assert problems(info.value) == [f"{path}:4: source is only in a title, standfirst, caption or credit, which "
+                                    "replies never quote: copy it from the body"]
+
+
 def test_outside_check_an_entry_with_a_missing_source_is_left_out_with_a_warning(tiny_corpus, write_faq):
     path = write_faq(GOOD + "  - questions: [q]\n    answer: a\n    source: Nothing like this is written.\n")
     kb = build(tiny_corpus, path)
