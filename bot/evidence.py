@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from bot.features import MONTHS, TITLES, YEAR_TOKEN, Annotation, Found, Span, is_demonym
-from bot.qtype import ROLE_NOUNS, AnswerType, Shape
+from bot.qtype import NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
 from bot.query import Query, TermGroup
 from bot.text import IRREGULAR, STOP_WORDS, stem, words
 
@@ -209,6 +209,15 @@ def _distance(span: Found, positions: list[int]) -> int:
                for p in positions)
 
 
+ATTRIBUTE_REACH = 8
+
+
+def _reach(annotation: Annotation, at: int) -> int:
+    """How far after the thing counted its number may stand: further after an attribute that takes a verb before
+    its figure ("inflation in Kazakhstan had reached about 8 percent") than after a counted noun ("2,030 troops")."""
+    return ATTRIBUTE_REACH if annotation.tokens[at].lower in NUMBER_NOUNS else 5
+
+
 def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, resolved: set[str],
                   text: str) -> tuple[float, float]:
     """(found, near): an answer of the wanted type new to the question, and how close it is to the focus."""
@@ -231,8 +240,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         if atype == AnswerType.NUMBER and _counts_people(query, shape):
             target += [i for i, t in enumerate(annotation.tokens) if t.lower in _PEOPLE]
         near = 0.0
-        counted = [s for s in spans if any(-5 <= p - s.first <= 5 and _same_clause(text, annotation, p, s.first)
-                                           for p in target)]
+        counted = [s for s in spans if any(-_reach(annotation, p) <= p - s.first <= 5
+                                           and _same_clause(text, annotation, p, s.first) for p in target)]
         if counted:
             counted = [s for s in counted if not _done_elsewhere(query, shape, annotation, m, text, s)]
         if counted:

@@ -99,14 +99,15 @@ def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
         tokens = ["who", "is", *tokens[1:]]  # "who's Gulnara Omarova?", "whos X": the 's is "is"
     group_of = _group_positions(tokens, query)
     anchors = _anchors(text, query, names)
-    atype, subject_from = _answer_type(_in_english(tokens, query))
+    read = _in_english(tokens, query)
+    atype, subject_from = _answer_type(_with_copula(read) if read is not tokens else read)
     subject = frozenset(g for pos, g in group_of.items() if subject_from is not None and pos >= subject_from)
     indexed = {t for terms in query.weighted_groups for t in terms}
     unknown = frozenset(g for g, group in enumerate(query.groups) if indexed.isdisjoint(group.alternatives))
     if atype == AnswerType.PERSON and subject and subject <= anchors | unknown and subject & anchors and \
             _is_who_is(tokens):
         atype = AnswerType.DEFINITION
-    target = _target(tokens, group_of, anchors) if atype == AnswerType.NUMBER else frozenset()
+    target = _target(read, group_of, anchors) if atype == AnswerType.NUMBER else frozenset()
     role = _role(tokens, query) if atype == AnswerType.PERSON else frozenset()
     if atype == AnswerType.QUOTE:
         speech = next((i for i, t in enumerate(tokens) if t in _SPEECH | _VIEW_NOUNS and i > (subject_from or 0)),
@@ -154,8 +155,14 @@ def _in_english(tokens: list[str], query: Query) -> list[str]:
     if not any(is_cyrillic(t) for t in tokens):
         return tokens
     english = {g.word: t for g in query.groups for t, w in g.alternatives.items() if w >= 0.9 and t in _TYPE_NOUNS}
-    return [_COPULAS.get(t) or _TYPE_NOUNS.get(english.get(t, ""), "say" if t in SAYING else t)
-            for t in tokens]
+    return [_COPULAS.get(t) or _TYPE_NOUNS.get(english.get(t, ""), "say" if t in SAYING else t) for t in tokens]
+
+
+def _with_copula(tokens: list[str]) -> list[str]:
+    """Russian has no present-tense copula: "какая цена" is "what is the price", a number asked."""
+    if tokens[:1] in (["what"], ["which"]) and tokens[1:2] and tokens[1] in NUMBER_NOUNS:
+        return [tokens[0], "is", *tokens[1:]]
+    return tokens
 
 
 def _head(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) -> frozenset[int]:
