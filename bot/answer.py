@@ -10,7 +10,7 @@ from bot import followup
 from bot.candidates import POOL, Candidate, judged
 from bot.confidence import Model, load_model
 from bot.conversation import Resolution, Turn, asks_source, dangling_pronoun, resolve
-from bot.faq import FaqEntry
+from bot.faq import FaqEntry, PhrasingMatch
 from bot.highlight import highlight
 from bot.i18n import ENGLISH, Msg
 from bot.knowledge import KnowledgeBase
@@ -104,8 +104,7 @@ def answer(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()
     query = analyze(question, engine, kb.synonyms, cache=kb.words)
     if kb.faq is not None:
         match = kb.faq.match(query)
-        if match is not None and match.similarity >= FAQ_THRESHOLD and (not light or followup.faq_says_what_is_new(
-                query, light, " ".join((match.phrasing, match.entry.answer, match.entry.source or "")))):
+        if match is not None and match.similarity >= FAQ_THRESHOLD and _entry_says_all(kb, query, match, light):
             return _faq_answer(kb, question, query, match.entry, match.similarity, match.phrasing)
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
     if query.foreign and not reaches_articles(query, engine.vocabulary):
@@ -122,6 +121,15 @@ def answer(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()
         best = found[0].probability if found else 0.0
         return _none(question, not_found, Reason.NOT_CONFIDENT, best)
     return _passage(kb, question, query, found[0])
+
+
+def _entry_says_all(kb: KnowledgeBase, query: Query, match: PhrasingMatch, light: frozenset[str]) -> bool:
+    """A follow-up's own words must be in the matched phrasing, the answer or the source; a question of its
+    own must be all said by the entry (``Faq.says_everything``)."""
+    if light:
+        entry = match.entry
+        return followup.faq_says_what_is_new(query, light, " ".join((match.phrasing, entry.answer, entry.source)))
+    return kb.faq.says_everything(query, match)
 
 
 def reaches_articles(query: Query, vocabulary: dict[str, float]) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.features import MONTHS, TITLES, YEAR_TOKEN, Annotation, Found, Span, is_demonym
+from bot.features import MONTHS, TITLES, WEEKDAYS, YEAR_TOKEN, Annotation, Found, Span, is_demonym
 from bot.qtype import NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
 from bot.query import Query, TermGroup
 from bot.text import IRREGULAR, STOP_WORDS, stem, words
@@ -140,10 +140,16 @@ _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth nint
 
 
 def _ordinal_conflict(query: Query, annotation: Annotation) -> bool:
-    """"When was the second devaluation?" against "since 2014, when the first devaluation …": another one."""
-    asked = _ORDINALS.intersection(words(query.text))
+    """"When was the second devaluation?" against "since 2014, when the first devaluation …": another one;
+    "the second largest city" against "the country's largest city"."""
+    question = words(query.text)
+    asked = _ORDINALS.intersection(question)
     told = {t.lower for t in annotation.tokens} & _ORDINALS
-    return bool(asked) and bool(told) and not asked & told
+    if asked and told:
+        return not asked & told
+    ranked = {b for a, b in zip(question, question[1:], strict=False) if a in asked - {"first"}}  # "second largest"
+    tokens = annotation.tokens
+    return any(t.lower in ranked and (i == 0 or tokens[i - 1].lower not in asked) for i, t in enumerate(tokens))
 
 
 def _time_conflict(query: Query, annotation: Annotation) -> bool:
@@ -246,6 +252,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
             counted = [s for s in counted if not _done_elsewhere(query, shape, annotation, m, text, s)]
         if counted:
             counted = [s for s in counted if not _named_elsewhere(shape, annotation, m, text, s)]
+        if counted:
+            counted = [s for s in counted if not _dated_elsewhere(query, annotation, text, s)]
         if target and counted:
             near = 1.0  # "2,030 soldiers", "30,000 cubic metres of sand": the number stands by the thing counted
         elif not target and any(_distance(s, focus) <= NEAR[s.kind] for s in spans):
@@ -262,8 +270,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         if not causes:
             return 0.0, 0.0
         explaining = [c for c in causes if _explains(annotation, c, asked)]
-        if not explaining:
-            return max(c.strength for c in causes), 0.0
+        if len(explaining) < len(causes):
+            return max(c.strength for c in causes), 0.0  # "began over a fuel price rise": what is asked is a cause
         return max(c.strength for c in explaining), 1.0
     if atype == AnswerType.DEFINITION:
         return _definition_evidence(query, shape, annotation, m, text)
@@ -316,6 +324,17 @@ def _named_elsewhere(shape: Shape, annotation: Annotation, m: Match, text: str, 
         return False
     return any(s.kind in (Span.PLACE, Span.PERSON, Span.ORG) and _same_clause(text, annotation, s.first, span.first)
                for s in annotation.spans)
+
+
+def _dated_elsewhere(query: Query, annotation: Annotation, text: str, span: Found) -> bool:
+    """"How many people died on Monday?" against "After more than 160 people died …, its president on Monday
+    described …": the day asked belongs to another clause than the number."""
+    days = _CALENDAR.intersection(words(query.text))
+    spots = [i for i, t in enumerate(annotation.tokens) if t.lower in days]
+    return bool(spots) and not any(_same_clause(text, annotation, p, span.first) for p in spots)
+
+
+_CALENDAR = frozenset(WEEKDAYS) | _MONTH_NAMES
 
 
 def _is_participle(word: str) -> bool:

@@ -18,7 +18,9 @@ empty file, or one whose last line has no line break (a half-saved file), is ref
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -27,7 +29,7 @@ from bot import lexicon
 from bot.errors import InputError, Problem
 from bot.query import Query
 from bot.quote import Quote
-from bot.text import fold, terms
+from bot.text import fold, stem, terms, words
 from bot.yaml_errors import explain
 
 ENTRY_KEYS = {"id", "questions", "answer", "source"}
@@ -279,6 +281,7 @@ class PhrasingMatch:
     entry: FaqEntry
     phrasing: str
     similarity: float
+    unmatched: frozenset[int] = frozenset()  # the question's term groups the phrasing has no word for
 
 
 class Faq:
@@ -312,6 +315,18 @@ class Faq:
         """The phrasing most like the question, or None when none shares a word with it."""
         ranked = self.ranked(query, 1)
         return ranked[0] if ranked else None
+
+    def says_everything(self, query: Query, match: PhrasingMatch) -> bool:
+        """An entry answers only a question it says everything of: a question word its matched phrasing lacks
+        ("how many were arrested in Almaty") must be in its other phrasings, its answer or its quoted sentence,
+        unless the articles never use it either ("teh", "cops"); a name is needed even then ("Did Belarus
+        send troops?")."""
+        said = _said(match.entry)
+        names = {w.lower() for w in _NAME.findall(query.text)}
+        vocabulary = self._known.vocabulary
+        return all(any(t in said for t in g.alternatives) for i, g in enumerate(query.groups)
+                   if i in match.unmatched and g.strength >= 1.0
+                   and (g.word in names or any(t in vocabulary for t in g.alternatives)))
 
     def ranked(self, query: Query, limit: int) -> list[PhrasingMatch]:
         """Best phrasing per entry, most similar entries first (at most ``limit``).
@@ -350,7 +365,8 @@ class Faq:
                 value *= CUE_MISMATCH
             entry = phrasing.entry
             if entry.id not in best_of or value > best_of[entry.id].similarity:
-                best_of[entry.id] = PhrasingMatch(entry, phrasing.text, value)
+                unmatched = frozenset(gi for gi in range(len(mine.groups)) if (pid, gi) not in q_best)
+                best_of[entry.id] = PhrasingMatch(entry, phrasing.text, value, unmatched)
         return sorted(best_of.values(), key=lambda m: (-m.similarity, m.entry.line))[:limit]
 
 
@@ -368,6 +384,16 @@ class _Phrasing:
     def of(cls, entry: FaqEntry | None, query: Query, known) -> _Phrasing:
         groups = tuple((known.group_idf(g), tuple(g.alternatives.items())) for g in query.groups)
         return cls(entry, query.text, query.cues, groups, sum(w for w, _ in groups))
+
+
+_NAME = re.compile(r"(?<=[\w,] )[A-ZА-ЯЁ][\w-]*")  # a capitalised word after the first: a name
+
+
+@lru_cache(maxsize=4096)
+def _said(entry: FaqEntry) -> frozenset[str]:
+    """The stems of everything an entry says: its phrasings, its answer and its quoted sentence."""
+    quoted = entry.quote.source if entry.quote else entry.source
+    return frozenset(stem(w) for w in words(" ".join((*entry.questions, entry.answer, quoted))))
 
 
 def find_verbatim(source: str, texts: list[str]) -> int | None:

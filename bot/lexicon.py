@@ -149,7 +149,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 
 # Question words that tell what kind of answer is wanted, and the sentence feature that carries it.
 CUES: dict[str, tuple[str, ...]] = {
-    "number": ("how many", "how much", "number of", "what number", "how big", "how large", "toll", "size of"),
+    "number": ("how many", "how much", "number ", "count ", "what number", "how big", "how large", "toll", "size of"),
     "person": ("who ", "whom", "whose"),
     "date": ("when ", "what day", "what date", "what year", "what time", "how long"),
     "place": ("where ", "which city", "what city", "which town", "which region", "which country", "what place"),

@@ -239,6 +239,7 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
             tokens[:1] == ["what"] and len(tokens) > 1 and tokens[1] in _CAUSE_VERBS):
         return AnswerType.REASON, None
     ends_in_place = tokens[:1] in (["what"], ["which"]) and _singular(tokens[-1]) in _HEAD_PLACES  # "'s largest city"
+    ends_in_place = ends_in_place or _which_place(tokens)
     if "where" in tokens or any(f" {w} {n} " in joined for w in ("what", "which") for n in _PLACE_NOUNS) or (
             " capital of " in joined) or ends_in_place:
         return AnswerType.PLACE, None
@@ -319,6 +320,16 @@ def _definition_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
                 and not any(t.endswith("ed") and len(t) > 4 for t in rest):
             return AnswerType.DEFINITION, 2
     return None
+
+
+def _which_place(tokens: list[str]) -> bool:
+    """"which ex-Soviet countries had …", "what is the second largest city in …": a place noun a word or two
+    after the question word."""
+    lead = next((i for i, t in enumerate(tokens) if t in ("what", "which")), None)
+    if lead is None or any(t in lexicon.QUESTION_WORDS for t in tokens[:lead]):
+        return False
+    after = [t for t in tokens[lead + 1:lead + 6] if t not in ("is", "was", "are", "were", "the")][:3]
+    return any(_singular(t) in _HEAD_PLACES for t in after)
 
 
 def _target(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) -> frozenset[int]:
