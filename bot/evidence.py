@@ -412,7 +412,7 @@ _HUMAN = frozenset(stem(w) for w in (
 
 def _counts_people(query: Query, shape: Shape) -> bool:
     """"How many protesters": a count of people, which news gives as "8,000 people"."""
-    return any(t in _HUMAN for g in shape.target for t in query.groups[g].alternatives)
+    return any(t in _HUMAN for g in shape.target for t, w in query.groups[g].alternatives.items() if w >= 0.9)
 
 
 def _duration_evidence(annotation: Annotation, asked: set[str], focus: list[int],
@@ -468,7 +468,8 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
     acronyms = [a for g in subject for a in acronym_forms(query.groups[g])]
     if any(_expansion(tokens, a) for a in acronyms):
         return 1.0, 1.0
-    if _SPELLING_OUT.search(query.text) or any(a.upper() in query.text for a in acronyms if len(a) > 1):
+    written = any(len(tokens[p].text) > 1 and tokens[p].text.isupper() for p in spots)  # "whats csto"
+    if _SPELLING_OUT.search(query.text) or written or any(a.upper() in query.text for a in acronyms if len(a) > 1):
         return 0.0, 0.0  # "what does CSTO stand for": only the full name answers, not "the CSTO, which ..."
     first, last = spots[0], spots[-1]
     # contiguous run of the subject's words

@@ -145,6 +145,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("members", "member", "states", "countries"),
     ("stored", "kept", "held", "storage", "keep"),
     ("appointed", "named", "became", "appoints", "appointment"),
+    ("age", "aged", "old"),
 )
 
 # Question words that tell what kind of answer is wanted, and the sentence feature that carries it.
@@ -174,7 +175,7 @@ CAUSE_WORDS = frozenset("because over due driven began sparked triggered caused 
 FRAMING_WORDS = frozenset(
     "view views opinion opinions position stance reaction react response respond comment comments thoughts "
     "think feel role happened happen happening situation story details detail information news latest "
-    "update updates mean meaning explain describe date count number amount total".split()
+    "update updates mean meaning explain describe date count number amount total age".split()
 )
 # Common verbs that carry little of a question's topic ("did the alliance bring", "does CSTO stand for"):
 # half weight too, so an unknown one does not sink an otherwise well-matched question.

@@ -65,7 +65,7 @@ _DATE_NOUNS = frozenset("year date day month time hour".split())
 _PLACE_NOUNS = frozenset("city country town region place province village area district part location capital "
                          "state site nation neighbourhood neighborhood port airport".split())
 _MEASURE_NOUNS = frozenset("share percentage proportion factor quantity level amount".split())
-_TERSE_NUMBER = frozenset("number count total amount figure".split())
+_TERSE_NUMBER = frozenset("number count total amount figure age".split())
 _ENTITY_NOUNS = frozenset("company firm insurer organisation organization group party ship vessel platform newspaper "
                           "channel bank university airline agency charity union app website network brand fund "
                           "operator exchange movement committee institute court newspaper magazine station "
@@ -142,7 +142,12 @@ def _wh_typos_fixed(tokens: list[str]) -> list[str]:
     first = _WH_TYPOS.get(tokens[0], tokens[0])
     if first in ("were", "wer") and tokens[1:2] and tokens[1] in _AFTER_WHERE:
         first = "where"  # "were will the findings go": no question starts with "were will"
+    if first in _CONTRACTED:
+        return [_CONTRACTED[first], "is", *tokens[1:]]  # "whats csto": what is the CSTO
     return [first, *tokens[1:]]
+
+
+_CONTRACTED = {"whats": "what", "wats": "what", "wots": "what", "whts": "what", "wheres": "where", "hows": "how"}
 
 
 _COPULAS = {"был": "was", "была": "was", "было": "was", "были": "were", "является": "is", "являются": "are",
