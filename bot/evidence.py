@@ -280,11 +280,14 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         if not quotes:
             return 0.0, 0.0
         subject = shape.subject or shape.anchors
+        strength = max(q.strength for q in quotes)
+        if any(m.own[g] < 0.8 for g in shape.anchors - subject):
+            return strength, 0.0  # "what did X say about Putin": a quotation that does not name him is not that
         if subject and all(m.own[g] >= 0.8 for g in subject):
-            return max(q.strength for q in quotes), 1.0 if _speaks(quotes, subject, m, text) else 0.0
+            return strength, 1.0 if _speaks(quotes, subject, m, text) else 0.0
         pronoun = any(t.lower in _PRONOUNS for t in annotation.tokens[:12])
         in_context = all(max(m.own[g], m.context[g]) >= 0.8 for g in subject)
-        return max(q.strength for q in quotes), 0.5 if pronoun and in_context else 0.0
+        return strength, 0.5 if pronoun and in_context and not resolved else 0.0  # "he" is someone else
     return 0.0, 0.0
 
 

@@ -16,7 +16,7 @@ from bot import lexicon
 from bot.crosslingual import english_question_words, is_cyrillic
 from bot.features import MONTHS, TITLES, WEEKDAYS
 from bot.followup_words import SAYING
-from bot.query import Query
+from bot.query import PARTITIVES, Query
 from bot.text import IRREGULAR, STOP_WORDS, fold, stem, words
 
 
@@ -343,7 +343,10 @@ def _target(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]
     for i, t in enumerate(tokens):
         if t == "how" and i + 1 < len(tokens) and tokens[i + 1] in ("many", "much"):
             after_verb = i + 2 < len(tokens) and tokens[i + 2] in _AUXILIARIES  # "how much was Ruzakhunov paid"
-            for pos in range(i + 2, min(i + 4, len(tokens))):
+            start = i + 2
+            if tokens[start:start + 2] and tokens[start] in PARTITIVES and tokens[start + 1:start + 2] == ["of"]:
+                start = next((p for p in range(start + 2, len(tokens)) if p in group_of), start)  # "members of X"
+            for pos in range(start, min(start + 2, len(tokens))):
                 if pos in group_of:
                     return frozenset() if after_verb and group_of[pos] in anchors else frozenset({group_of[pos]})
             return frozenset()

@@ -61,6 +61,7 @@ def _with_transliteration(token: str, group: TermGroup, scoring: dict[str, float
 
 _AUXILIARY_TYPOS = frozenset("dose dos doe dus iz waz wuz wat".split())
 _AFFIXED = re.compile(r"[A-Za-z]-(led|backed|based|trained)\b", re.IGNORECASE)  # "Russian-led force": the force
+PARTITIVES = frozenset("members member part parts group groups kind type sort".split())  # "members of the police"
 HOW_ADJECTIVES = frozenset("old long far big large high deep tall heavy strong fast often soon wide".split())
 VARIANT_WEIGHT = 0.8
 CYRILLIC_SPELLING_LENGTH = 7  # Russian and Kazakh words from which a typo is corrected to a glossary word
@@ -304,6 +305,8 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
     for position, token in enumerate(tokens):
         if token in STOP_WORDS or token in ("stand", "short") and tokens[position + 1:] == ["for"]:
             continue  # "what does KNB stand for": the question's frame, not its topic
+        if token in PARTITIVES and tokens[position + 1:position + 2] == ["of"] and position:
+            continue  # "how many members of the security forces": the forces are counted
         if position == 1 and tokens[0] in lexicon.QUESTION_WORDS and token in _AUXILIARY_TYPOS:
             continue  # "what dose LPG stand for": a real word, but here a misspelt "does"
         found = cache.get(token, _MISSING) if cache is not None else _MISSING
