@@ -77,8 +77,10 @@ def name_forms(word: str) -> list[str]:
 
 def _english_spellings(form: str) -> list[str]:
     """How English writes the sounds a Russian spelling of a foreign name gives: "Раджапакса" is Rajapaksa,
-    "Хейл" Hale's "h", "Шри-Ланка" Sri Lanka."""
+    "Хейл" Hale's "h", "Шри-Ланка" Sri Lanka, "Уокер" Walker."""
     spelt = form.replace("dzh", "j").replace("kh", "h")
+    if spelt[:2] in ("uo", "ui", "ue"):  # "Уокер" Walker, "Уильям" William: an English "w"
+        return [spelt, "wa" + spelt[2:], "w" + spelt[1:]]
     return [spelt, "sr" + spelt[3:]] if spelt.startswith("shr") else [spelt]
 
 

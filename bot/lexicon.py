@@ -146,6 +146,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("stored", "kept", "held", "storage", "keep"),
     ("appointed", "named", "became", "appoints", "appointment"),
     ("age", "aged", "old"),
+    ("ask", "asked", "asks", "request", "requested"),
 )
 
 # Question words that tell what kind of answer is wanted, and the sentence feature that carries it.

@@ -266,7 +266,9 @@ def latin_name(token: str, known: Lexicon) -> str | None:
         fixed = known.speller.correct(form) if known.speller is not None and len(form) >= 5 else None
         if fixed is not None and stem(fixed) in known.vocabulary and (names is None or stem(fixed) in names):
             return stem(fixed)
-    return None
+    longer = {v for form in name_forms(token) if len(stem(form)) >= 5 for v in known.variants(stem(form))
+              if v.startswith(stem(form))}
+    return longer.pop() if len(longer) == 1 else None  # "Форестье" -> foresti: the one name it begins
 
 
 FIRST_NAME_WEIGHT = 0.15
