@@ -178,8 +178,19 @@ def focus_of(question: str, question_people: list[str], question_places: list[st
         people = answered + question_people
     else:
         people = question_people + answer_people
-    return Turn(question, tuple(dict.fromkeys(people)), tuple(dict.fromkeys(question_places + answer_places)),
-                asks_who or bool(question_people))
+    places = answer_places + question_places if _asks_place(question) else question_places + answer_places
+    return Turn(question, tuple(dict.fromkeys(people)), tuple(dict.fromkeys(places)), asks_who or bool(question_people))
+
+
+_PLACE_WORDS = frozenset("where где куда откуда қайда city town country capital region place город страна столица "
+                         "регион қала ел астана".split())
+
+
+def _asks_place(question: str) -> bool:
+    """"Where were the worst clashes?", "What's the largest city in Kazakhstan?": the place answered is what
+    "there" means next, not the one the question named."""
+    low = [fold(t) for t in tokens_of(question)][:5]
+    return any(t in _PLACE_WORDS for t in low)
 
 
 def _asks_who_is(question: str) -> bool:

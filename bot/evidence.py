@@ -20,6 +20,7 @@ from bot.query import Query, TermGroup
 from bot.text import IRREGULAR, STOP_WORDS, stem, words
 
 NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8, Span.ROLE: 8}
+LOCATED_REACH = 16
 TYPE_NAMES = tuple(t.value for t in AnswerType)
 FEATURE_NAMES = ("bias", "coverage_ok", "coverage_bad", "own_ok", "own_bad", "anchor_missing", "anchor_context",
                  "anchor_article", "scope_conflict", "missing_known", "rest_own", "head_missing",
@@ -192,9 +193,9 @@ def _title_of_another_country(query: Query, shape: Shape, annotation: Annotation
     the question asks for, held in the sentence for another country."""
     if not shape.role:
         return False
-    asked = {t for g in query.groups for t, w in g.alternatives.items() if w >= 0.8 and t in places}
-    if not asked:
-        return False
+    asked = {t for g in query.groups for t, w in g.alternatives.items() if w >= 0.8}
+    if asked.isdisjoint(places):
+        return False  # "the Russian president": "Russian" is asked even where the place is "Russia"
     tokens = annotation.tokens
     for i, t in enumerate(tokens[1:], 1):
         country = tokens[i - 1]
@@ -260,7 +261,7 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
             near = 0.5 if shape.target else 1.0  # the thing counted is not named here: near the question's words
         return max(s.strength for s in spans), near
     if atype in (AnswerType.PERSON, AnswerType.PLACE, AnswerType.NAME):
-        found, near = _entity_evidence(shape, annotation, asked, focus)
+        found, near = _entity_evidence(shape, annotation, asked, focus, text)
         if atype == AnswerType.PERSON and not found and resolved - asked and annotation.tokens and \
                 annotation.tokens[0].lower in PERSONAL_PRONOUNS:  # "He also takes over ...": the one named before
             return 0.7, 1.0
@@ -444,11 +445,14 @@ def _explains(annotation: Annotation, cause: Found, asked: set[str]) -> bool:
     return sum(1 for t in following if t not in asked) >= 2
 
 
-def _entity_evidence(shape: Shape, annotation: Annotation, asked: set[str], focus: list[int]) -> tuple[float, float]:
+def _entity_evidence(shape: Shape, annotation: Annotation, asked: set[str], focus: list[int],
+                     text: str) -> tuple[float, float]:
     wanted = {AnswerType.PERSON: {Span.PERSON: 1.0, Span.ORG: 0.8, Span.ROLE: 0.7},
               AnswerType.PLACE: {Span.PLACE: 1.0, Span.ORG: 0.3},
               AnswerType.NAME: {Span.ORG: 1.0, Span.PERSON: 0.8, Span.PLACE: 0.6}}[shape.atype]
-    spans = [s for s in annotation.spans if s.kind in wanted and not (s.stems & asked)]
+    # a place in the possessive ("Kazakhstan’s independence") describes, it does not locate
+    spans = [s for s in annotation.spans if s.kind in wanted and not (s.stems & asked)
+             and not (shape.atype == AnswerType.PLACE and _possessive(annotation, s, text))]
     if not spans:
         return 0.0, 0.0
     found = max(wanted[s.kind] * s.strength for s in spans)
@@ -456,8 +460,16 @@ def _entity_evidence(shape: Shape, annotation: Annotation, asked: set[str], focu
         roles = [i for i, t in enumerate(annotation.tokens) if t.stem in shape.role]
         near = any(-4 <= r - s.first <= 0 or 0 < r - s.last <= 5 for s in spans for r in roles)
     else:
-        near = any(_distance(s, focus) <= NEAR[s.kind] for s in spans)
+        near = any(_distance(s, focus) <= NEAR[s.kind] or s.kind == Span.PLACE and _located(annotation, s, focus)
+                   for s in spans)
     return found, 1.0 if near else 0.0
+
+
+def _located(annotation: Annotation, span: Found, focus: list[int]) -> bool:
+    """"clashes … took place in the country's largest city, Almaty": a place after "in" or "at" (a few words
+    before it), further from the focus than the usual reach."""
+    before = {t.lower for t in annotation.tokens[max(0, span.first - 6):span.first]}
+    return bool(before & {"in", "at"}) and _distance(span, focus) <= LOCATED_REACH
 
 
 def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match,

@@ -29,11 +29,13 @@ from bot import lexicon
 from bot.errors import InputError, Problem
 from bot.query import Query
 from bot.quote import Quote
+from bot.spelling import is_common_english
 from bot.text import fold, stem, terms, words
 from bot.yaml_errors import explain
 
 ENTRY_KEYS = {"id", "questions", "answer", "source"}
 TOP_KEYS = {"synonyms", "entries"}
+STRONG_MATCH = 0.75
 CUE_MISMATCH = 0.6  # similarity kept when the phrasing asks for another kind of answer
 
 
@@ -319,14 +321,16 @@ class Faq:
     def says_everything(self, query: Query, match: PhrasingMatch) -> bool:
         """An entry answers only a question it says everything of: a question word its matched phrasing lacks
         ("how many were arrested in Almaty") must be in its other phrasings, its answer or its quoted sentence,
-        unless the articles never use it either ("teh", "cops"); a name is needed even then ("Did Belarus
-        send troops?")."""
+        unless the articles never use it either and it is a typo ("teh") or the match is strong; a name is
+        needed even then ("Did Belarus send troops?")."""
         said = _said(match.entry)
         names = {w.lower() for w in _NAME.findall(query.text)}
         vocabulary = self._known.vocabulary
+        strong = match.similarity >= STRONG_MATCH  # may carry a word of its own: "foreign agents" for "involvement"
         return all(any(t in said for t in g.alternatives) for i, g in enumerate(query.groups)
                    if i in match.unmatched and g.strength >= 1.0
-                   and (g.word in names or any(t in vocabulary for t in g.alternatives)))
+                   and (g.word in names or any(t in vocabulary for t in g.alternatives)
+                        or not strong and is_common_english(g.word)))
 
     def ranked(self, query: Query, limit: int) -> list[PhrasingMatch]:
         """Best phrasing per entry, most similar entries first (at most ``limit``).

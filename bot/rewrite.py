@@ -202,6 +202,8 @@ def replace_pronouns(text: str, previous: Turn, always_topic: bool = False) -> s
         if low in fw.PERSON_PRONOUNS and person:
             suffix = fw.PERSON_PRONOUNS[low] or ("'s" if low == "her" and _noun_follows(split, at) else "")
             out.append(word.replace(core, person + suffix))
+        elif low in _THERE and previous.places and _locative(split, at):  # "how many died there?"
+            out.append(word.replace(core, f"{_THERE[low]} {previous.places[0]}"))
         elif low in ("it", "its") and acronym:  # "What does KNB stand for?" - "who heads it now?"
             out.append(word.replace(core, acronym + ("'s" if low == "its" else "")))
         elif low in fw.CYRILLIC_PERSON_PRONOUNS and person and previous.person_asked:
@@ -215,6 +217,17 @@ def replace_pronouns(text: str, previous: Turn, always_topic: bool = False) -> s
     if topic and fold(topic) not in fold(rewritten):
         return f"{rewritten} ({topic})?"
     return rewritten + "?"
+
+
+_THERE = {"there": "in", "там": "в"}
+_BE = frozenset("is are was were be been".split())
+
+
+def _locative(split: list[str], at: int) -> bool:
+    """"how many died there": a place; "were there any arrests?", "there were": no place at all."""
+    before = fold(split[at - 1].strip("?!.,;:")) if at else ""
+    after = fold(split[at + 1].strip("?!.,;:")) if at + 1 < len(split) else ""
+    return before not in _BE and after not in _BE
 
 
 _DEFINING = frozenset("stand stands short mean means meaning".split())

@@ -79,6 +79,8 @@ undertaken:undertake forgave:forgive forgiven:forgive foresaw:foresee foreseen:f
 mistaken:mistake rebuilt:rebuild shot:shoot fought:fight slid:slide spun:spin stung:sting strove:strive
 """
 IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR_FORMS.split())
+# Plurals whose stem is a verb's: "lost their lives" is not "people live", nor "leaves" "leave".
+_PLURALS = {"lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf", "thieves": "thief"}
 
 STEM_CACHE_LIMIT = 500_000
 _ENGLISH = snowballstemmer.stemmer("english")
@@ -116,7 +118,7 @@ def stem(word: str) -> str:
         elif _CYRILLIC.search(word):
             found = kazakh_stem(word) if is_kazakh(word) else _RUSSIAN.stemWord(word)
         else:
-            found = _ENGLISH.stemWord(IRREGULAR.get(word, word).replace("'", ""))
+            found = _ENGLISH.stemWord(_PLURALS.get(word) or IRREGULAR.get(word, word).replace("'", ""))
         if len(_STEMS) < STEM_CACHE_LIMIT:
             _STEMS[word] = found
     return found
