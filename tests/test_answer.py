@@ -47,6 +47,23 @@ def test_russian_how_many_is_not_matched_to_a_why_faq_entry(seed_kb):
     assert got.kind == "faq" and "2,030" in got.text
 
 
+@pytest.mark.parametrize("question", [
+    "How many people were arrested in Almaty?",  # the arrests entry says nothing of Almaty
+    "How many CSTO soldiers were killed?",  # nor the security-deaths entry of the CSTO
+    "Did Belarus send troops?",  # a name the articles never use
+    "how many cops and soldiers lost their lives?",  # the death toll entry is not about police
+])
+def test_a_faq_entry_does_not_answer_a_question_with_a_detail_it_never_mentions(seed_kb, question):
+    assert answer(seed_kb, question).kind != "faq"
+
+
+@pytest.mark.parametrize("question", ["why did teh protests start",
+                                      "Has anyone proven that foreign agents were involved?",
+                                      "How many troops did the CSTO deploy to Kazakhstan?"])
+def test_a_faq_entry_still_answers_through_a_typo_or_a_strong_paraphrase(seed_kb, question):
+    assert answer(seed_kb, question).kind == "faq"
+
+
 def test_typo_in_question_is_corrected(seed_kb_no_faq):
     kb = seed_kb_no_faq
     question = "how many were arested"

@@ -112,6 +112,19 @@ def test_after_a_who_question_he_or_she_is_the_person_answered():
     assert about.people[0] == "Karim Massimov"
 
 
+def test_there_is_the_place_in_focus_but_not_an_existential_there():
+    turn = Turn("Where were the most violent clashes?", places=("Almaty",))
+    assert resolve("how many died there?", turn).text == "how many died in Almaty?"
+    assert "in Almaty" not in resolve("were there any arrests?", turn).text
+
+
+def test_after_a_place_question_there_is_the_place_answered_not_the_place_asked_about():
+    turn = focus_of("What's the largest city in Kazakhstan?", [], ["Kazakhstan"], [], ["Almaty"])
+    assert turn.places[0] == "Almaty"
+    plain = focus_of("How many people were detained in Kazakhstan?", [], ["Kazakhstan"], [], ["Almaty"])
+    assert plain.places[0] == "Kazakhstan"
+
+
 def test_a_cyrillic_acronym_is_no_one_he_could_mean(tune_kb):
     assert not next_turn(tune_kb, "Кто руководил миссией ОДКБ в Казахстане?", answer_in_context(
         tune_kb, "Кто руководил миссией ОДКБ в Казахстане?", None)[0]).people[:1] == ("ОДКБ",)

@@ -1,7 +1,7 @@
 import pytest
 
 from bot.spelling import Speller
-from bot.text import is_mostly_foreign, terms, words
+from bot.text import is_mostly_foreign, stem, terms, words
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -35,3 +35,7 @@ def test_speller_leaves_unrelated_known_short_or_real_english_words(word):
 def test_cyrillic_question_is_foreign():
     assert is_mostly_foreign("Сколько человек погибло?")
     assert not is_mostly_foreign("How many died in Almaty?")
+
+
+def test_a_plural_noun_does_not_stem_like_the_verb_it_spells():
+    assert stem("lives") == stem("life") != stem("live")
