@@ -254,7 +254,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         if counted:
             counted = [s for s in counted if not _named_elsewhere(shape, annotation, m, text, s)]
         if counted:
-            counted = [s for s in counted if not _dated_elsewhere(query, annotation, text, s)]
+            counted = [s for s in counted if not _dated_elsewhere(query, annotation, text, s)
+                       and not _modified_elsewhere(shape, annotation, m, text, s)]
         if target and counted:
             near = 1.0  # "2,030 soldiers", "30,000 cubic metres of sand": the number stands by the thing counted
         elif not target and any(_distance(s, focus) <= NEAR[s.kind] for s in spans):
@@ -339,6 +340,16 @@ def _dated_elsewhere(query: Query, annotation: Annotation, text: str, span: Foun
 
 
 _CALENDAR = frozenset(WEEKDAYS) | _MONTH_NAMES
+
+
+def _modified_elsewhere(shape: Shape, annotation: Annotation, m: Match, text: str, span: Found) -> bool:
+    """"What is the median monthly wage?" against "The average nominal monthly wage was around 250,000 tenge,
+    but the median was far lower": the word saying which one is asked stands in another clause."""
+    for g in shape.modifiers:
+        spots = m.positions.get(g, [])
+        if spots and not any(_same_clause(text, annotation, p, span.first) for p in spots):
+            return True
+    return False
 
 
 def _is_participle(word: str) -> bool:

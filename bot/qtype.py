@@ -52,6 +52,7 @@ class Shape:
     role: frozenset[str] = frozenset()
     length: bool = False  # "how long is the ship": a length, not a span of time
     head: frozenset[int] = frozenset()  # "what is the chemical formula of X": the attribute asked for (formula)
+    modifiers: frozenset[int] = frozenset()  # "the median monthly wage": the words before the thing counted
 
 
 _AUXILIARIES = frozenset("is are was were do does did has have had can could will would should shall may might "
@@ -108,6 +109,7 @@ def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
             _is_who_is(tokens):
         atype = AnswerType.DEFINITION
     target = _target(read, group_of, anchors) if atype == AnswerType.NUMBER else frozenset()
+    modifiers = _modifiers(group_of, target, anchors)
     role = _role(tokens, query) if atype == AnswerType.PERSON else frozenset()
     if atype == AnswerType.QUOTE:
         speech = next((i for i, t in enumerate(tokens) if t in _SPEECH | _VIEW_NOUNS and i > (subject_from or 0)),
@@ -115,7 +117,7 @@ def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
         speaker = frozenset(g for pos, g in group_of.items() if (subject_from or 0) <= pos < speech)
         subject = speaker & anchors or speaker or anchors
     length = atype == AnswerType.DURATION and _asks_length(tokens)
-    return Shape(atype, anchors, subject, target, role, length, _head(tokens, group_of, anchors))
+    return Shape(atype, anchors, subject, target, role, length, _head(tokens, group_of, anchors), modifiers)
 
 
 _DURATION_VERBS = frozenset("last lasted take took takes stay stayed remain remained continue go run wait".split())
@@ -252,7 +254,7 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
             w in ("which", "what") and n in ROLE_NOUNS for w, n in zip(tokens, tokens[1:], strict=False)):
         return AnswerType.PERSON, _after_copula(tokens)
     if tokens[:1] in (["what"], ["which"]) and len(tokens) > 2 and tokens[1] in ("is", "was", "are", "were") and any(
-            t in NUMBER_NOUNS for t in tokens[2:5]):
+            t in NUMBER_NOUNS for t in tokens[2:6]):
         return AnswerType.NUMBER, None  # "what was the average wage", "what is the population of ..."
     kind = _kind_of(tokens)
     if kind is not None:
@@ -335,6 +337,16 @@ def _which_place(tokens: list[str]) -> bool:
         return False
     after = [t for t in tokens[lead + 1:lead + 6] if t not in ("is", "was", "are", "were", "the")][:3]
     return any(_singular(t) in _HEAD_PLACES for t in after)
+
+
+def _modifiers(group_of: dict[int, int], target: frozenset[int], anchors: frozenset[int]) -> frozenset[int]:
+    """"the median monthly wage": the words right before the thing counted, which say which of it is asked."""
+    at = min((pos for pos, g in group_of.items() if g in target), default=None)
+    found = set()
+    while at is not None and at - 1 in group_of and group_of[at - 1] not in anchors | target:
+        at -= 1
+        found.add(group_of[at])
+    return frozenset(found)
 
 
 def _target(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) -> frozenset[int]:
