@@ -16,10 +16,12 @@ from bot.i18n import ENGLISH, Msg
 from bot.knowledge import KnowledgeBase
 from bot.query import Query, analyze
 from bot.quote import Quote, of_sentence
+from bot.rewrite import split_topic
 from bot.smalltalk import Talk, classify
 from bot.text import fold, words
 
 FAQ_THRESHOLD = 0.62
+FAQ_CANDIDATES = 3  # entries tried, most similar first
 
 # The engine's own words are the English catalogue's (bot/locales/en.po); Telegram and the console
 # show them in the user's language (bot.presenting).
@@ -103,9 +105,9 @@ def answer(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()
     engine = kb.engine
     query = analyze(question, engine, kb.synonyms, cache=kb.words)
     if kb.faq is not None:
-        match = kb.faq.match(query)
-        if match is not None and match.similarity >= FAQ_THRESHOLD and _entry_says_all(kb, query, match, light):
-            return _faq_answer(kb, question, query, match.entry, match.similarity, match.phrasing)
+        for match in kb.faq.ranked(query, FAQ_CANDIDATES):  # the best entry that says all the question asks
+            if match.similarity >= FAQ_THRESHOLD and _entry_says_all(kb, query, match, light):
+                return _faq_answer(kb, question, query, match.entry, match.similarity, match.phrasing)
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
     if query.foreign and not reaches_articles(query, engine.vocabulary):
         return _none(question, FOREIGN, Reason.FOREIGN)
@@ -124,12 +126,15 @@ def answer(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()
 
 
 def _entry_says_all(kb: KnowledgeBase, query: Query, match: PhrasingMatch, light: frozenset[str]) -> bool:
-    """A follow-up's own words must be in the matched phrasing, the answer or the source; a question of its
-    own must be all said by the entry (``Faq.says_everything``)."""
-    if light:
-        entry = match.entry
-        return followup.faq_says_what_is_new(query, light, " ".join((match.phrasing, entry.answer, entry.source)))
-    return kb.faq.says_everything(query, match)
+    """The entry must say all the question asks (``Faq.says_everything``) but the subject a follow-up took from
+    the exchange before, in brackets ("when will its troops leave (Putin say the CSTO achieved)?"); and a
+    follow-up's own words must be in the matched phrasing, its answer or its source."""
+    entry = match.entry
+    if light and not followup.faq_says_what_is_new(query, light, " ".join((match.phrasing, entry.answer,
+                                                                          entry.source))):
+        return False
+    base, topic = split_topic(query.text)
+    return kb.faq.says_everything(query, match, frozenset(words(topic)) - frozenset(words(base)))
 
 
 def reaches_articles(query: Query, vocabulary: dict[str, float]) -> bool:

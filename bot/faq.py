@@ -27,7 +27,7 @@ import yaml
 
 from bot import lexicon
 from bot.errors import InputError, Problem
-from bot.query import Query
+from bot.query import Query, TermGroup
 from bot.quote import Quote
 from bot.spelling import is_common_english
 from bot.text import fold, stem, terms, words
@@ -318,18 +318,19 @@ class Faq:
         ranked = self.ranked(query, 1)
         return ranked[0] if ranked else None
 
-    def says_everything(self, query: Query, match: PhrasingMatch) -> bool:
+    def says_everything(self, query: Query, match: PhrasingMatch, context: frozenset[str] = frozenset()) -> bool:
         """An entry answers only a question it says everything of: a question word its matched phrasing lacks
         ("how many were arrested in Almaty") must be in its other phrasings, its answer or its quoted sentence,
         unless the articles never use it either and it is a typo ("teh") or the match is strong; a name is
-        needed even then ("Did Belarus send troops?")."""
+        needed even then ("Did Belarus send troops?"). ``context``: words not asked of it (a follow-up's
+        inherited subject)."""
         said = _said(match.entry)
         names = {w.lower() for w in _NAME.findall(query.text)}
         vocabulary = self._known.vocabulary
         strong = match.similarity >= STRONG_MATCH  # may carry a word of its own: "foreign agents" for "involvement"
         return all(any(t in said for t in g.alternatives) for i, g in enumerate(query.groups)
-                   if i in match.unmatched and g.strength >= 1.0
-                   and (g.word in names or any(t in vocabulary for t in g.alternatives)
+                   if i in match.unmatched and g.strength >= 1.0 and g.word not in context
+                   and (g.word in names or any(t in vocabulary for t in g.alternatives) or _translated(g)
                         or not strong and is_common_english(g.word)))
 
     def ranked(self, query: Query, limit: int) -> list[PhrasingMatch]:
@@ -391,6 +392,11 @@ class _Phrasing:
 
 
 _NAME = re.compile(r"(?<=[\w,] )[A-ZА-ЯЁ][\w-]*")  # a capitalised word after the first: a name
+
+
+def _translated(group: TermGroup) -> bool:
+    """A Russian or Kazakh word the glossary knows ("Армения" -> armenia): a real word, not a typo."""
+    return not group.word.isascii() and any(t.isascii() and t.isalpha() for t in group.alternatives)
 
 
 @lru_cache(maxsize=4096)
