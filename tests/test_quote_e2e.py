@@ -81,7 +81,7 @@ def test_private_faq_reply_quotes_the_whole_sentence_and_bolds_the_fragment(bot,
 
 
 def test_private_passage_reply_bolds_the_answering_words(bot, api, kb):
-    question = "What is Nur-Sultan named after?"
+    question = "What did Putin say the alliance prevented?"
     expected = answer(kb, question)
     assert expected.kind == "passage" and expected.highlight is not None
     assert_quotes(ask_private(api, question)["text"], expected)
@@ -89,7 +89,7 @@ def test_private_passage_reply_bolds_the_answering_words(bot, api, kb):
 
 def test_group_replies_quote_and_bold_like_private_ones(bot, api, kb):
     chat = new_group()
-    questions = ["How many people were arrested?", "What is Nur-Sultan named after?"]
+    questions = ["How many people were arrested?", "What did Putin say the alliance prevented?"]
     sent = [message(chat, f"/ask {questions[0]}"), message(chat, questions[1], reply_to=bot_message(chat))]
     for m in sent:
         api.push("message", m)
