@@ -76,7 +76,17 @@ def resolve(message: str, previous: Turn | None) -> Resolution:
         return Resolution(substitute(previous, rest), True)
     if not lead and leans_on_pronoun(low, previous, rest):
         return Resolution(replace_pronouns(text, previous), True)
+    if not lead and _short_wh(low, tokens):
+        return Resolution(replace_pronouns(text, previous, always_topic=True), True)
     return Resolution(text)
+
+
+def _short_wh(low: list[str], tokens: list[str]) -> bool:
+    """"over what period?", "за какой период?": a question word and one word of its own, no name: the
+    subject is the last exchange's."""
+    at = 1 if len(low) > 1 and (low[0] in fw.WH_PREPOSITIONS or low[0] in fw.RUSSIAN_PREPOSITIONS) else 0
+    named = any(i and t[:1].isupper() for i, t in enumerate(tokens))
+    return len(low) > at and is_wh(low[at]) and len(_content(low[at:])) == 1 and not named
 
 
 def split_lead(tokens: list[str]) -> tuple[str, list[str]]:

@@ -28,12 +28,13 @@ why when where who how what which whom whose
 қанша қашан кім кімге кімнің кімді қайда қайдан неге неліктен не қандай қалай неше
 """.split())
 # Prepositions a bare follow-up may put before its question word: "to whom?", "for how long?", "since when?".
-WH_PREPOSITIONS = frozenset("to for from by with since until till about".split())
+WH_PREPOSITIONS = frozenset("to for from by with since until till about over during".split())
+RUSSIAN_PREPOSITIONS = frozenset("за до с со для к ко о об про от по при на в во из".split())
 WHO = frozenset("who whom whose кто кого кем кому кім кімге кімнің кімді".split())
 
 AUXILIARIES = frozenset("""
 is are was were do does did has have had can could will would
-это было был была были будет есть
+это было был была были будет есть быть будут должно должен должна должны может могут
 болды еді ма ме ба бе па пе бұл
 """.split())
 # Verbs of saying, which frame a question as "say" does in English (a stop word there): "что сказал их лидер?"

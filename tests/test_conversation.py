@@ -112,6 +112,19 @@ def test_after_a_who_question_he_or_she_is_the_person_answered():
     assert about.people[0] == "Karim Massimov"
 
 
+@pytest.mark.parametrize(("message", "understood"), [
+    ("over what period?", "over what period (countries colour revolutions)?"),
+    ("за какой период?", "за какой период (countries colour revolutions)?"),
+])
+def test_a_question_word_with_one_word_of_its_own_asks_about_the_last_exchange(message, understood):
+    got = resolve(message, Turn("Which countries had colour revolutions?"))
+    assert got.inherited and got.text == understood
+
+
+def test_a_short_question_naming_its_subject_stands_alone():
+    assert not resolve("who is Tokayev?", Turn("Which countries had colour revolutions?")).inherited
+
+
 def test_there_is_the_place_in_focus_but_not_an_existential_there():
     turn = Turn("Where were the most violent clashes?", places=("Almaty",))
     assert resolve("how many died there?", turn).text == "how many died in Almaty?"
