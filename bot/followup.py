@@ -55,7 +55,7 @@ def next_turn(kb: KnowledgeBase, question: str, source: str | None, path: str = 
     said = annotate(source, engine.names, engine.people, engine.places) if source else None
     q_people, q_places = _cyrillic_people_places(kb, question) if is_cyrillic(question) else ([], [])
     turn = focus_of(question, _names(asked, question, Span.PERSON) + q_people,
-                    _names(asked, question, Span.PLACE) + q_places, _names(said, source, Span.PERSON),
+                    _names(asked, question, Span.PLACE) + q_places, _titled_first(said, source, question),
                     _names(said, source, Span.PLACE))
     return replace(turn, source_path=path, source_offset=offset) if source else turn
 
@@ -67,6 +67,19 @@ def _names(annotation, text: str | None, kind: Span) -> list[str]:
     tokens = annotation.tokens
     return [text[tokens[s.first].start:tokens[s.last].start + len(tokens[s.last].text)]
             .removesuffix("’s").removesuffix("'s") for s in annotation.spans if s.kind == kind]
+
+
+def _titled_first(annotation, source: str | None, question: str) -> list[str]:
+    """The answer's people, the one bearing the title asked about first: after "Who is the Russian president?"
+    answered by "Speaking alongside Tokayev, Russian President Vladimir Putin said …", "he" is Putin."""
+    names = _names(annotation, source, Span.PERSON)
+    if annotation is None or not names:
+        return names
+    asked = {stem(w) for w in words(question)}
+    tokens = annotation.tokens
+    spans = [s for s in annotation.spans if s.kind == Span.PERSON]
+    titled = [s.first > 0 and tokens[s.first - 1].stem in asked for s in spans]
+    return [n for _, n in sorted(zip(titled, names, strict=True), key=lambda p: not p[0])]
 
 
 def _cyrillic_people_places(kb: KnowledgeBase, question: str) -> tuple[list[str], list[str]]:

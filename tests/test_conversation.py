@@ -256,3 +256,8 @@ def test_conversation_files_name_their_bad_line(tmp_path: Path):
     path.write_text("conversations:\n  - turns: [only one]\n    expect: none\n", encoding="utf-8")
     with pytest.raises(InputError, match=":2: each conversation needs 'turns'"):
         load_conversations(path)
+
+
+def test_after_who_holds_a_title_he_is_the_one_bearing_it(seed_kb):
+    got, _, turn = answer_in_context(seed_kb, "Who is the Russian president?", None)
+    assert "Russian President Vladimir Putin" in got.source and turn.people[0] == "Vladimir Putin"
