@@ -14,6 +14,7 @@ from bot.faq import FaqEntry, PhrasingMatch
 from bot.highlight import highlight
 from bot.i18n import ENGLISH, Msg
 from bot.knowledge import KnowledgeBase
+from bot.qtype import AnswerType, question_shape
 from bot.query import Query, analyze
 from bot.quote import Quote, of_sentence
 from bot.rewrite import split_topic
@@ -130,11 +131,26 @@ def _entry_says_all(kb: KnowledgeBase, query: Query, match: PhrasingMatch, light
     the exchange before, in brackets ("when will its troops leave (Putin say the CSTO achieved)?"); and a
     follow-up's own words must be in the matched phrasing, its answer or its source."""
     entry = match.entry
+    asked, offered = _kind_of_answer(kb, query), _kind_of_answer(kb, analyze(match.phrasing, kb.engine, kb.synonyms,
+                                                                             spell=False, cache=kb.words))
+    if asked and offered and asked != offered:
+        return False  # "What did Nazarbayev say about the unrest?" is no "Who is Nazarbayev?"
     if light and not followup.faq_says_what_is_new(query, light, " ".join((match.phrasing, entry.answer,
                                                                           entry.source))):
         return False
     base, topic = split_topic(query.text)
     return kb.faq.says_everything(query, match, frozenset(words(topic)) - frozenset(words(base)))
+
+
+_KINDS = {AnswerType.NUMBER: "number", AnswerType.DATE: "time", AnswerType.DURATION: "time",
+          AnswerType.PERSON: "person", AnswerType.PLACE: "place", AnswerType.REASON: "reason",
+          AnswerType.QUOTE: "quote", AnswerType.DEFINITION: "what", AnswerType.NAME: "what"}
+
+
+def _kind_of_answer(kb: KnowledgeBase, query: Query) -> str | None:
+    """The kind of answer a question wants, coarsely; None for yes/no and open questions, which any entry
+    may answer."""
+    return _KINDS.get(question_shape(query.text, query, kb.engine.proper).atype)
 
 
 def reaches_articles(query: Query, vocabulary: dict[str, float]) -> bool:

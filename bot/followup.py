@@ -91,6 +91,8 @@ def _cyrillic_people_places(kb: KnowledgeBase, question: str) -> tuple[list[str]
     last_person = -2
     for i, token in cyrillic_names(question):
         known = latin_name(fold(token), kb.engine)  # the articles' name for it ("Тоқаев" -> tokayev), if any
+        translated = kb.synonyms.get(stem(fold(token)), {})  # the glossary's: "России" -> russia, a place
+        known = known or next((t for t in translated if t in kb.engine.places), None)
         if i == 0 and known is None:
             continue  # a first word is capitalised anyway: a name only if the articles know it ("Тоқаев неге…")
         if token.isupper() and len(token) > 1:
