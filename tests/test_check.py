@@ -15,13 +15,13 @@ from bot.settings import Settings
 
 from conftest import DEV_QUESTIONS, ROOT, SEED_CORPUS, SEED_FAQ
 
-PUTIN_WHO = """
-  - id: putin-who
+PUTIN_SAID = """
+  - id: putin-said
     questions:
-      - Who is Putin?
-      - Who is the president of Russia?
-    answer: Vladimir Putin is the President of Russia.
-    source: Russian President Vladimir Putin
+      - What did Putin say?
+      - What did Vladimir Putin say?
+    answer: Putin said the alliance's troops would be withdrawn once its mission was complete.
+    source: said its troops would be withdrawn once its mission was complete
 """
 
 
@@ -51,24 +51,24 @@ def test_shipped_faq_passes_its_own_regression_questions(faq_dir, capsys):
 
 def test_an_entry_that_takes_a_question_fails_and_names_the_entry_that_lost_it(faq_dir, capsys):
     faq = faq_dir / "faq.yaml"
-    faq.write_text(faq.read_text(encoding="utf-8") + PUTIN_WHO, encoding="utf-8")
+    faq.write_text(faq.read_text(encoding="utf-8") + PUTIN_SAID, encoding="utf-8")
     code, out, err = check(capsys, faq)
     assert code == 1 and out.strip().splitlines()[-1].startswith("failed: ")
     [line] = err.strip().splitlines()
     assert line.startswith(f"{faq_dir / 'faq_tests.yaml'}:12: 'What did Putin say?' expects entry 'putin-view'")
-    assert "gets entry 'putin-who'" in line and "without that entry, entry 'putin-view'" in line
+    assert "gets entry 'putin-said'" in line and "without that entry, entry 'putin-view'" in line
 
 
 def test_capture_of_another_entrys_question_is_a_warning_naming_both(faq_dir, tmp_path, capsys):
     questions = tmp_path / "mine.yaml"
     questions.write_text('questions:\n  - {q: "What did Putin say?", expect: ["vladimir putin"]}\n')
     faq = faq_dir / "faq.yaml"
-    faq.write_text(faq.read_text(encoding="utf-8") + PUTIN_WHO, encoding="utf-8")
+    faq.write_text(faq.read_text(encoding="utf-8") + PUTIN_SAID, encoding="utf-8")
     (faq_dir / "faq_tests.yaml").unlink()
     code, out, _ = check(capsys, faq, "--questions", str(questions))
     line = next(x for x in out.splitlines() if "captures" in x)
     assert code == 0
-    assert line.endswith(f"warning: entry 'putin-who' captures 'What did Putin say?' ({questions}:2), which entry "
+    assert line.endswith(f"warning: entry 'putin-said' captures 'What did Putin say?' ({questions}:2), which entry "
                          "'putin-view' answered without it")
 
 
