@@ -353,7 +353,13 @@ def _modified_elsewhere(shape: Shape, annotation: Annotation, m: Match, text: st
 
 
 def _is_participle(word: str) -> bool:
+    """A past tense or participle: "tortured", "sent"; Russian "пытали", "задержаны"."""
+    if _CYRILLIC_PAST.search(word):
+        return True
     return (word.endswith("ed") and len(word) > 4) or (word in IRREGULAR and IRREGULAR[word] != word)
+
+
+_CYRILLIC_PAST = re.compile(r"^[а-яё]{3,}(?:ли|ла|ло|ны|ты)$")
 
 
 def _asks_age(query: Query) -> bool:
