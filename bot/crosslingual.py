@@ -141,12 +141,18 @@ def english_question_words(tokens: list[str]) -> list[str]:
     return front + out
 
 
+_RUSSIAN_PAST = re.compile(r"^[а-яё]{2,}(?:л|ла|ло|ли)$")  # был, правил, длились
+
+
 def _phrases(tokens: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(tokens):
         pair = tuple(tokens[i:i + 2])
-        if pair in _PHRASES:
+        if pair == ("сколько", "лет") and any(_RUSSIAN_PAST.search(t) for t in tokens[i + 2:]):
+            out.append("how long")  # "сколько лет Назарбаев был у власти": years of something done, not an age
+            i += 2
+        elif pair in _PHRASES:
             out.append(_PHRASES[pair])
             i += 2
         else:
