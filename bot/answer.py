@@ -14,7 +14,7 @@ from bot.faq import FaqEntry, PhrasingMatch
 from bot.highlight import highlight
 from bot.i18n import ENGLISH, Msg
 from bot.knowledge import KnowledgeBase
-from bot.qtype import AnswerType, question_shape
+from bot.qtype import AnswerType, answer_type
 from bot.query import Query, analyze
 from bot.quote import Quote, of_sentence
 from bot.rewrite import split_topic
@@ -23,6 +23,7 @@ from bot.text import fold, words
 
 FAQ_THRESHOLD = 0.62
 FAQ_CANDIDATES = 3  # entries tried, most similar first
+SAME_QUESTION = 0.9  # a phrasing this like the question asks for the same kind of answer
 
 # The engine's own words are the English catalogue's (bot/locales/en.po); Telegram and the console
 # show them in the user's language (bot.presenting).
@@ -131,9 +132,9 @@ def _entry_says_all(kb: KnowledgeBase, query: Query, match: PhrasingMatch, light
     the exchange before, in brackets ("when will its troops leave (Putin say the CSTO achieved)?"); and a
     follow-up's own words must be in the matched phrasing, its answer or its source."""
     entry = match.entry
-    asked, offered = _kind_of_answer(kb, query), _kind_of_answer(kb, analyze(match.phrasing, kb.engine, kb.synonyms,
-                                                                             spell=False, cache=kb.words))
-    if asked and offered and asked != offered:
+    offered = _KINDS.get(match.kind)
+    asked = _kind_of_answer(kb, query) if offered and match.similarity < SAME_QUESTION else None
+    if asked and asked != offered:
         return False  # "What did Nazarbayev say about the unrest?" is no "Who is Nazarbayev?"
     if light and not followup.faq_says_what_is_new(query, light, " ".join((match.phrasing, entry.answer,
                                                                           entry.source))):
@@ -150,7 +151,7 @@ _KINDS = {AnswerType.NUMBER: "number", AnswerType.DATE: "time", AnswerType.DURAT
 def _kind_of_answer(kb: KnowledgeBase, query: Query) -> str | None:
     """The kind of answer a question wants, coarsely; None for yes/no and open questions, which any entry
     may answer."""
-    return _KINDS.get(question_shape(query.text, query, kb.engine.proper).atype)
+    return _KINDS.get(answer_type(query.text, query, kb.engine.proper))
 
 
 def reaches_articles(query: Query, vocabulary: dict[str, float]) -> bool:

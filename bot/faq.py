@@ -26,7 +26,9 @@ from pathlib import Path
 import yaml
 
 from bot import lexicon
+from bot.crosslingual import is_cyrillic
 from bot.errors import InputError, Problem
+from bot.qtype import AnswerType, answer_type
 from bot.query import Query, TermGroup
 from bot.quote import Quote
 from bot.spelling import is_common_english
@@ -284,6 +286,7 @@ class PhrasingMatch:
     phrasing: str
     similarity: float
     unmatched: frozenset[int] = frozenset()  # the question's term groups the phrasing has no word for
+    kind: AnswerType | None = None  # the kind of answer the phrasing asks for
 
 
 class Faq:
@@ -303,15 +306,22 @@ class Faq:
         self._known = known
         self._phrasings = [_Phrasing.of(entry, query, known)
                            for entry, queries in zip(entries, analysed, strict=True) for query in queries]
-        # Two small indexes over the phrasings' words: by each word's own stem, and by every stem
-        # it stands for (itself and its synonyms), with the weight.
-        self._by_own: dict[str, list[tuple[int, int]]] = {}
-        self._by_alternative: dict[str, list[tuple[int, int, float]]] = {}
+        # Two small indexes over the phrasings' words: by each word's own stem, and by every stem it stands
+        # for (itself and its synonyms), with the weight. A question in Latin script is matched against the
+        # phrasings in Latin script only; one in Cyrillic against all (English ones through the glossary).
+        self._indexes = {script: self._index(script) for script in (False, True)}
+
+    def _index(self, cyrillic: bool) -> tuple[dict[str, list], dict[str, list]]:
+        by_own: dict[str, list[tuple[int, int]]] = {}
+        by_alternative: dict[str, list[tuple[int, int, float]]] = {}
         for pid, phrasing in enumerate(self._phrasings):
+            if not cyrillic and is_cyrillic(phrasing.text):
+                continue
             for hi, (_, alternatives) in enumerate(phrasing.groups):
-                self._by_own.setdefault(alternatives[0][0], []).append((pid, hi))
+                by_own.setdefault(alternatives[0][0], []).append((pid, hi))
                 for t, w in alternatives:
-                    self._by_alternative.setdefault(t, []).append((pid, hi, w))
+                    by_alternative.setdefault(t, []).append((pid, hi, w))
+        return by_own, by_alternative
 
     def match(self, query: Query) -> PhrasingMatch | None:
         """The phrasing most like the question, or None when none shares a word with it."""
@@ -340,16 +350,18 @@ class Faq:
         spelling fix), at that weight; only phrasings sharing such a word are touched.
         """
         mine = _Phrasing.of(None, query, self._known)
+        by_own, by_alternative = self._indexes[is_cyrillic(query.text)]
         q_best: dict[tuple[int, int], float] = {}  # (phrasing, question word) -> best match
         p_best: dict[tuple[int, int], float] = {}  # (phrasing, phrasing word) -> best match
+        q_get, p_get = q_best.get, p_best.get
         for gi, (_, alternatives) in enumerate(mine.groups):
             pairs: list[tuple[int, int, float]] = [(pid, hi, w) for t, w in alternatives
-                                                   for pid, hi in self._by_own.get(t, ())]
-            pairs += self._by_alternative.get(alternatives[0][0], ())
+                                                   for pid, hi in by_own.get(t, ())]
+            pairs += by_alternative.get(alternatives[0][0], ())
             for pid, hi, w in pairs:
-                if w > q_best.get((pid, gi), 0.0):
+                if w > q_get((pid, gi), 0.0):
                     q_best[(pid, gi)] = w
-                if w > p_best.get((pid, hi), 0.0):
+                if w > p_get((pid, hi), 0.0):
                     p_best[(pid, hi)] = w
         if not q_best or not mine.total:
             return []
@@ -359,7 +371,7 @@ class Faq:
         p_found: dict[int, float] = {}
         for (pid, hi), w in p_best.items():
             p_found[pid] = p_found.get(pid, 0.0) + self._phrasings[pid].groups[hi][0] * w
-        best_of: dict[str, PhrasingMatch] = {}
+        best_of: dict[str, tuple[float, int]] = {}  # entry id -> (similarity, its best phrasing)
         for pid in sorted(q_found):
             phrasing = self._phrasings[pid]
             q_cov = q_found[pid] / mine.total
@@ -368,11 +380,16 @@ class Faq:
             # a "how many" phrasing does not answer "did they ...", nor "why" a "how many"
             if (query.cues or phrasing.cues & lexicon.HARD_CUES) and not query.cues & phrasing.cues:
                 value *= CUE_MISMATCH
-            entry = phrasing.entry
-            if entry.id not in best_of or value > best_of[entry.id].similarity:
-                unmatched = frozenset(gi for gi in range(len(mine.groups)) if (pid, gi) not in q_best)
-                best_of[entry.id] = PhrasingMatch(entry, phrasing.text, value, unmatched)
-        return sorted(best_of.values(), key=lambda m: (-m.similarity, m.entry.line))[:limit]
+            key = phrasing.entry.id
+            if key not in best_of or value > best_of[key][0]:
+                best_of[key] = (value, pid)
+        top = sorted(best_of.values(), key=lambda vp: (-vp[0], self._phrasings[vp[1]].entry.line))[:limit]
+        return [self._match(value, pid, q_best, len(mine.groups)) for value, pid in top]
+
+    def _match(self, value: float, pid: int, q_best: dict[tuple[int, int], float], groups: int) -> PhrasingMatch:
+        phrasing = self._phrasings[pid]
+        unmatched = frozenset(gi for gi in range(groups) if (pid, gi) not in q_best)
+        return PhrasingMatch(phrasing.entry, phrasing.text, value, unmatched, phrasing.kind)
 
 
 @dataclass(frozen=True)
@@ -384,11 +401,13 @@ class _Phrasing:
     cues: frozenset[str]
     groups: tuple[tuple[float, tuple[tuple[str, float], ...]], ...]  # (IDF weight, alternatives)
     total: float
+    kind: AnswerType | None = None  # the kind of answer the phrasing asks for (an entry's, not a question's)
 
     @classmethod
     def of(cls, entry: FaqEntry | None, query: Query, known) -> _Phrasing:
         groups = tuple((known.group_idf(g), tuple(g.alternatives.items())) for g in query.groups)
-        return cls(entry, query.text, query.cues, groups, sum(w for w, _ in groups))
+        kind = answer_type(query.text, query, known.proper) if entry is not None else None
+        return cls(entry, query.text, query.cues, groups, sum(w for w, _ in groups), kind)
 
 
 _NAME = re.compile(r"(?<=[\w,] )[A-ZА-ЯЁ][\w-]*")  # a capitalised word after the first: a name

@@ -95,9 +95,7 @@ _TYPE_NOUNS = {stem(n): n for n in NUMBER_NOUNS | _PLACE_NOUNS | _DATE_NOUNS | _
 
 def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
     """The shape of ``query`` (analysed from ``text``); ``names`` are the corpus's proper names."""
-    tokens = _wh_typos_fixed(english_question_words(words(text)))
-    if _WHO_S.match(text) and tokens[:1] == ["who"]:
-        tokens = ["who", "is", *tokens[1:]]  # "who's Gulnara Omarova?", "whos X": the 's is "is"
+    tokens = _question_tokens(text)
     group_of = _group_positions(tokens, query)
     anchors = _anchors(text, query, names)
     read = _in_english(tokens, query)
@@ -118,6 +116,24 @@ def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
         subject = speaker & anchors or speaker or anchors
     length = atype == AnswerType.DURATION and _asks_length(tokens)
     return Shape(atype, anchors, subject, target, role, length, _head(tokens, group_of, anchors), modifiers)
+
+
+def answer_type(text: str, query: Query, names: frozenset[str]) -> AnswerType:
+    """The kind of answer alone, without the focus ``question_shape`` finds: cheap enough to compare a question
+    with a FAQ phrasing. "Who is X?" with X one of the corpus's names (``names``) asks for a description."""
+    tokens = _question_tokens(text)
+    read = _in_english(tokens, query)
+    atype = _answer_type(_with_copula(read) if read is not tokens else read)[0]
+    subject = [t for t in tokens[2:] if t not in STOP_WORDS] if atype == AnswerType.PERSON and _is_who_is(tokens) \
+        else []
+    return AnswerType.DEFINITION if subject and all(stem(t) in names for t in subject) else atype
+
+
+def _question_tokens(text: str) -> list[str]:
+    tokens = _wh_typos_fixed(english_question_words(words(text)))
+    if _WHO_S.match(text) and tokens[:1] == ["who"]:
+        tokens = ["who", "is", *tokens[1:]]  # "who's Gulnara Omarova?", "whos X": the 's is "is"
+    return tokens
 
 
 _DURATION_VERBS = frozenset("last lasted take took takes stay stayed remain remained continue go run wait".split())
