@@ -58,7 +58,7 @@ def test_a_faq_entry_does_not_answer_a_question_with_a_detail_it_never_mentions(
     assert answer(seed_kb, question).kind != "faq"
 
 
-@pytest.mark.parametrize("question", ["why did teh protests start",
+@pytest.mark.parametrize("question", ["how many poeple got arested",
                                       "Has anyone proven that foreign agents were involved?",
                                       "How many troops did the CSTO deploy to Kazakhstan?"])
 def test_a_faq_entry_still_answers_through_a_typo_or_a_strong_paraphrase(seed_kb, question):
