@@ -149,6 +149,16 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("ask", "asked", "asks", "request", "requested"),
 )
 
+# Phrasal verbs of casual questions, read as the one word news writes ("what set off the riots?": triggered).
+PHRASAL_VERBS = {
+    ("set", "off"): "triggered", ("sets", "off"): "triggered", ("kick", "off"): "started",
+    ("kicked", "off"): "started", ("lock", "up"): "detain", ("locked", "up"): "detained",
+    ("call", "in"): "invite", ("called", "in"): "invited", ("pull", "out"): "withdraw",
+    ("pulled", "out"): "withdrew", ("step", "down"): "resign", ("stepped", "down"): "resigned",
+    ("break", "out"): "erupt", ("broke", "out"): "erupted", ("go", "home"): "withdraw",
+}
+
+
 # Question words that tell what kind of answer is wanted, and the sentence feature that carries it.
 CUES: dict[str, tuple[str, ...]] = {
     "number": ("how many", "how much", "number ", "count ", "what number", "how big", "how large", "toll", "size of"),

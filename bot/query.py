@@ -289,6 +289,20 @@ def _first_names_lightly(groups: list[TermGroup], weighted: list[dict[str, float
     return groups, weighted
 
 
+def _phrasal_verbs_read(tokens: list[str]) -> list[str]:
+    """"what set off the riots?" -> "what triggered the riots?" (``lexicon.PHRASAL_VERBS``)."""
+    out: list[str] = []
+    skip = False
+    for i, t in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
+        single = lexicon.PHRASAL_VERBS.get((t, tokens[i + 1])) if i + 1 < len(tokens) else None
+        out.append(single or t)
+        skip = single is not None
+    return out
+
+
 def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], spell: bool = True,
             cache: dict | None = None, light: frozenset[str] = frozenset()) -> Query:
     """Turn a question into term groups; ``cache`` (owned by one knowledge base) keeps analysed words.
@@ -296,7 +310,7 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
     Words in ``light`` (those a follow-up inherited from the question before it) count at
     ``INHERITED_WEIGHT``: the answer is about what the follow-up adds.
     """
-    tokens = words(text)
+    tokens = _phrasal_verbs_read(words(text))
     if len(tokens) > 1 and tokens[-1] == "over":
         tokens[-1] = "ended"  # "is the war over?": a final "over" means finished, not a preposition
     groups: list[TermGroup] = []

@@ -319,6 +319,7 @@ def test_a_sentence_matching_the_words_but_not_the_detail_asked_is_not_confident
     ("Who is the Russian president?", "Russian President Vladimir Putin"),
     ("nazarbayev age", "81-year-old"),
     ("whats csto", "Collective Security Treaty Organization (CSTO)"),
+    ("what set off the riots?", "began over a fuel price rise"),
     ("Кто такой Робин Форестье-Уокер?", "Robin Forestier-Walker"),
 ])
 def test_paraphrased_terse_and_russian_questions_find_their_sentence_confidently(seed_passages, question, answer):
