@@ -24,6 +24,7 @@ from bot.query import Query, latin_name
 from bot.text import fold, stem, words
 
 OWN_WORD_MATCH = 0.85  # a follow-up's own word must be in the answer itself, or a glossary word or spelling of it
+FAQ_OWN_WORD_MATCH = 0.8  # in a FAQ entry a synonym will do ("died": "How many were killed in Almaty?")
 
 
 def says_what_is_new(kb: KnowledgeBase, query: Query, inherited: frozenset[str], sentence_id: int) -> bool:
@@ -43,7 +44,7 @@ def faq_says_what_is_new(query: Query, inherited: frozenset[str], entry_text: st
     """A FAQ entry answers a follow-up only when its question, answer or source holds the follow-up's own
     words: "and how much hardware?" after "How many troops were sent?" is not the troops entry again."""
     stems = {stem(w) for w in words(entry_text)}
-    return all(any(t in stems for t, w in g.alternatives.items() if w >= OWN_WORD_MATCH)
+    return all(any(t in stems for t, w in g.alternatives.items() if w >= FAQ_OWN_WORD_MATCH)
                for g in query.groups if g.word not in inherited and g.strength >= 1.0)
 
 
