@@ -13,7 +13,8 @@ half: its traps raised the threshold, which cost our own seed questions (0.68 ->
 0.88 -> 0.84) and a few conversation floors; and the threshold re-fitted after this round's changes
 declines fewer of the test half's traps (0.97 -> 0.95); Russian floors moved with the Cyrillic
 threshold (0.705 -> 0.710 after the last re-fit).
-The test half was measured, never tuned on.
+The test half was measured, never tuned on; so was the seed check set (`eval/bank/seed2/`, a second
+author's questions on the seed article, written after this round's changes to the engine and the FAQ).
 """
 
 from pathlib import Path
@@ -54,6 +55,10 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
     "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.70, 0.90),
     "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.50, 0.88),
     "bank seed part in Kazakh with the FAQ": (BANK / "seed" / "questions_kk.yaml", SEED_CORPUS, True, 0.57, 0.93),
+    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.58,
+                                                     0.89),
+    "seed check set in Russian with the FAQ (never tuned on)": (BANK / "seed2" / "questions_ru.yaml", SEED_CORPUS,
+                                                                True, 0.50, 0.83),
     "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.77, 1.00),
     "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.96, 1.00),
     "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.64, 1.00),
@@ -90,8 +95,11 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, answered-right floor, d
 
 # The seed article's conversations, answered as the bot answers them: with the FAQ.
 CONVERSATION_FLOORS_WITH_FAQ = {
-    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, 0.51, 0.88),
+    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, 0.57, 0.88),
     "seed part conversations in Russian": (BANK / "seed" / "conversations_ru.yaml", SEED_CORPUS, 0.27, 0.96),
+    "seed check set conversations (never tuned on)": (BANK / "seed2" / "conversations.yaml", SEED_CORPUS, 0.56, 0.90),
+    "seed check set conversations in Russian (never tuned on)": (BANK / "seed2" / "conversations_ru.yaml", SEED_CORPUS,
+                                                                0.39, 0.95),
 }
 
 
@@ -156,8 +164,9 @@ def test_every_expected_phrase_of_the_bank_lies_within_one_sentence_of_its_artic
                 assert any(judge_source(item, text) for text in sentences), (questions.name, item.question)
 
 
-def test_tune_manifest_never_lists_the_test_half():
-    assert not [q for q, c in tune_sets(ROOT / "eval" / "tune.yaml") if "test" in q.parts or "test" in c.parts]
+def test_tune_manifest_never_lists_the_test_half_nor_the_seed_check_set():
+    listed = tune_sets(ROOT / "eval" / "tune.yaml")
+    assert not [q for q, c in listed if "test" in q.parts or "test" in c.parts or "seed2" in q.parts]
 
 
 def test_judge_normalises_quotes_dashes_and_case():
