@@ -45,11 +45,21 @@ QUESTION_WORDS = {
     "қайдан": "where", "неге": "why", "неліктен": "why", "не": "what", "нені": "what", "қандай": "which",
     "қалай": "how", "неше": "how many", "білдіреді": "mean", "деген": "", "значит": "mean", "значет": "mean",
     "ма": "", "ме": "", "ба": "", "бе": "", "па": "", "пе": "",
+    # Kazakh typed on a Russian keyboard
+    "канша": "how many", "кашан": "when", "кайда": "where", "кайдан": "where", "кандай": "which", "калай": "how",
 }
 
 
 def is_cyrillic(word: str) -> bool:
     return bool(CYRILLIC.search(word))
+
+
+_PLAIN = str.maketrans({"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и"})
+
+
+def plain_letters(word: str) -> str:
+    """A Kazakh word as typed on a Russian keyboard: "ұқшұ" -> "укшу"."""
+    return word.translate(_PLAIN)
 
 
 def is_kazakh(word: str) -> bool:

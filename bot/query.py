@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot import lexicon
-from bot.crosslingual import english_question_words, is_cyrillic, is_kazakh, name_forms
+from bot.crosslingual import english_question_words, is_cyrillic, is_kazakh, kazakh_stem, name_forms, plain_letters
 from bot.spelling import Speller, never
 from bot.text import STOP_WORDS, is_mostly_foreign, stem, words
 
@@ -98,6 +98,7 @@ class SynonymTable(dict):
 
     cyrillic_speller: Speller | None = None
     cyrillic_stem_speller: Speller | None = None  # the glossary's stems: "реанимацыи" -> "реанимац"
+    plain_kazakh: dict[str, str] | None = None  # Kazakh words typed without Kazakh letters: "укшу" -> "ұқшұ"
 
 
 def build_synonyms(groups, one_way: dict[str, list[str]] | None = None) -> SynonymTable:
@@ -126,6 +127,9 @@ def build_synonyms(groups, one_way: dict[str, list[str]] | None = None) -> Synon
         for target in targets:
             for a, b in _pairs(keys, _content_words(target)):
                 add(a, b, weight)
+    kazakh = [k for k in cyrillic if is_kazakh(k)]
+    table.plain_kazakh = {form: _stem_word(k) for k in kazakh for form in (plain_letters(k),
+                                                                         plain_letters(kazakh_stem(k)))}
     if cyrillic:
         table.cyrillic_speller = Speller.from_words(cyrillic + [w for w in STOP_WORDS if is_cyrillic(w)],
                                                     min_length=CYRILLIC_SPELLING_LENGTH, real_word=never)
@@ -196,6 +200,8 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
                                  if w >= TRANSLATION_WEIGHT})
         if len(alternatives) == 1 and spell and not is_kazakh(token):
             alternatives.update(_stem_spelling(own, synonyms))
+        if len(alternatives) == 1:
+            alternatives.update(_plain_kazakh(token, synonyms))
     if own not in vocabulary and cyrillic and len(alternatives) == 1:
         name = latin_name(token, known)  # "Токаева" -> tokayev
         if name is not None:
@@ -225,6 +231,15 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
             capped = w * min(1.0, own_idf / vocabulary[term]) if w < 1.0 else w
             scoring[term] = capped * strength
     return TermGroup(token, alternatives, strength), scoring
+
+
+def _plain_kazakh(token: str, synonyms: dict[str, dict[str, float]]) -> dict[str, float]:
+    """A Kazakh word typed with Russian letters only ("укшу" for ҰҚШҰ, "наразылыкты"), as phones without a
+    Kazakh keyboard make people write: the glossary's word, at a spelling fix's weight."""
+    plain = getattr(synonyms, "plain_kazakh", None) or {}
+    token = plain_letters(token)  # "ұқшу": some Kazakh letters typed, some not
+    key = plain.get(token) or plain.get(kazakh_stem(token))
+    return {t: SPELLING_WEIGHT for t, w in synonyms.get(key, {}).items() if w >= TRANSLATION_WEIGHT} if key else {}
 
 
 def _stem_spelling(own: str, synonyms: dict[str, dict[str, float]]) -> dict[str, float]:

@@ -115,3 +115,9 @@ def test_titles_standfirsts_and_captions_are_never_quoted(seed_kb_no_faq):
     for question in (title, standfirst, caption, "Putin claims victory", "counterterrorism operation to end soon"):
         got = answer(seed_kb_no_faq, question)
         assert got.source not in (title, standfirst, caption)
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("укшу", "csto"), ("наразылыкты", "protest"), ("кала", "citi")])
+def test_kazakh_typed_without_kazakh_letters_reaches_the_glossary(seed_kb_no_faq, typed, meant):
+    kb = seed_kb_no_faq
+    assert meant in analyze(typed, kb.engine, kb.synonyms).groups[0].alternatives
