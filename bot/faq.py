@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -306,6 +305,7 @@ class Faq:
         self._known = known
         self._phrasings = [_Phrasing.of(entry, query, known)
                            for entry, queries in zip(entries, analysed, strict=True) for query in queries]
+        self._said = {entry: _said(entry) for entry in entries}
         # Two small indexes over the phrasings' words: by each word's own stem, and by every stem it stands
         # for (itself and its synonyms), with the weight. A question in Latin script is matched against the
         # phrasings in Latin script only; one in Cyrillic against all (English ones through the glossary).
@@ -334,7 +334,7 @@ class Faq:
         unless the articles never use it either and it is a typo ("teh") or the match is strong; a name is
         needed even then ("Did Belarus send troops?"). ``context``: words not asked of it (a follow-up's
         inherited subject)."""
-        said = _said(match.entry)
+        said = self._said[match.entry]
         names = {w.lower() for w in _NAME.findall(query.text)}
         vocabulary = self._known.vocabulary
         strong = match.similarity >= STRONG_MATCH  # may carry a word of its own: "foreign agents" for "involvement"
@@ -418,7 +418,6 @@ def _translated(group: TermGroup) -> bool:
     return not group.word.isascii() and any(t.isascii() and t.isalpha() for t in group.alternatives)
 
 
-@lru_cache(maxsize=4096)
 def _said(entry: FaqEntry) -> frozenset[str]:
     """The stems of everything an entry says: its phrasings, its answer and its quoted sentence."""
     quoted = entry.quote.source if entry.quote else entry.source
