@@ -248,14 +248,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
             target += [i for i, t in enumerate(annotation.tokens) if t.lower in _PEOPLE]
         near = 0.0
         counted = [s for s in spans if any(-_reach(annotation, p) <= p - s.first <= 5
-                                           and _same_clause(text, annotation, p, s.first) for p in target)]
-        if counted:
-            counted = [s for s in counted if not _done_elsewhere(query, shape, annotation, m, text, s)]
-        if counted:
-            counted = [s for s in counted if not _named_elsewhere(shape, annotation, m, text, s)]
-        if counted:
-            counted = [s for s in counted if not _dated_elsewhere(query, annotation, text, s)
-                       and not _modified_elsewhere(shape, annotation, m, text, s)]
+                                           and _same_clause(text, annotation, p, s.first) for p in target)
+                   and not _counts_something_else(query, shape, annotation, m, text, s)]
         if target and counted:
             near = 1.0  # "2,030 soldiers", "30,000 cubic metres of sand": the number stands by the thing counted
         elif not target and any(_distance(s, focus) <= NEAR[s.kind] for s in spans):
@@ -310,14 +304,27 @@ def _another_month(query: Query, annotation: Annotation, span: Found) -> bool:
     return bool(asked) and bool(told) and not asked & told
 
 
+def _counts_something_else(query: Query, shape: Shape, annotation: Annotation, m: Match, text: str,
+                           span: Found) -> bool:
+    """A number beside the thing counted, but what the question says of it (what was done, by whom, on what
+    day, which of it) stands in another clause of the sentence: the number counts something else."""
+    return _done_elsewhere(query, shape, annotation, m, text, span) or \
+        _named_elsewhere(shape, annotation, m, text, span) or _dated_elsewhere(query, annotation, text, span) or \
+        _modified_elsewhere(shape, annotation, m, text, span)
+
+
+def _elsewhere(spots: list[int], annotation: Annotation, text: str, span: Found) -> bool:
+    """Some of these positions, none of them in the clause of ``span``."""
+    return bool(spots) and not any(_same_clause(text, annotation, p, span.first) for p in spots)
+
+
 def _done_elsewhere(query: Query, shape: Shape, annotation: Annotation, m: Match, text: str, span: Found) -> bool:
     """"How many people were tortured?" against "10,000 people were detained nationwide, and rights groups
     reported allegations of torture": what the question says was done to them is in the sentence, but in
     another clause than the number."""
     done = [g for g, group in enumerate(query.groups) if g not in shape.target and g not in shape.anchors
             and group.strength >= 1.0 and _is_participle(group.word) and m.positions.get(g)]
-    return bool(done) and not any(_same_clause(text, annotation, p, span.first)
-                                  for g in done for p in m.positions[g])
+    return _elsewhere([p for g in done for p in m.positions[g]], annotation, text, span)
 
 
 def _named_elsewhere(shape: Shape, annotation: Annotation, m: Match, text: str, span: Found) -> bool:
@@ -335,8 +342,7 @@ def _dated_elsewhere(query: Query, annotation: Annotation, text: str, span: Foun
     """"How many people died on Monday?" against "After more than 160 people died …, its president on Monday
     described …": the day asked belongs to another clause than the number."""
     days = _CALENDAR.intersection(words(query.text))
-    spots = [i for i, t in enumerate(annotation.tokens) if t.lower in days]
-    return bool(spots) and not any(_same_clause(text, annotation, p, span.first) for p in spots)
+    return _elsewhere([i for i, t in enumerate(annotation.tokens) if t.lower in days], annotation, text, span)
 
 
 _CALENDAR = frozenset(WEEKDAYS) | _MONTH_NAMES
@@ -345,11 +351,7 @@ _CALENDAR = frozenset(WEEKDAYS) | _MONTH_NAMES
 def _modified_elsewhere(shape: Shape, annotation: Annotation, m: Match, text: str, span: Found) -> bool:
     """"What is the median monthly wage?" against "The average nominal monthly wage was around 250,000 tenge,
     but the median was far lower": the word saying which one is asked stands in another clause."""
-    for g in shape.modifiers:
-        spots = m.positions.get(g, [])
-        if spots and not any(_same_clause(text, annotation, p, span.first) for p in spots):
-            return True
-    return False
+    return any(_elsewhere(m.positions.get(g, []), annotation, text, span) for g in shape.modifiers)
 
 
 def _is_participle(word: str) -> bool:
