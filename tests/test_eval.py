@@ -69,44 +69,40 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
 
 
 # Follow-ups (issue 12): conversation files, their last turn judged; passage-only, with the FAQ's synonyms.
-CONVERSATION_FLOORS = {  # name: (conversations, corpus, answered-right floor, declined floor)
-    "bank tune conversations": (BANK / "tune" / "conversations.yaml", BANK / "tune" / "corpus", 0.37, 1.00),
-    "bank tune conversations in Russian": (BANK / "tune" / "conversations_ru.yaml", BANK / "tune" / "corpus",
+CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-right floor, declined floor)
+    "bank tune conversations": (BANK / "tune" / "conversations.yaml", BANK / "tune" / "corpus", False, 0.37, 1.00),
+    "bank tune conversations in Russian": (BANK / "tune" / "conversations_ru.yaml", BANK / "tune" / "corpus", False,
                                            0.43, 1.00),
-    "own tune conversations": (ROOT / "eval" / "conversations" / "own_tune.yaml", BANK / "tune" / "corpus",
+    "own tune conversations": (ROOT / "eval" / "conversations" / "own_tune.yaml", BANK / "tune" / "corpus", False,
                                0.71, 0.96),
-    "tune part 2 conversations": (BANK / "tune2" / "conversations.yaml", BANK / "tune2" / "corpus", 0.60, 0.91),
-    "tune part 2 conversations in Russian": (BANK / "tune2" / "conversations_ru.yaml", BANK / "tune2" / "corpus",
+    "tune part 2 conversations": (BANK / "tune2" / "conversations.yaml", BANK / "tune2" / "corpus", False, 0.60, 0.91),
+    "tune part 2 conversations in Russian": (BANK / "tune2" / "conversations_ru.yaml", BANK / "tune2" / "corpus", False,
                                              0.40, 0.83),
-    "tune part 3 conversations": (BANK / "tune3" / "conversations.yaml", BANK / "tune3" / "corpus", 0.50, 0.80),
-    "tune part 3 conversations in Russian": (BANK / "tune3" / "conversations_ru.yaml", BANK / "tune3" / "corpus",
+    "tune part 3 conversations": (BANK / "tune3" / "conversations.yaml", BANK / "tune3" / "corpus", False, 0.50, 0.80),
+    "tune part 3 conversations in Russian": (BANK / "tune3" / "conversations_ru.yaml", BANK / "tune3" / "corpus", False,
                                              0.31, 1.00),
-    "tune part 4 conversations": (BANK / "tune4" / "conversations.yaml", BANK / "tune4" / "corpus", 0.25, 1.00),
-    "tune part 4 conversations in Russian": (BANK / "tune4" / "conversations_ru.yaml", BANK / "tune4" / "corpus",
+    "tune part 4 conversations": (BANK / "tune4" / "conversations.yaml", BANK / "tune4" / "corpus", False, 0.25, 1.00),
+    "tune part 4 conversations in Russian": (BANK / "tune4" / "conversations_ru.yaml", BANK / "tune4" / "corpus", False,
                                              0.22, 1.00),
-    "tune part 5 conversations": (BANK / "tune5" / "conversations.yaml", BANK / "tune5" / "corpus", 0.37, 1.00),
-    "tune part 5 conversations in Russian": (BANK / "tune5" / "conversations_ru.yaml", BANK / "tune5" / "corpus",
+    "tune part 5 conversations": (BANK / "tune5" / "conversations.yaml", BANK / "tune5" / "corpus", False, 0.37, 1.00),
+    "tune part 5 conversations in Russian": (BANK / "tune5" / "conversations_ru.yaml", BANK / "tune5" / "corpus", False,
                                              0.18, 0.92),
-    "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", 0.47, 0.87),
-    "bank test conversations in Russian": (BANK / "test" / "conversations_ru.yaml", BANK / "test" / "corpus",
+    "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", False, 0.47, 0.87),
+    "bank test conversations in Russian": (BANK / "test" / "conversations_ru.yaml", BANK / "test" / "corpus", False,
                                            0.29, 0.87),
+    # the seed article's, answered as the bot answers them: with the FAQ
+    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, True, 0.57, 0.88),
+    "seed part conversations in Russian": (BANK / "seed" / "conversations_ru.yaml", SEED_CORPUS, True, 0.27, 0.96),
+    "seed check set conversations (never tuned on)": (BANK / "seed2" / "conversations.yaml", SEED_CORPUS, True,
+                                                      0.56, 0.90),
+    "seed check set conversations in Russian (never tuned on)": (BANK / "seed2" / "conversations_ru.yaml",
+                                                                SEED_CORPUS, True, 0.39, 0.95),
 }
 
 
-# The seed article's conversations, answered as the bot answers them: with the FAQ.
-CONVERSATION_FLOORS_WITH_FAQ = {
-    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, 0.57, 0.88),
-    "seed part conversations in Russian": (BANK / "seed" / "conversations_ru.yaml", SEED_CORPUS, 0.27, 0.96),
-    "seed check set conversations (never tuned on)": (BANK / "seed2" / "conversations.yaml", SEED_CORPUS, 0.56, 0.90),
-    "seed check set conversations in Russian (never tuned on)": (BANK / "seed2" / "conversations_ru.yaml", SEED_CORPUS,
-                                                                0.39, 0.95),
-}
-
-
-@pytest.mark.parametrize("name", sorted(CONVERSATION_FLOORS) + sorted(CONVERSATION_FLOORS_WITH_FAQ))
+@pytest.mark.parametrize("name", sorted(CONVERSATION_FLOORS))
 def test_conversation_set_meets_its_floors(name):
-    with_faq = name in CONVERSATION_FLOORS_WITH_FAQ
-    conversations, corpus, right_floor, declined_floor = {**CONVERSATION_FLOORS, **CONVERSATION_FLOORS_WITH_FAQ}[name]
+    conversations, corpus, with_faq, right_floor, declined_floor = CONVERSATION_FLOORS[name]
     kb = build(corpus, SEED_FAQ, entries=with_faq)
     results = evaluate_conversations(load_conversations(conversations), lambda turns: converse(kb, turns))
     right, total, declined, out_total = dialogue_summary(results)
