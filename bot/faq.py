@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 import yaml
@@ -306,21 +307,26 @@ class Faq:
         self._phrasings = [_Phrasing.of(entry, query, known)
                            for entry, queries in zip(entries, analysed, strict=True) for query in queries]
         self._said = {entry: _said(entry) for entry in entries}
+        self._first_slot = list(accumulate((len(p.groups) for p in self._phrasings), initial=0))
+        self._slot_weight = [w for p in self._phrasings for w, _ in p.groups]
         # Two small indexes over the phrasings' words: by each word's own stem, and by every stem it stands
         # for (itself and its synonyms), with the weight. A question in Latin script is matched against the
         # phrasings in Latin script only; one in Cyrillic against all (English ones through the glossary).
         self._indexes = {script: self._index(script) for script in (False, True)}
 
     def _index(self, cyrillic: bool) -> tuple[dict[str, list], dict[str, list]]:
+        """Postings of each stem: (phrasing, slot) by the phrasing word's own stem, and (phrasing, slot,
+        weight) by every stem it stands for; a slot numbers one word of one phrasing."""
         by_own: dict[str, list[tuple[int, int]]] = {}
         by_alternative: dict[str, list[tuple[int, int, float]]] = {}
         for pid, phrasing in enumerate(self._phrasings):
             if not cyrillic and is_cyrillic(phrasing.text):
                 continue
             for hi, (_, alternatives) in enumerate(phrasing.groups):
-                by_own.setdefault(alternatives[0][0], []).append((pid, hi))
+                slot = self._first_slot[pid] + hi
+                by_own.setdefault(alternatives[0][0], []).append((pid, slot))
                 for t, w in alternatives:
-                    by_alternative.setdefault(t, []).append((pid, hi, w))
+                    by_alternative.setdefault(t, []).append((pid, slot, w))
         return by_own, by_alternative
 
     def match(self, query: Query) -> PhrasingMatch | None:
@@ -350,45 +356,51 @@ class Faq:
         spelling fix), at that weight; only phrasings sharing such a word are touched.
         """
         mine = _Phrasing.of(None, query, self._known)
-        by_own, by_alternative = self._indexes[is_cyrillic(query.text)]
-        q_best: dict[tuple[int, int], float] = {}  # (phrasing, question word) -> best match
-        p_best: dict[tuple[int, int], float] = {}  # (phrasing, phrasing word) -> best match
-        q_get, p_get = q_best.get, p_best.get
-        for gi, (_, alternatives) in enumerate(mine.groups):
-            pairs: list[tuple[int, int, float]] = [(pid, hi, w) for t, w in alternatives
-                                                   for pid, hi in by_own.get(t, ())]
-            pairs += by_alternative.get(alternatives[0][0], ())
-            for pid, hi, w in pairs:
-                if w > q_get((pid, gi), 0.0):
-                    q_best[(pid, gi)] = w
-                if w > p_get((pid, hi), 0.0):
-                    p_best[(pid, hi)] = w
-        if not q_best or not mine.total:
+        if not mine.total:
             return []
-        q_found: dict[int, float] = {}
-        for (pid, gi), w in q_best.items():
-            q_found[pid] = q_found.get(pid, 0.0) + mine.groups[gi][0] * w
-        p_found: dict[int, float] = {}
-        for (pid, hi), w in p_best.items():
-            p_found[pid] = p_found.get(pid, 0.0) + self._phrasings[pid].groups[hi][0] * w
+        by_own, by_alternative = self._indexes[is_cyrillic(query.text)]
+        groups = len(mine.groups)
+        q_best: dict[int, float] = {}  # phrasing * groups + question word -> best match
+        p_best: dict[int, float] = {}  # slot (a phrasing's word) -> best match
+        q_found: dict[int, float] = {}  # phrasing -> weight of the question it covers
+        p_found: dict[int, float] = {}  # phrasing -> weight of itself the question covers
+        slot_weight = self._slot_weight
+        for gi, (q_weight, alternatives) in enumerate(mine.groups):
+            pairs: list[tuple[int, int, float]] = [(pid, slot, w) for t, w in alternatives
+                                                   for pid, slot in by_own.get(t, ())]
+            pairs += by_alternative.get(alternatives[0][0], ())
+            for pid, slot, w in pairs:  # each best match so far adds what it gains over the one before
+                key = pid * groups + gi
+                before = q_best.get(key, 0.0)
+                if w > before:
+                    q_best[key] = w
+                    q_found[pid] = q_found.get(pid, 0.0) + q_weight * (w - before)
+                before = p_best.get(slot, 0.0)
+                if w > before:
+                    p_best[slot] = w
+                    p_found[pid] = p_found.get(pid, 0.0) + slot_weight[slot] * (w - before)
         best_of: dict[str, tuple[float, int]] = {}  # entry id -> (similarity, its best phrasing)
-        for pid in sorted(q_found):
-            phrasing = self._phrasings[pid]
-            q_cov = q_found[pid] / mine.total
-            p_cov = p_found.get(pid, 0.0) / phrasing.total if phrasing.total else 0.0
-            value = 2 * q_cov * p_cov / (q_cov + p_cov) if q_cov + p_cov else 0.0
-            # a "how many" phrasing does not answer "did they ...", nor "why" a "how many"
-            if (query.cues or phrasing.cues & lexicon.HARD_CUES) and not query.cues & phrasing.cues:
-                value *= CUE_MISMATCH
-            key = phrasing.entry.id
-            if key not in best_of or value > best_of[key][0]:
+        for pid, found in q_found.items():
+            value = self._similarity(query, pid, found / mine.total, p_found.get(pid, 0.0))
+            key = self._phrasings[pid].entry.id
+            if key not in best_of or (value, -pid) > (best_of[key][0], -best_of[key][1]):
                 best_of[key] = (value, pid)
         top = sorted(best_of.values(), key=lambda vp: (-vp[0], self._phrasings[vp[1]].entry.line))[:limit]
-        return [self._match(value, pid, q_best, len(mine.groups)) for value, pid in top]
+        return [self._match(value, pid, q_best, groups) for value, pid in top]
 
-    def _match(self, value: float, pid: int, q_best: dict[tuple[int, int], float], groups: int) -> PhrasingMatch:
+    def _similarity(self, query: Query, pid: int, q_cov: float, p_found: float) -> float:
+        """Harmonic mean of the two coverages, discounted when the phrasing asks for another kind of answer:
+        a "how many" phrasing does not answer "did they ...", nor "why" a "how many"."""
         phrasing = self._phrasings[pid]
-        unmatched = frozenset(gi for gi in range(groups) if (pid, gi) not in q_best)
+        p_cov = p_found / phrasing.total if phrasing.total else 0.0
+        value = 2 * q_cov * p_cov / (q_cov + p_cov) if q_cov + p_cov else 0.0
+        if (query.cues or phrasing.cues & lexicon.HARD_CUES) and not query.cues & phrasing.cues:
+            value *= CUE_MISMATCH
+        return value
+
+    def _match(self, value: float, pid: int, q_best: dict[int, float], groups: int) -> PhrasingMatch:
+        phrasing = self._phrasings[pid]
+        unmatched = frozenset(gi for gi in range(groups) if pid * groups + gi not in q_best)
         return PhrasingMatch(phrasing.entry, phrasing.text, value, unmatched, phrasing.kind)
 
 
