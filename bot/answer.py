@@ -14,7 +14,7 @@ from bot.faq import FaqEntry, PhrasingMatch
 from bot.highlight import highlight
 from bot.i18n import ENGLISH, Msg
 from bot.knowledge import KnowledgeBase
-from bot.qtype import AnswerType, answer_type
+from bot.qtype import AnswerType, answer_type, question_shape
 from bot.query import Query, analyze
 from bot.quote import Quote, of_sentence
 from bot.rewrite import split_topic
@@ -136,11 +136,18 @@ def _entry_says_all(kb: KnowledgeBase, query: Query, match: PhrasingMatch, light
     asked = _kind_of_answer(kb, query) if offered and match.similarity < SAME_QUESTION else None
     if asked and asked != offered:
         return False  # "What did Nazarbayev say about the unrest?" is no "Who is Nazarbayev?"
+    if offered == "number" and match.unmatched and not kb.faq.counts_it(query, match, _counted(kb, query), light):
+        return False  # "How many of the CSTO troops were Russian?" is no "How many CSTO troops were deployed?"
     if light and not followup.faq_says_what_is_new(query, light, " ".join((match.phrasing, entry.answer,
                                                                           entry.source))):
         return False
     base, topic = split_topic(query.text)
     return kb.faq.says_everything(query, match, frozenset(words(topic)) - frozenset(words(base)))
+
+
+def _counted(kb: KnowledgeBase, query: Query) -> frozenset[int]:
+    """The groups naming what a number question counts."""
+    return question_shape(query.text, query, kb.engine.proper).target
 
 
 _KINDS = {AnswerType.NUMBER: "number", AnswerType.DATE: "time", AnswerType.DURATION: "time",

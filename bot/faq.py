@@ -28,6 +28,7 @@ import yaml
 from bot import lexicon
 from bot.crosslingual import is_cyrillic
 from bot.errors import InputError, Problem
+from bot.features import MONTHS, WEEKDAYS
 from bot.qtype import AnswerType, answer_type
 from bot.query import Query, TermGroup
 from bot.quote import Quote
@@ -307,6 +308,8 @@ class Faq:
         self._phrasings = [_Phrasing.of(entry, query, known)
                            for entry, queries in zip(entries, analysed, strict=True) for query in queries]
         self._said = {entry: _said(entry) for entry in entries}
+        self._told = {entry: _said(entry, quoted=False) for entry in entries}
+        self._fragment = {entry: frozenset(stem(w) for w in words(entry.source)) for entry in entries}
         self._first_slot = list(accumulate((len(p.groups) for p in self._phrasings), initial=0))
         self._slot_weight = [w for p in self._phrasings for w, _ in p.groups]
         # Two small indexes over the phrasings' words: by each word's own stem, and by every stem it stands
@@ -340,14 +343,25 @@ class Faq:
         unless the articles never use it either and it is a typo ("teh") or the match is strong; a name is
         needed even then ("Did Belarus send troops?"). ``context``: words not asked of it (a follow-up's
         inherited subject)."""
-        said = self._said[match.entry]
+        said, told = self._said[match.entry], self._told[match.entry]
         names = {w.lower() for w in _NAME.findall(query.text)}
         vocabulary = self._known.vocabulary
         strong = match.similarity >= STRONG_MATCH  # may carry a word of its own: "foreign agents" for "involvement"
-        return all(any(t in said for t in g.alternatives) for i, g in enumerate(query.groups)
+        return all(any(t in (told if _calendar(g) else said) for t in g.alternatives)
+                   for i, g in enumerate(query.groups)
                    if i in match.unmatched and g.strength >= 1.0 and g.word not in context
                    and (g.word in names or any(t in vocabulary for t in g.alternatives) or _translated(g)
                         or not strong and is_common_english(g.word)))
+
+    def counts_it(self, query: Query, match: PhrasingMatch, target: frozenset[int],
+                  context: frozenset[str] = frozenset()) -> bool:
+        """The thing a number question counts (``target``) is in the matched phrasing or the operator's source
+        fragment: another phrasing, or the rest of the sentence, may name it beside another count ("How many
+        of the CSTO troops were Russian?" is no "How many CSTO troops were deployed?", though "the Russian-led
+        mission" is another phrasing)."""
+        fragment = self._fragment[match.entry]
+        return all(any(t in fragment for t in query.groups[g].alternatives) for g in target
+                   if g in match.unmatched and query.groups[g].word not in context)
 
     def ranked(self, query: Query, limit: int) -> list[PhrasingMatch]:
         """Best phrasing per entry, most similar entries first (at most ``limit``).
@@ -430,10 +444,19 @@ def _translated(group: TermGroup) -> bool:
     return not group.word.isascii() and any(t.isascii() and t.isalpha() for t in group.alternatives)
 
 
-def _said(entry: FaqEntry) -> frozenset[str]:
-    """The stems of everything an entry says: its phrasings, its answer and its quoted sentence."""
-    quoted = entry.quote.source if entry.quote else entry.source
-    return frozenset(stem(w) for w in words(" ".join((*entry.questions, entry.answer, quoted))))
+def _said(entry: FaqEntry, quoted: bool = True) -> frozenset[str]:
+    """The stems of everything an entry says: its phrasings, its answer and (``quoted``) its quoted sentence."""
+    source = (entry.quote.source if entry.quote else entry.source) if quoted else ""
+    return frozenset(stem(w) for w in words(" ".join((*entry.questions, entry.answer, source))))
+
+
+_CALENDAR = frozenset(stem(w) for w in MONTHS | WEEKDAYS)
+
+
+def _calendar(group: TermGroup) -> bool:
+    """A day, month or year asked: the entry's answer or questions must say it, not only its quoted sentence,
+    where it may date another clause ("… died, its president on Monday described …")."""
+    return group.word.isdigit() or any(t in _CALENDAR for t, w in group.alternatives.items() if w >= 0.9)
 
 
 def find_verbatim(source: str, texts: list[str]) -> int | None:
