@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 from bot.features import MONTHS, TITLES, WEEKDAYS, YEAR_TOKEN, Annotation, Found, Span, is_demonym
 from bot.qtype import NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
-from bot.query import Query, TermGroup
+from bot.query import PARTITIVES, Query, TermGroup
 from bot.text import IRREGULAR, STOP_WORDS, stem, words
 
 NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8, Span.ROLE: 8}
 LOCATED_REACH = 16
+PARTITIVE_REACH = 9
 TYPE_NAMES = tuple(t.value for t in AnswerType)
 FEATURE_NAMES = ("bias", "coverage_ok", "coverage_bad", "own_ok", "own_bad", "anchor_missing", "anchor_context",
                  "anchor_article", "scope_conflict", "missing_known", "rest_own", "head_missing",
@@ -225,6 +226,14 @@ def _reach(annotation: Annotation, at: int) -> int:
     return ATTRIBUTE_REACH if annotation.tokens[at].lower in NUMBER_NOUNS else 5
 
 
+def _counted_reach(annotation: Annotation, number: Found) -> int:
+    """How far before the thing counted its number may stand: further before a partitive ("about 1,400 members
+    of the United Port Workers' Union")."""
+    after = [t.lower for t in annotation.tokens[number.first + 1:number.last + 3]]
+    partitive = any(a in PARTITIVES and b == "of" for a, b in zip(after, after[1:], strict=False))
+    return PARTITIVE_REACH if partitive else 5
+
+
 def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, resolved: set[str],
                   text: str) -> tuple[float, float]:
     """(found, near): an answer of the wanted type new to the question, and how close it is to the focus."""
@@ -247,7 +256,7 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         if atype == AnswerType.NUMBER and _counts_people(query, shape):
             target += [i for i, t in enumerate(annotation.tokens) if t.lower in _PEOPLE]
         near = 0.0
-        counted = [s for s in spans if any(-_reach(annotation, p) <= p - s.first <= 5
+        counted = [s for s in spans if any(-_reach(annotation, p) <= p - s.first <= _counted_reach(annotation, s)
                                            and _same_clause(text, annotation, p, s.first) for p in target)
                    and not _counts_something_else(query, shape, annotation, m, text, s)]
         if target and counted:
@@ -342,7 +351,21 @@ def _dated_elsewhere(query: Query, annotation: Annotation, text: str, span: Foun
     """"How many people died on Monday?" against "After more than 160 people died …, its president on Monday
     described …": the day asked belongs to another clause than the number."""
     days = _CALENDAR.intersection(words(query.text))
-    return _elsewhere([i for i, t in enumerate(annotation.tokens) if t.lower in days], annotation, text, span)
+    spots = [i for i, t in enumerate(annotation.tokens) if t.lower in days]
+    if any(_sets_the_scene(annotation, text, i) for i in spots):
+        return False
+    return _elsewhere(spots, annotation, text, span)
+
+
+_SCENE = frozenset("in on by after before since during until at as".split())
+
+
+def _sets_the_scene(annotation: Annotation, text: str, i: int) -> bool:
+    """A date in the sentence's opening phrase dates all of it: "In a referendum held on June 5, some 77 percent
+    …", "January 2: Residents … gather"."""
+    tokens = annotation.tokens
+    opening = tokens[0].lower in _SCENE or tokens[0].lower in _CALENDAR
+    return opening and _same_clause(text, annotation, 0, i)
 
 
 _CALENDAR = frozenset(WEEKDAYS) | _MONTH_NAMES
@@ -370,7 +393,7 @@ def _asks_age(query: Query) -> bool:
 
 
 def _age_evidence(annotation: Annotation, named: list[int], text: str) -> tuple[float, float]:
-    """"How old is Nazarbayev": an age ("81-year-old", "aged 81", "Nazarbayev, 81,") and whose it is, the
+    """"How old is Nazarbayev": an age ("81-year-old", "aged 81", "Nazarbayev, 81,", "who is 81") and whose it is, the
     name nearest to it; "Tokayev, a 68-year-old former diplomat, was hand-picked by Nazarbayev" is not his."""
     tokens = annotation.tokens
     ages = [s for s in annotation.of(Span.NUMBER) if _is_age(tokens, s.first, text)]
@@ -383,6 +406,9 @@ def _is_age(tokens, i: int, text: str) -> bool:
     after = [t.lower for t in tokens[i + 1:i + 3]]
     if after in (["year", "old"], ["years", "old"]) or (i and tokens[i - 1].lower == "aged"):
         return True
+    if i >= 3 and [t.lower for t in tokens[i - 2:i]] in (["who", "is"], ["who", "was"], ["who", "turned"]) \
+            and tokens[i - 3].capital and tokens[i].text.isdigit() and 10 <= int(tokens[i].text) <= 120:
+        return True  # "Nazarbayev, who is 81,"
     end = tokens[i].start + len(tokens[i].text)
     return i > 0 and tokens[i - 1].capital and tokens[i].text.isdigit() and text[end:end + 1] == "," and \
         text[tokens[i - 1].start + len(tokens[i - 1].text):tokens[i].start].strip() == ","  # "Nazarbayev, 81,"
@@ -420,10 +446,15 @@ _LENGTH_UNITS = frozenset("metre metres meter meters kilometre kilometres km mil
 
 
 def _same_clause(text: str, annotation: Annotation, i: int, j: int) -> bool:
-    """No comma, semicolon or colon between two tokens: "8,000 people", not "prices swelled, while 8,000"."""
+    """No comma, semicolon or colon between two tokens (but those within a number: "from 42,500 to 60,000 tenge"):
+    "8,000 people", not "prices swelled, while 8,000"."""
     a, b = sorted((i, j))
     start = annotation.tokens[a].start
-    return not any(c in ",;:" for c in text[start + len(annotation.tokens[a].text):annotation.tokens[b].start])
+    between = _DIGIT_GROUPS.sub("0", text[start + len(annotation.tokens[a].text):annotation.tokens[b].start])
+    return not any(c in ",;:" for c in between)
+
+
+_DIGIT_GROUPS = re.compile(r"(?<=\d)[,.:](?=\d)")  # "42,500", "7:30": one number, no clause break
 
 
 _PEOPLE = frozenset("people persons individuals men women civilians residents citizens".split())

@@ -325,3 +325,31 @@ def test_a_sentence_matching_the_words_but_not_the_detail_asked_is_not_confident
 def test_paraphrased_terse_and_russian_questions_find_their_sentence_confidently(seed_passages, question, answer):
     text, probability = best(seed_passages, question)
     assert answer in text and probability >= model().threshold_for(question)
+
+
+@pytest.fixture(scope="module")
+def wage_kb(tmp_path_factory):
+    """A few sentences of a made-up report, each giving a count in a way the count checks once misread."""
+    corpus = tmp_path_factory.mktemp("wages")
+    (corpus / "report.txt").write_text(
+        "Port strike ends\n\n"
+        "Dockers go back to work after a week.\n\n"
+        "The minimum monthly wage was raised from 42,500 to 60,000 tenge on 1 January 2022.\n\n"
+        "The strike began when about 1,400 members of the Harbour Pilots' Union walked off the job.\n\n"
+        "In a referendum held on June 5, some 77 percent of dockers approved the deal.\n\n"
+        "The union's founder, Serik Baimukhanov, who is 81, kept his seat on the council.\n", encoding="utf-8")
+    return build(corpus, ROOT / "faq.yaml", entries=False)
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("What was the minimum wage raised to in January 2022?", "The minimum monthly wage"),  # "42,500": no clause break
+    ("How many union members walked off the job?", "The strike began"),  # "1,400 members of the … Union"
+    ("What percentage voted yes in the June referendum?", "In a referendum held on June 5"),  # dated up front
+])
+def test_a_count_is_found_beside_what_it_counts_through_thousands_partitives_and_an_opening_date(wage_kb, question,
+                                                                                                 start):
+    assert row_starting(rows_of(wage_kb, question), start)["type_near"]
+
+
+def test_who_is_and_a_number_gives_an_age(wage_kb):
+    assert row_starting(rows_of(wage_kb, "How old is Baimukhanov?"), "The union")["type_near"]
