@@ -531,13 +531,15 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
     if not spots:
         return 0.0, 0.0
     acronyms = [a for g in subject for a in acronym_forms(query.groups[g])]
-    if any(_expansion(tokens, a) for a in acronyms):
+    if any(_expansion(tokens, a) for a in acronyms) or any(_bracketed(tokens, text, p) for p in spots):
         return 1.0, 1.0
     written = any(len(tokens[p].text) > 1 and tokens[p].text.isupper() for p in spots)  # "whats csto"
     if _SPELLING_OUT.search(query.text) or written or any(a.upper() in query.text for a in acronyms if len(a) > 1):
         return 0.0, 0.0  # "what does CSTO stand for": only the full name answers, not "the CSTO, which ..."
     first, last = spots[0], spots[-1]
-    # contiguous run of the subject's words
+    while tokens[last].capital and last + 1 < len(tokens) and tokens[last + 1].capital and \
+            text[tokens[last].start + len(tokens[last].text):tokens[last + 1].start] == " ":
+        last += 1  # the rest of a name the question misspelt ("whats open stepe": Open Steppe)
     end = tokens[last].start + len(tokens[last].text)
     after = text[end:end + 6].lstrip("!?’”'\"»")  # "‘Shal, ket!’, which means": past the closing quote
     nxt = next((t.lower for t in tokens[last + 1:] if t.lower[:1].isalnum()), "")  # past a closing quote mark
@@ -563,6 +565,12 @@ def acronym_forms(group: TermGroup) -> list[str]:
     forms = [group.word] if len(group.word) <= 6 else []
     return forms + [t for t, w in group.alternatives.items() if w >= 0.9 and t.isascii() and t.isalpha()
                     and len(t) <= 6 and t != group.word]
+
+
+def _bracketed(tokens, text: str, at: int) -> bool:
+    """The subject in brackets after a capitalised name: "the National Security Committee (KNB)", whatever
+    language its letters come from."""
+    return at > 0 and tokens[at - 1].capital and text[:tokens[at].start].endswith("(")
 
 
 def _expansion(tokens, acronym: str) -> bool:

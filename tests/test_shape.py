@@ -337,7 +337,9 @@ def wage_kb(tmp_path_factory):
         "The minimum monthly wage was raised from 42,500 to 60,000 tenge on 1 January 2022.\n\n"
         "The strike began when about 1,400 members of the Harbour Pilots' Union walked off the job.\n\n"
         "In a referendum held on June 5, some 77 percent of dockers approved the deal.\n\n"
-        "The union's founder, Serik Baimukhanov, who is 81, kept his seat on the council.\n", encoding="utf-8")
+        "The union's founder, Serik Baimukhanov, who is 81, kept his seat on the council.\n\n"
+        "Talks were chaired by the Port Labour Board (KTS), which regulates the docks.\n\n"
+        "Blue Harbour, a shipping firm, said it had lost two contracts.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -353,3 +355,11 @@ def test_a_count_is_found_beside_what_it_counts_through_thousands_partitives_and
 
 def test_who_is_and_a_number_gives_an_age(wage_kb):
     assert row_starting(rows_of(wage_kb, "How old is Baimukhanov?"), "The union")["type_near"]
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("What does KTS stand for?", "Talks were chaired"),  # its letters are not the English name's initials
+    ("whats blue harbr", "Blue Harbour, a shipping firm"),  # the misspelt name runs on to its apposition
+])
+def test_a_name_in_brackets_or_before_an_apposition_is_defined(wage_kb, question, start):
+    assert row_starting(rows_of(wage_kb, question), start)["type_found"]
