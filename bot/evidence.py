@@ -490,9 +490,10 @@ def _duration_evidence(annotation: Annotation, asked: set[str], focus: list[int]
 def _explains(annotation: Annotation, cause: Found, asked: set[str]) -> bool:
     """What follows a cause marker says something new: "began over a fuel price rise", not
     "after handing over the presidency" (the question's own event)."""
-    following = [t.stem for t in annotation.tokens[cause.first + 1:cause.first + 6]
+    following = [t.stem for t in annotation.tokens[cause.first + 1:cause.first + 9]
                  if t.lower[:1].isalnum() and t.lower not in STOP_WORDS][:3]
-    return sum(1 for t in following if t not in asked) >= 2
+    new = sum(1 for t in following if t not in asked)
+    return new >= 2 or new == len(following) >= 1  # "on suspicion of embezzlement": all it says is new
 
 
 def _entity_evidence(shape: Shape, annotation: Annotation, asked: set[str], focus: list[int],

@@ -339,7 +339,9 @@ def wage_kb(tmp_path_factory):
         "In a referendum held on June 5, some 77 percent of dockers approved the deal.\n\n"
         "The union's founder, Serik Baimukhanov, who is 81, kept his seat on the council.\n\n"
         "Talks were chaired by the Port Labour Board (KTS), which regulates the docks.\n\n"
-        "Blue Harbour, a shipping firm, said it had lost two contracts.\n", encoding="utf-8")
+        "Blue Harbour, a shipping firm, said it had lost two contracts.\n\n"
+        "In March the board's treasurer was arrested on suspicion of embezzlement.\n\n"
+        "Because most trucks in the port run on diesel, the strike hit haulage firms at once.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -363,3 +365,11 @@ def test_who_is_and_a_number_gives_an_age(wage_kb):
 ])
 def test_a_name_in_brackets_or_before_an_apposition_is_defined(wage_kb, question, start):
     assert row_starting(rows_of(wage_kb, question), start)["type_found"]
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("treasurer arrested why", "In March the board's treasurer"),  # one word after the marker, and it is new
+    ("why did the strike hit haulage firms in the port?", "Because most trucks"),  # new words past "port"
+])
+def test_a_cause_that_says_something_new_explains(wage_kb, question, start):
+    assert row_starting(rows_of(wage_kb, question), start)["type_near"]
