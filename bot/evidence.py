@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from bot.features import MONTHS, TITLES, WEEKDAYS, YEAR_TOKEN, Annotation, Found, Span, is_demonym
-from bot.qtype import NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
+from bot.qtype import MEASURES, NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
 from bot.query import PARTITIVES, Query, TermGroup
 from bot.text import IRREGULAR, STOP_WORDS, stem, words
 
@@ -223,7 +223,9 @@ ATTRIBUTE_REACH = 8
 def _reach(annotation: Annotation, at: int) -> int:
     """How far after the thing counted its number may stand: further after an attribute that takes a verb before
     its figure ("inflation in Kazakhstan had reached about 8 percent") than after a counted noun ("2,030 troops")."""
-    return ATTRIBUTE_REACH if annotation.tokens[at].lower in NUMBER_NOUNS else 5
+    tokens = annotation.tokens
+    measured = at >= 2 and tokens[at - 1].lower == "of" and tokens[at - 2].lower in MEASURES  # "a litre of LPG that
+    return ATTRIBUTE_REACH if tokens[at].lower in NUMBER_NOUNS or measured else 5           # had cost about 60"
 
 
 def _counted_reach(annotation: Annotation, number: Found) -> int:

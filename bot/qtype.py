@@ -365,9 +365,18 @@ def _modifiers(group_of: dict[int, int], target: frozenset[int], anchors: frozen
     return frozenset(found)
 
 
+MEASURES = frozenset("kilogram kilograms kilo kilos kg litre litres liter liters tonne tonnes ton tons barrel barrels "
+                     "gallon gallons loaf loaves bag bags bottle bottles cubic".split())
+
+
 def _target(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) -> frozenset[int]:
     """The groups of the thing counted: the first content word after "how many" ("how many Russians"), or the
-    number noun; not a name after a verb ("how much was Ruzakhunov paid" counts money, not Ruzakhunov)."""
+    number noun; not a name after a verb ("how much was Ruzakhunov paid" counts money, not Ruzakhunov); what a
+    measure is of ("how much did a litre of petrol cost": petrol)."""
+    measured = next((group_of[i + 2] for i, t in enumerate(tokens[:-2])
+                     if t in MEASURES and tokens[i + 1] == "of" and i + 2 in group_of), None)
+    if measured is not None:
+        return frozenset({measured})
     for i, t in enumerate(tokens):
         if t == "how" and i + 1 < len(tokens) and tokens[i + 1] in ("many", "much"):
             after_verb = i + 2 < len(tokens) and tokens[i + 2] in _AUXILIARIES  # "how much was Ruzakhunov paid"

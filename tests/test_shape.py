@@ -341,7 +341,9 @@ def wage_kb(tmp_path_factory):
         "Talks were chaired by the Port Labour Board (KTS), which regulates the docks.\n\n"
         "Blue Harbour, a shipping firm, said it had lost two contracts.\n\n"
         "In March the board's treasurer was arrested on suspicion of embezzlement.\n\n"
-        "Because most trucks in the port run on diesel, the strike hit haulage firms at once.\n", encoding="utf-8")
+        "Because most trucks in the port run on diesel, the strike hit haulage firms at once.\n\n"
+        "Bread and sugar became dearer, and the cost of a kilogram of lamb passed 3,200 tenge.\n\n"
+        "A litre of diesel that had cost about 200 tenge in May was selling for 260 tenge.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -373,3 +375,10 @@ def test_a_name_in_brackets_or_before_an_apposition_is_defined(wage_kb, question
 ])
 def test_a_cause_that_says_something_new_explains(wage_kb, question, start):
     assert row_starting(rows_of(wage_kb, question), start)["type_near"]
+
+
+def test_a_price_is_of_what_the_measure_is_of(wage_kb):
+    sugar = row_starting(rows_of(wage_kb, "How much did a kilogram of sugar cost?"), "Bread and sugar")
+    assert sugar["type_found"] and not sugar["type_near"]  # the price is of lamb
+    diesel = row_starting(rows_of(wage_kb, "How much did a litre of diesel cost?"), "A litre of diesel")
+    assert diesel["type_near"]  # "a litre of diesel that had cost about 200 tenge"
