@@ -459,6 +459,7 @@ def _same_clause(text: str, annotation: Annotation, i: int, j: int) -> bool:
 _DIGIT_GROUPS = re.compile(r"(?<=\d)[,.:](?=\d)")  # "42,500", "7:30": one number, no clause break
 
 
+_SHARE_ASKED = re.compile(r"\bhow many of\b", re.IGNORECASE)
 _PEOPLE = frozenset("people persons individuals men women civilians residents citizens".split())
 _HUMAN = frozenset(stem(w) for w in (
     "people protester protesters protestor protestors demonstrators detainees citizens civilians residents troops "
@@ -467,7 +468,10 @@ _HUMAN = frozenset(stem(w) for w in (
 
 
 def _counts_people(query: Query, shape: Shape) -> bool:
-    """"How many protesters": a count of people, which news gives as "8,000 people"."""
+    """"How many protesters": a count of people, which news gives as "8,000 people"; but "how many of the 19
+    dead were soldiers" is not answered by a count of all."""
+    if _SHARE_ASKED.search(query.text):
+        return False
     return any(t in _HUMAN for g in shape.target for t, w in query.groups[g].alternatives.items() if w >= 0.9)
 
 

@@ -343,7 +343,8 @@ def wage_kb(tmp_path_factory):
         "In March the board's treasurer was arrested on suspicion of embezzlement.\n\n"
         "Because most trucks in the port run on diesel, the strike hit haulage firms at once.\n\n"
         "Bread and sugar became dearer, and the cost of a kilogram of lamb passed 3,200 tenge.\n\n"
-        "A litre of diesel that had cost about 200 tenge in May was selling for 260 tenge.\n", encoding="utf-8")
+        "A litre of diesel that had cost about 200 tenge in May was selling for 260 tenge.\n\n"
+        "Medics treated 40 people, including 12 police officers and soldiers.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -382,3 +383,8 @@ def test_a_price_is_of_what_the_measure_is_of(wage_kb):
     assert sugar["type_found"] and not sugar["type_near"]  # the price is of lamb
     diesel = row_starting(rows_of(wage_kb, "How much did a litre of diesel cost?"), "A litre of diesel")
     assert diesel["type_near"]  # "a litre of diesel that had cost about 200 tenge"
+
+
+def test_how_many_of_a_figure_given_is_not_answered_by_a_count_of_all(wage_kb):
+    rows = rows_of(wage_kb, "how many of the 12 injured officers were soldiers?")
+    assert not row_starting(rows, "Medics treated 40 people")["type_near"]  # 40 people counts all of them
