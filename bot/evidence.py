@@ -518,7 +518,7 @@ def _entity_evidence(shape: Shape, annotation: Annotation, asked: set[str], focu
         near = any(-4 <= r - s.first <= 0 or 0 < r - s.last <= 5 for s in spans for r in roles)
     else:
         near = any(_distance(s, focus) <= NEAR[s.kind] or s.kind == Span.PLACE and _located(annotation, s, focus)
-                   for s in spans)
+                   for s in spans if wanted[s.kind] >= 0.5)  # not "the Russian airborne troops" for a place
     return found, 1.0 if near else 0.0
 
 

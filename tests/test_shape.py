@@ -344,7 +344,9 @@ def wage_kb(tmp_path_factory):
         "Because most trucks in the port run on diesel, the strike hit haulage firms at once.\n\n"
         "Bread and sugar became dearer, and the cost of a kilogram of lamb passed 3,200 tenge.\n\n"
         "A litre of diesel that had cost about 200 tenge in May was selling for 260 tenge.\n\n"
-        "Medics treated 40 people, including 12 police officers and soldiers.\n", encoding="utf-8")
+        "Medics treated 40 people, including 12 police officers and soldiers.\n\n"
+        "Norway sent help, and the convoy was led by Captain Olaf Berg, the head of the Norwegian navy divers.\n",
+        encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -388,3 +390,8 @@ def test_a_price_is_of_what_the_measure_is_of(wage_kb):
 def test_how_many_of_a_figure_given_is_not_answered_by_a_count_of_all(wage_kb):
     rows = rows_of(wage_kb, "how many of the 12 injured officers were soldiers?")
     assert not row_starting(rows, "Medics treated 40 people")["type_near"]  # 40 people counts all of them
+
+
+def test_a_place_asked_is_not_found_near_in_a_demonym(wage_kb):
+    rows = rows_of(wage_kb, "Where was Captain Berg born?")
+    assert not row_starting(rows, "Norway sent help")["type_near"]  # "the Norwegian navy divers" locates nothing
