@@ -263,7 +263,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
                    and not _counts_something_else(query, shape, annotation, m, text, s)]
         if target and counted:
             near = 1.0  # "2,030 soldiers", "30,000 cubic metres of sand": the number stands by the thing counted
-        elif not target and any(_distance(s, focus) <= NEAR[s.kind] for s in spans):
+        elif not target and any(_distance(s, focus) <= NEAR[s.kind] for s in spans
+                                if atype == AnswerType.NUMBER or _dates_the_event(shape, annotation, m, text, s)):
             near = 0.5 if shape.target else 1.0  # the thing counted is not named here: near the question's words
         return max(s.strength for s in spans), near
     if atype in (AnswerType.PERSON, AnswerType.PLACE, AnswerType.NAME):
@@ -299,6 +300,18 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
 
 
 _MONTH_NAMES = frozenset(m for m in MONTHS if not any(o != m and o.startswith(m) for o in MONTHS))  # no "jan"
+
+
+def _dates_the_event(shape: Shape, annotation: Annotation, m: Match, text: str, date: Found) -> bool:
+    """"When was Nazarbayev given the title of Elbasy?" against "… after handing over the presidency in March 2019,
+    including the title of Elbasy": the date shares its clause with none of what the question says happened."""
+    event = [p for g, ps in m.positions.items() if g not in shape.anchors for p in ps]
+    end = annotation.tokens[date.last].start + len(annotation.tokens[date.last].text)
+    return not event or _sets_the_scene(annotation, text, date.first) or _WHEN_AFTER.match(text, end) is not None \
+        or any(_same_clause(text, annotation, p, date.first) for p in event)
+
+
+_WHEN_AFTER = re.compile(r",? when\b")  # "peaked on January 5, when crowds … stormed the akimat": that day's events
 
 
 def _month(word: str) -> str:
@@ -359,6 +372,7 @@ def _dated_elsewhere(query: Query, annotation: Annotation, text: str, span: Foun
     return _elsewhere(spots, annotation, text, span)
 
 
+OPENING_PHRASE = 6  # tokens: a shorter phrase before the first comma sets the scene for the sentence
 _SCENE = frozenset("in on by after before since during until at as".split())
 
 
@@ -366,7 +380,8 @@ def _sets_the_scene(annotation: Annotation, text: str, i: int) -> bool:
     """A date in the sentence's opening phrase dates all of it: "In a referendum held on June 5, some 77 percent
     …", "January 2: Residents … gather"."""
     tokens = annotation.tokens
-    opening = tokens[0].lower in _SCENE or tokens[0].lower in _CALENDAR
+    opening = tokens[0].lower in _SCENE or tokens[0].lower in _CALENDAR or \
+        not _same_clause(text, annotation, 0, min(len(tokens) - 1, OPENING_PHRASE))  # "Late on January 5, …"
     return opening and _same_clause(text, annotation, 0, i)
 
 

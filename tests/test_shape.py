@@ -345,8 +345,10 @@ def wage_kb(tmp_path_factory):
         "Bread and sugar became dearer, and the cost of a kilogram of lamb passed 3,200 tenge.\n\n"
         "A litre of diesel that had cost about 200 tenge in May was selling for 260 tenge.\n\n"
         "Medics treated 40 people, including 12 police officers and soldiers.\n\n"
-        "Norway sent help, and the convoy was led by Captain Olaf Berg, the head of the Norwegian navy divers.\n",
-        encoding="utf-8")
+        "Norway sent help, and the convoy was led by Captain Olaf Berg, the head of the Norwegian navy divers.\n\n"
+        "Berg had kept his post after the merger in March 2019, including the title of harbour master.\n\n"
+        "Late on May 3, the union asks the board for talks.\n\n"
+        "Talks collapsed on May 9, when pilots blocked the harbour gates.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -395,3 +397,12 @@ def test_how_many_of_a_figure_given_is_not_answered_by_a_count_of_all(wage_kb):
 def test_a_place_asked_is_not_found_near_in_a_demonym(wage_kb):
     rows = rows_of(wage_kb, "Where was Captain Berg born?")
     assert not row_starting(rows, "Norway sent help")["type_near"]  # "the Norwegian navy divers" locates nothing
+
+
+@pytest.mark.parametrize(("question", "start", "near"), [
+    ("When was Berg given the title of harbour master?", "Berg had kept his post", False),  # dates the merger
+    ("When did the union ask the board for talks?", "Late on May 3", True),  # the opening phrase dates it all
+    ("When did pilots block the harbour gates?", "Talks collapsed on May 9", True),  # ", when" tells that day
+])
+def test_a_date_is_of_the_event_in_its_clause(wage_kb, question, start, near):
+    assert bool(row_starting(rows_of(wage_kb, question), start)["type_near"]) == near
