@@ -3,8 +3,9 @@
 Every question of the tune sets (``eval/tune.yaml``) is put to the engine without the FAQ; each of
 its candidate sentences becomes a row of evidence features, labelled by whether it holds an
 expected phrase. A logistic regression is fitted to the rows; the threshold is the lowest
-probability at which at least ``TRAP_REJECTION`` of the tune traps are declined, judged out of
-fold (each article's questions scored by a model that never saw that article). The confidence shown is
+probability at which at least ``TRAP_REJECTION`` of the tune traps are declined, all of them and those
+of each bank part (one author's set of articles) alike, judged out of fold (each article's questions
+scored by a model that never saw that article). The confidence shown is
 calibrated (Platt) on scores from models that never saw the question's whole set of articles, which in
 the bank also means its author. The test half is never read here.
 """
@@ -28,6 +29,7 @@ from bot.query import analyze
 from bot.smalltalk import classify
 
 TRAP_REJECTION = 0.95
+PART_TRAPS = 20  # a set with fewer traps is too small to set a threshold alone
 FOLDS = 5
 
 
@@ -153,6 +155,17 @@ def threshold_for(results: list[tuple[Judged, float, bool]], rejection: float = 
     return float(traps[min(keep, len(traps) - 1)]) + 1e-6
 
 
+def each_part_threshold(results: list[tuple[Judged, float, bool]]) -> float:
+    """The lowest threshold at which each set of articles with ``PART_TRAPS`` traps or more (a bank part, one
+    author's) has ``TRAP_REJECTION`` of its traps declined. Pooled, 95% had left one author's traps at 91% and
+    another's at 89% when each was scored by a model fitted on the others: the held-out sets are judged one by one."""
+    parts = {}
+    for result in results:
+        parts.setdefault(result[0].corpus, []).append(result)
+    return max((threshold_for(part) for part in parts.values()
+                if sum(1 for s, _, _ in part if s.item.expect is None) >= PART_TRAPS), default=0.0)
+
+
 def rates(results: list[tuple[Judged, float, bool]], threshold: float) -> tuple[float, float]:
     inside = [(p, ok) for s, p, ok in results if s.item.expect is not None]
     outside = [p for s, p, _ in results if s.item.expect is None]
@@ -167,8 +180,8 @@ def run_calibrate(manifest: Path, write: bool, out=print) -> int:
     folded = out_of_fold(samples)
     weights = train(samples)
     in_sample = [best(s, weights) for s in samples]
-    # The shipped model must decline the traps out of fold and in sample alike.
-    threshold = max(threshold_for(folded), threshold_for(in_sample))
+    # The shipped model must decline the traps out of fold and in sample alike, and those of each bank part.
+    threshold = max(threshold_for(folded), threshold_for(in_sample), each_part_threshold(folded))
     unseen = out_of_corpus(samples)
     scale, shift = fit_calibration([p for _, p, _ in unseen],
                                    [s.item.expect is not None and ok for s, _, ok in unseen])

@@ -25,7 +25,8 @@ PARTITIVE_REACH = 9
 TYPE_NAMES = tuple(t.value for t in AnswerType)
 FEATURE_NAMES = ("bias", "coverage_ok", "coverage_bad", "own_ok", "own_bad", "anchor_missing", "anchor_context",
                  "anchor_article", "scope_conflict", "missing_known", "rest_own", "head_missing",
-                 "type_found", "type_near", "rel_score", "first", "inv_groups", *(f"is_{t}" for t in TYPE_NAMES))
+                 "type_found", "type_near", "rel_score", "first", "inv_groups", "missing_event",
+                 *(f"is_{t}" for t in TYPE_NAMES))
 _COUNTRY_WORDS = frozenset("country country's country’s nation nation's nation’s".split())
 _SCOPE_WORDS = frozenset("nationwide countrywide worldwide national".split())
 _ACROSS = frozenset("across throughout around over".split())
@@ -103,7 +104,8 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
            rest_own, 1.0 if any(max(m.own[g], m.context[g]) < 0.8 for g in shape.head) else 0.0,  # the attribute
            0.0 if untyped else found, 0.0 if untyped else near,
            rel_score, 1.0 if first else 0.0,
-           1.0 / max(len(query.groups), 1)]
+           1.0 / max(len(query.groups), 1),
+           max(known, default=0.0) / max(weights, default=1.0) if shape.atype in _EVENT_TYPES else 0.0]
     row += [1.0 if shape.atype == t else 0.0 for t in AnswerType]
     return row
 
@@ -117,6 +119,7 @@ MISSING_ANCHOR_FACTOR = 0.4  # all of the question's names missing; a share of t
 SCOPE_FACTOR = 0.5
 
 
+_EVENT_TYPES = frozenset({AnswerType.DATE, AnswerType.DURATION})  # "when did the troops arrive": the event is essential
 _AT = {name: i for i, name in enumerate(FEATURE_NAMES)}
 
 
