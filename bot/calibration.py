@@ -3,8 +3,8 @@
 Every question of the tune sets (``eval/tune.yaml``) is put to the engine without the FAQ; each of
 its candidate sentences becomes a row of evidence features, labelled by whether it holds an
 expected phrase. A logistic regression is fitted to the rows; the threshold is the lowest
-probability at which at least ``TRAP_REJECTION`` of the tune traps are declined, all of them and those
-of each bank part (one author's set of articles) alike, judged out of fold (each article's questions
+probability at which at least ``TRAP_REJECTION`` of the tune traps are declined, of all of them and of
+three bank parts in four (a part is one author's set of articles), judged out of fold (each article's questions
 scored by a model that never saw that article). The confidence shown is
 calibrated (Platt) on scores from models that never saw the question's whole set of articles, which in
 the bank also means its author. The test half is never read here.
@@ -30,6 +30,7 @@ from bot.smalltalk import classify
 
 TRAP_REJECTION = 0.95
 PART_TRAPS = 20  # a set with fewer traps is too small to set a threshold alone
+PARTS_HELD = 0.75  # the share of the bank's parts whose traps the threshold must decline TRAP_REJECTION of
 FOLDS = 5
 
 
@@ -156,14 +157,17 @@ def threshold_for(results: list[tuple[Judged, float, bool]], rejection: float = 
 
 
 def each_part_threshold(results: list[tuple[Judged, float, bool]]) -> float:
-    """The lowest threshold at which each set of articles with ``PART_TRAPS`` traps or more (a bank part, one
-    author's) has ``TRAP_REJECTION`` of its traps declined. Pooled, 95% had left one author's traps at 91% and
-    another's at 89% when each was scored by a model fitted on the others: the held-out sets are judged one by one."""
-    parts = {}
+    """The lowest threshold at which ``PARTS_HELD`` of the sets of articles with ``PART_TRAPS`` traps or more (the
+    bank's parts, one author's each) have ``TRAP_REJECTION`` of their traps declined. The held-out sets are
+    judged one by one, and authors differ: left out one at a time, a pooled 95% declined between 91% and 98.5%
+    of a part's traps (three of seven below 95%); this rule, 91% to 100% (two below; 96% on average), and
+    unlike the hardest part's own threshold it does not rise with every harder author the bank takes in."""
+    parts: dict[str, list[tuple[Judged, float, bool]]] = {}
     for result in results:
         parts.setdefault(result[0].corpus, []).append(result)
-    return max((threshold_for(part) for part in parts.values()
-                if sum(1 for s, _, _ in part if s.item.expect is None) >= PART_TRAPS), default=0.0)
+    found = sorted(threshold_for(part) for part in parts.values()
+                   if sum(1 for s, _, _ in part if s.item.expect is None) >= PART_TRAPS)
+    return found[int(np.ceil(PARTS_HELD * len(found))) - 1] if found else 0.0
 
 
 def rates(results: list[tuple[Judged, float, bool]], threshold: float) -> tuple[float, float]:

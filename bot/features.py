@@ -101,7 +101,8 @@ def name_variants(texts: list[str]) -> tuple[dict[str, frozenset[str]], frozense
     return {k: frozenset(v) for k, v in table.items()}, frozenset(names), frozenset(proper)
 
 
-_LOCATIVE = re.compile(r"\b(?:in|at|from|near|across|outside|inside|into|towards|throughout|around)"
+_LOCATIVE = re.compile(r"\b(?:in|at|from|near|across|outside|inside|into|towards|throughout|around"
+                       r"|(?:city|town|village|port|region|province|district) of)"  # "the town of Sinzig"
                        r" (?:the )?((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)*)")
 
 
