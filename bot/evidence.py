@@ -605,7 +605,7 @@ def _expansion(tokens, acronym: str) -> bool:
         return False
     initials = [(i, t.lower[0]) for i, t in enumerate(tokens)
                 if t.lower[:1].isalpha() and t.lower not in ("of", "and", "the", "for", "on", "in")]
-    present = any(t.lower == letters for t in tokens)
+    present = any(t.lower in (letters, letters + "s") for t in tokens)  # "virtual private networks (VPNs)"
     for k in range(len(initials) - len(letters) + 1):
         window = initials[k:k + len(letters)]
         if "".join(c for _, c in window) == letters and window[-1][0] - window[0][0] < 2 * len(letters):

@@ -45,7 +45,7 @@ class Hit:
     confidence: float
 
 
-_BRACKETED = re.compile(r"\(([A-Z]{2,6})\)")
+_BRACKETED = re.compile(r"\(([A-Z]{2,6})s?\)")  # "(CSTO)", "(VPNs)"
 
 
 def spelled_out(sentences, unquotable: frozenset[int]) -> dict[str, tuple[int, ...]]:

@@ -109,6 +109,9 @@ def words(text: str) -> list[str]:
 _STEMS: dict[str, str] = {}
 
 
+_ACRONYM_PLURAL = re.compile(r"[b-df-hj-np-tv-xz]{3,}s")
+
+
 def stem(word: str) -> str:
     """Snowball stem (memoised); Russian words get the Russian stemmer and Kazakh words lose their
     suffixes, so questions and the glossary in those languages meet."""
@@ -118,6 +121,8 @@ def stem(word: str) -> str:
             found = word
         elif _CYRILLIC.search(word):
             found = kazakh_stem(word) if is_kazakh(word) else _RUSSIAN.stemWord(word)
+        elif _ACRONYM_PLURAL.fullmatch(word):
+            found = word[:-1]  # "VPNs": the stemmer keeps the "s" of a word without a vowel
         else:
             found = _ENGLISH.stemWord(_PLURALS.get(word) or IRREGULAR.get(word, word).replace("'", ""))
         if len(_STEMS) < STEM_CACHE_LIMIT:

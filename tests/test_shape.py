@@ -348,7 +348,8 @@ def wage_kb(tmp_path_factory):
         "Norway sent help, and the convoy was led by Captain Olaf Berg, the head of the Norwegian navy divers.\n\n"
         "Berg had kept his post after the merger in March 2019, including the title of harbour master.\n\n"
         "Late on May 3, the union asks the board for talks.\n\n"
-        "Talks collapsed on May 9, when pilots blocked the harbour gates.\n", encoding="utf-8")
+        "Talks collapsed on May 9, when pilots blocked the harbour gates.\n\n"
+        "Demand for virtual private networks (VPNs) jumped as the port's network failed.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -369,6 +370,7 @@ def test_who_is_and_a_number_gives_an_age(wage_kb):
 @pytest.mark.parametrize(("question", "start"), [
     ("What does KTS stand for?", "Talks were chaired"),  # its letters are not the English name's initials
     ("whats blue harbr", "Blue Harbour, a shipping firm"),  # the misspelt name runs on to its apposition
+    ("what dose VPN stand for?", "Demand for virtual private networks"),  # spelled out before its plural, "(VPNs)"
 ])
 def test_a_name_in_brackets_or_before_an_apposition_is_defined(wage_kb, question, start):
     assert row_starting(rows_of(wage_kb, question), start)["type_found"]

@@ -39,3 +39,8 @@ def test_cyrillic_question_is_foreign():
 
 def test_a_plural_noun_does_not_stem_like_the_verb_it_spells():
     assert stem("lives") == stem("life") != stem("live")
+
+
+def test_an_acronym_in_the_plural_stems_as_the_acronym():
+    assert stem("vpns") == stem("vpn") == "vpn" and stem("atms") == stem("atm")
+    assert stem("sms") == "sms"  # three letters: an acronym of its own, not a plural
