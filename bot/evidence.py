@@ -253,6 +253,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
     if atype in (AnswerType.NUMBER, AnswerType.DATE):
         kind = Span.NUMBER if atype == AnswerType.NUMBER else Span.DATE
         spans = [s for s in annotation.spans if s.kind == kind and annotation.tokens[s.first].stem not in asked]
+        if atype == AnswerType.NUMBER and _asks_distance(query):  # "how deep": "350 metres", not "11 workers"
+            spans = [s for s in spans if annotation.tokens[s.last].lower in _LENGTH_UNITS]
         if atype == AnswerType.DATE:
             spans = [s for s in spans if not _another_month(query, annotation, s)]
         if not spans:
@@ -405,6 +407,14 @@ def _is_participle(word: str) -> bool:
 
 
 _CYRILLIC_PAST = re.compile(r"^[а-яё]{3,}(?:ли|ла|ло|ны|ты)$")
+
+
+_DISTANCES = frozenset("deep far tall wide".split())  # not "high": "how high was inflation"
+
+
+def _asks_distance(query: Query) -> bool:
+    asked = words(query.text)
+    return any(a == "how" and b in _DISTANCES for a, b in zip(asked, asked[1:], strict=False))
 
 
 def _asks_age(query: Query) -> bool:

@@ -349,7 +349,8 @@ def wage_kb(tmp_path_factory):
         "Berg had kept his post after the merger in March 2019, including the title of harbour master.\n\n"
         "Late on May 3, the union asks the board for talks.\n\n"
         "Talks collapsed on May 9, when pilots blocked the harbour gates.\n\n"
-        "Demand for virtual private networks (VPNs) jumped as the port's network failed.\n", encoding="utf-8")
+        "Demand for virtual private networks (VPNs) jumped as the port's network failed.\n\n"
+        "Divers freed 11 dockers after a crane fell about 40 metres into the harbour.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -408,3 +409,9 @@ def test_a_place_asked_is_not_found_near_in_a_demonym(wage_kb):
 ])
 def test_a_date_is_of_the_event_in_its_clause(wage_kb, question, start, near):
     assert bool(row_starting(rows_of(wage_kb, question), start)["type_near"]) == near
+
+
+def test_how_deep_asks_for_a_length_not_a_count(wage_kb):
+    rows = rows_of(wage_kb, "How deep did the crane fall?")
+    assert row_starting(rows, "Divers freed 11 dockers")["type_near"]  # "about 40 metres", not "11 dockers"
+    assert not row_starting(rows_of(wage_kb, "How far did the strike spread?"), "The strike began")["type_found"]
