@@ -149,13 +149,16 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("ask", "asked", "asks", "request", "requested"),
 )
 
-# Phrasal verbs of casual questions, read as the one word news writes ("what set off the riots?": triggered).
+# Phrasal verbs and idioms of casual questions, read as the one word news writes ("what set off the riots?":
+# triggered; "lost their lives": died).
 PHRASAL_VERBS = {
     ("set", "off"): "triggered", ("sets", "off"): "triggered", ("kick", "off"): "started",
     ("kicked", "off"): "started", ("lock", "up"): "detain", ("locked", "up"): "detained",
     ("call", "in"): "invite", ("called", "in"): "invited", ("pull", "out"): "withdraw",
     ("pulled", "out"): "withdrew", ("step", "down"): "resign", ("stepped", "down"): "resigned",
     ("break", "out"): "erupt", ("broke", "out"): "erupted", ("go", "home"): "withdraw",
+    ("lost", "their", "lives"): "died", ("lose", "their", "lives"): "die", ("lost", "his", "life"): "died",
+    ("lost", "her", "life"): "died", ("lives", "were", "lost"): "died",
 }
 
 

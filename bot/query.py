@@ -305,16 +305,20 @@ def _first_names_lightly(groups: list[TermGroup], weighted: list[dict[str, float
 
 
 def _phrasal_verbs_read(tokens: list[str]) -> list[str]:
-    """"what set off the riots?" -> "what triggered the riots?" (``lexicon.PHRASAL_VERBS``)."""
+    """"what set off the riots?" -> "what triggered the riots?", "lost their lives" -> "died"
+    (``lexicon.PHRASAL_VERBS``)."""
     out: list[str] = []
-    skip = False
-    for i, t in enumerate(tokens):
-        if skip:
-            skip = False
-            continue
-        single = lexicon.PHRASAL_VERBS.get((t, tokens[i + 1])) if i + 1 < len(tokens) else None
-        out.append(single or t)
-        skip = single is not None
+    i = 0
+    while i < len(tokens):
+        for n in (3, 2):
+            single = lexicon.PHRASAL_VERBS.get(tuple(tokens[i:i + n]))
+            if single is not None:
+                out.append(single)
+                i += n
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
     return out
 
 

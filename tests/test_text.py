@@ -1,5 +1,6 @@
 import pytest
 
+from bot.query import _phrasal_verbs_read
 from bot.spelling import Speller
 from bot.text import is_mostly_foreign, stem, terms, words
 
@@ -44,3 +45,8 @@ def test_a_plural_noun_does_not_stem_like_the_verb_it_spells():
 def test_an_acronym_in_the_plural_stems_as_the_acronym():
     assert stem("vpns") == stem("vpn") == "vpn" and stem("atms") == stem("atm")
     assert stem("sms") == "sms"  # three letters: an acronym of its own, not a plural
+
+
+def test_phrasal_verbs_and_idioms_are_read_as_the_word_news_writes():
+    assert _phrasal_verbs_read("how many soldiers lost their lives".split()) == ["how", "many", "soldiers", "died"]
+    assert _phrasal_verbs_read("what set off the riots".split()) == ["what", "triggered", "the", "riots"]
