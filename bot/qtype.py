@@ -332,6 +332,9 @@ def _definition_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
         return AnswerType.DEFINITION, 1
     if tokens[:3] == ["how", "stand", "for"] or tokens[1:2] == ["mean"]:  # "как расшифровывается КНБ"
         return AnswerType.DEFINITION, 1
+    if 2 <= len(tokens) <= 4 and (tokens[-2:] in (["stands", "for"], ["stand", "for"]) or tokens[-1] in (
+            "meaning", "means", "stands")):
+        return AnswerType.DEFINITION, 0  # "knb stands for?", "csto meaning", "elbasy means"
     if tokens[:1] != ["what"] or len(tokens) < 3:
         return None
     if tokens[-2:] == ["stand", "for"] or tokens[-1:] == ["mean"]:  # "what dose LPG stand for": any verb

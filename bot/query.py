@@ -338,8 +338,9 @@ def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], sp
     affixed = {m.lower() for m in _AFFIXED.findall(text)}
     quoted = {w for q in _QUOTED.findall(text) for w in words(q)}
     for position, token in enumerate(tokens):
-        if token in STOP_WORDS or token in ("stand", "short") and tokens[position + 1:] == ["for"]:
-            continue  # "what does KNB stand for": the question's frame, not its topic
+        if token in STOP_WORDS or token in ("stand", "stands", "short") and tokens[position + 1:] == ["for"] or (
+                token in ("meaning", "means") and position == len(tokens) - 1 and position):
+            continue  # "what does KNB stand for", "csto meaning": the question's frame, not its topic
         if token in PARTITIVES and tokens[position + 1:position + 2] == ["of"] and position:
             continue  # "how many members of the security forces": the forces are counted
         if position == 1 and tokens[0] in lexicon.QUESTION_WORDS and token in _AUXILIARY_TYPOS:

@@ -47,6 +47,8 @@ def shape(kb, question: str):
     ("What is the second largest city in Kazakhstan?", AnswerType.PLACE),
     ("Apart from Ukraine and Georgia, which ex-Soviet countries had colour revolutions?", AnswerType.PLACE),
     ("какая цена на бензин?", AnswerType.NUMBER),
+    ("knb stands for?", AnswerType.DEFINITION),
+    ("csto meaning", AnswerType.DEFINITION),
 ])
 def test_the_answer_type_is_read_through_typos_terse_forms_and_translation(tune_kb, question, atype):
     assert shape(tune_kb, question).atype == atype
