@@ -255,6 +255,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         spans = [s for s in annotation.spans if s.kind == kind and annotation.tokens[s.first].stem not in asked]
         if atype == AnswerType.NUMBER and _asks_distance(query):  # "how deep": "350 metres", not "11 workers"
             spans = [s for s in spans if annotation.tokens[s.last].lower in _LENGTH_UNITS]
+        if atype == AnswerType.NUMBER and _asks_money(query):  # "how much were they worth": "$1,800", not "300 roses"
+            spans = [s for s in spans if _is_money(annotation, text, s)]
         if atype == AnswerType.DATE:
             spans = [s for s in spans if not _another_month(query, annotation, s)]
         if not spans:
@@ -407,6 +409,28 @@ def _is_participle(word: str) -> bool:
 
 
 _CYRILLIC_PAST = re.compile(r"^[а-яё]{3,}(?:ли|ла|ло|ны|ты)$")
+
+
+_MONEY_ASKED = frozenset("worth pay paid pays spend spent spends earn earned earns cost costs charge charged owe owed "
+                         "money cash".split())
+_CURRENCIES = frozenset("tenge dollar dollars euro euros ruble rubles rouble roubles pound pounds sterling yuan rupee "
+                        "rupees som manat manats lira franc francs usd eur kzt rub peso pesos cents".split())
+
+
+def _asks_money(query: Query) -> bool:
+    """"How much were the roses worth?", "how much did she pay": an amount of money."""
+    asked = words(query.text)
+    return any(a == "how" and b == "much" for a, b in zip(asked, asked[1:], strict=False)) and \
+        not _MONEY_ASKED.isdisjoint(asked)
+
+
+def _is_money(annotation: Annotation, text: str, span: Found) -> bool:
+    """"$1,800", "5,000 tenge", "2 million euros": a number with a currency."""
+    tokens = annotation.tokens
+    start = tokens[span.first].start
+    if text[max(0, start - 1):start] in ("$", "€", "£", "¥", "₸"):
+        return True
+    return any(t.lower in _CURRENCIES for t in tokens[span.first:span.last + 3])
 
 
 _DISTANCES = frozenset("deep far tall wide".split())  # not "high": "how high was inflation"

@@ -71,7 +71,7 @@ _ENTITY_NOUNS = frozenset("company firm insurer organisation organization group 
                           "channel bank university airline agency charity union app website network brand fund "
                           "operator exchange movement committee institute court newspaper magazine station "
                           "hotel restaurant school hospital prison museum stadium market ministry ministries "
-                          "department embassy carrier "
+                          "department embassy carrier family clan "
                           "name".split())
 _HEAD_PLACES = frozenset("city country town region province village district capital nation port airport".split())
 _CAUSE_VERBS = frozenset("caused causes cause triggered triggers sparked sparks led prompted drove provoked "

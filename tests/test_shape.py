@@ -49,6 +49,7 @@ def shape(kb, question: str):
     ("какая цена на бензин?", AnswerType.NUMBER),
     ("knb stands for?", AnswerType.DEFINITION),
     ("csto meaning", AnswerType.DEFINITION),
+    ("Which family owns the mine?", AnswerType.NAME),
 ])
 def test_the_answer_type_is_read_through_typos_terse_forms_and_translation(tune_kb, question, atype):
     assert shape(tune_kb, question).atype == atype
@@ -352,7 +353,8 @@ def wage_kb(tmp_path_factory):
         "Late on May 3, the union asks the board for talks.\n\n"
         "Talks collapsed on May 9, when pilots blocked the harbour gates.\n\n"
         "Demand for virtual private networks (VPNs) jumped as the port's network failed.\n\n"
-        "Divers freed 11 dockers after a crane fell about 40 metres into the harbour.\n", encoding="utf-8")
+        "Divers freed 11 dockers after a crane fell about 40 metres into the harbour.\n\n"
+        "A florist by the gates said she had to throw away 300 roses ordered for a wedding.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -417,3 +419,8 @@ def test_how_deep_asks_for_a_length_not_a_count(wage_kb):
     rows = rows_of(wage_kb, "How deep did the crane fall?")
     assert row_starting(rows, "Divers freed 11 dockers")["type_near"]  # "about 40 metres", not "11 dockers"
     assert not row_starting(rows_of(wage_kb, "How far did the strike spread?"), "The strike began")["type_found"]
+
+
+def test_how_much_something_was_worth_asks_for_money_not_a_count(wage_kb):
+    rows = rows_of(wage_kb, "How much were the roses worth?")
+    assert not row_starting(rows, "A florist by the gates")["type_found"]  # "300 roses" is no price
