@@ -39,6 +39,7 @@ QUESTION_WORDS = {
     "какое": "which", "какие": "which", "каком": "which", "каких": "which", "какого": "which", "какую": "which",
     "какой-то": "which", "каким": "which", "какими": "which", "какому": "which",
     "как": "how", "ли": "", "расшифровывается": "stand for", "расшифровываеться": "stand for",
+    "расшифровка": "stand for", "расшифруй": "stand for",
     "означает": "mean", "такое": "is", "такой": "is", "такая": "is", "лет": "old",
     # Kazakh
     "қанша": "how many", "қашан": "when", "кім": "who", "кімге": "who", "кімнің": "who", "қайда": "where",
@@ -91,7 +92,12 @@ def _english_spellings(form: str) -> list[str]:
     spelt = form.replace("dzh", "j").replace("kh", "h")
     if spelt[:2] in ("uo", "ui", "ue"):  # "Уокер" Walker, "Уильям" William: an English "w"
         return [spelt, "wa" + spelt[2:], "w" + spelt[1:]]
-    return [spelt, "sr" + spelt[3:]] if spelt.startswith("shr") else [spelt]
+    found = [spelt, "sr" + spelt[3:]] if spelt.startswith("shr") else [spelt]
+    glide = _GLIDE.sub(r"\1i", spelt)  # "Айгерим" Aigerim, "Кайрат" Kairat: a "й" after a vowel is often an "i"
+    return found + [glide] if glide != spelt else found
+
+
+_GLIDE = re.compile(r"([aeiou])y(?![aeiou])")
 
 
 _VOICED_FINAL = str.maketrans({"ғ": "қ", "г": "к", "б": "п"})

@@ -50,6 +50,7 @@ def shape(kb, question: str):
     ("knb stands for?", AnswerType.DEFINITION),
     ("csto meaning", AnswerType.DEFINITION),
     ("Which family owns the mine?", AnswerType.NAME),
+    ("кнб расшифровка?", AnswerType.DEFINITION),
 ])
 def test_the_answer_type_is_read_through_typos_terse_forms_and_translation(tune_kb, question, atype):
     assert shape(tune_kb, question).atype == atype
@@ -98,6 +99,10 @@ def test_an_initial_cyrillic_ye_is_written_ye_in_english():
 
 def test_russian_spellings_of_foreign_names_are_read_as_english_writes_them():
     assert "rajapaks" in name_forms("раджапаксы") and "sri" in name_forms("шри") and "heyl" in name_forms("хейл")
+
+
+def test_a_cyrillic_y_after_a_vowel_may_be_an_english_i():
+    assert "aigerim" in name_forms("айгерим") and "kairat" in name_forms("кайрат") and "kayrat" in name_forms("кайрат")
 
 
 def test_a_misspelt_russian_word_reaches_the_glossary_through_its_stem(tune4_kb):
