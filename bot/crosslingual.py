@@ -125,6 +125,7 @@ _KAZAKH_QUESTION_WORDS = frozenset("қанша қашан кім кімге кі
                                    .split())
 _COUNTING = frozenset({"қанша", "неше"})  # "қанша адам": the thing counted follows
 _PHRASES = {("неше", "жаста"): "how old", ("неше", "жасқа"): "how old", ("сколько", "лет"): "how old",
+            ("скока", "лет"): "how old",
             ("нені", "білдіреді"): "mean", ("не", "білдіреді"): "mean"}
 
 
@@ -167,7 +168,7 @@ def _phrases(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         pair = tuple(tokens[i:i + 2])
-        if pair == ("сколько", "лет") and any(_RUSSIAN_PAST.search(t) for t in tokens[i + 2:]):
+        if pair in (("сколько", "лет"), ("скока", "лет")) and any(_RUSSIAN_PAST.search(t) for t in tokens[i + 2:]):
             out.append("how long")  # "сколько лет Назарбаев был у власти": years of something done, not an age
             i += 2
         elif pair in _PHRASES:

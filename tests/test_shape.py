@@ -6,7 +6,7 @@ import pytest
 
 from bot.answer import model
 from bot.candidates import judged
-from bot.crosslingual import name_forms
+from bot.crosslingual import english_question_words, name_forms
 from bot.evidence import FEATURE_NAMES
 from bot.features import Span, annotate, places
 from bot.knowledge import build
@@ -429,3 +429,9 @@ def test_how_deep_asks_for_a_length_not_a_count(wage_kb):
 def test_how_much_something_was_worth_asks_for_money_not_a_count(wage_kb):
     rows = rows_of(wage_kb, "How much were the roses worth?")
     assert not row_starting(rows, "A florist by the gates")["type_found"]  # "300 roses" is no price
+
+
+@pytest.mark.parametrize("first", ["сколько", "скока"])
+def test_how_many_years_someone_did_something_asks_how_long_not_how_old(first):
+    assert english_question_words([first, "лет", "назарбаев", "правил"])[:2] == ["how", "long"]
+    assert english_question_words([first, "лет", "назарбаеву"])[:2] == ["how", "old"]
