@@ -51,6 +51,7 @@ def shape(kb, question: str):
     ("csto meaning", AnswerType.DEFINITION),
     ("Which family owns the mine?", AnswerType.NAME),
     ("кнб расшифровка?", AnswerType.DEFINITION),
+    ("curfew start time?", AnswerType.DATE),
 ])
 def test_the_answer_type_is_read_through_typos_terse_forms_and_translation(tune_kb, question, atype):
     assert shape(tune_kb, question).atype == atype
