@@ -13,15 +13,15 @@ half: its traps raised the threshold, which cost our own seed questions (0.68 ->
 and a few conversation floors; and the threshold re-fitted after this round's changes
 declines fewer of the test half's traps (0.97 -> 0.95); Russian floors moved with the Cyrillic
 threshold (0.705 -> 0.710 after the last re-fit).
-Lowered a third time in the round that took in tune part 6 and made the threshold decline 95% of the traps
-of three bank parts in four, not only of all of them pooled (the threshold moved 0.672 -> 0.673 by the end of
-that round, the Cyrillic one 0.710 -> 0.724, and the model was re-fitted with a new feature): the test half's
-rejection 0.95 -> 0.94 (it had been at 0.912 with the pooled threshold after that round's first engine
-changes), its Russian rejection 0.97 -> 0.96; the tune half's rejection 0.93 -> 0.92, part 3's 0.95 -> 0.93 and
-part 5's 0.96 -> 0.94 (parts 2, 4 and 6 decline more than before; the rule holds three parts in four, not each);
-the seed check set in Russian 0.50 -> 0.49 with the FAQ; tune part 3's Russian 0.37/0.96 -> 0.35/0.95 and
-conversations 0.50 -> 0.45, the seed part's conversations 0.57 -> 0.54: one to three questions each, at the
-threshold's edge.
+Lowered a third time in the round that took in tune parts 6 and 7 and made the threshold decline 95% of the
+traps of three bank parts in four, not only of all of them pooled (the threshold moved 0.672 -> 0.684, the
+Cyrillic one 0.710 -> 0.718, and the model was re-fitted with a new feature), against the release before: tune
+part 5 0.56/0.96 -> 0.54/0.94; the test half's Russian rejection 0.97 -> 0.96, the tune half's Russian parts 3
+and 4 a point of rejection each, part 5 a point of in-scope; the seed check set in Russian with the FAQ 0.50 ->
+0.48; conversations: tune part 3 0.50 -> 0.40 answered (0.80 -> 1.00 declined), tune part 4 in Russian 0.22 ->
+0.18, the seed part 0.57 -> 0.54, the seed check set 0.56 -> 0.52. One to three questions each, at the
+threshold's edge. (After that round's first engine changes, with the pooled threshold, the test half had been
+at 0.471 / 0.912; the rule's change came after that measurement, as README says.)
 The test half was measured, never tuned on; so was the seed check set (`eval/bank/seed2/`, a second
 author's questions on the seed article, written after this round's changes to the engine and the FAQ).
 """
@@ -42,34 +42,37 @@ from conftest import DEV_QUESTIONS, ROOT, SEED_CORPUS, SEED_FAQ
 BANK = ROOT / "eval" / "bank"
 DATA = ROOT / "tests" / "data"
 FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection floor)
-    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.47, 0.94),
-    "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.57, 0.92),
-    "bank tune half, part 2": (BANK / "tune2" / "questions.yaml", BANK / "tune2" / "corpus", False, 0.38, 0.97),
-    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.51, 0.93),
-    "bank tune half, part 4": (BANK / "tune4" / "questions.yaml", BANK / "tune4" / "corpus", False, 0.45, 0.95),
-    "bank tune half, part 5": (BANK / "tune5" / "questions.yaml", BANK / "tune5" / "corpus", False, 0.58, 0.94),
+    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.46, 0.95),
+    "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.57, 0.95),
+    "bank tune half, part 2": (BANK / "tune2" / "questions.yaml", BANK / "tune2" / "corpus", False, 0.37, 0.98),
+    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.49, 0.95),
+    "bank tune half, part 4": (BANK / "tune4" / "questions.yaml", BANK / "tune4" / "corpus", False, 0.43, 0.95),
+    "bank tune half, part 5": (BANK / "tune5" / "questions.yaml", BANK / "tune5" / "corpus", False, 0.54, 0.94),
     "bank tune half, part 6": (BANK / "tune6" / "questions.yaml", BANK / "tune6" / "corpus", False, 0.44, 0.97),
     "bank tune half in Russian, part 6": (BANK / "tune6" / "questions_ru.yaml", BANK / "tune6" / "corpus", False,
-                                          0.32, 0.95),
+                                          0.30, 0.95),
+    "bank tune half, part 7": (BANK / "tune7" / "questions.yaml", BANK / "tune7" / "corpus", False, 0.43, 0.93),
+    "bank tune half in Russian, part 7": (BANK / "tune7" / "questions_ru.yaml", BANK / "tune7" / "corpus", False,
+                                          0.27, 0.97),
     "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.32, 0.96),
-    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.57, 0.95),
+    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.56, 0.95),
     "bank tune half in Russian, part 3": (BANK / "tune3" / "questions_ru.yaml", BANK / "tune3" / "corpus", False,
-                                          0.35, 0.95),
+                                          0.37, 0.95),
     "bank tune half in Russian, part 4": (BANK / "tune4" / "questions_ru.yaml", BANK / "tune4" / "corpus", False,
-                                          0.37, 0.97),
+                                          0.36, 0.97),
     "bank tune half in Russian, part 5": (BANK / "tune5" / "questions_ru.yaml", BANK / "tune5" / "corpus", False,
-                                          0.34, 0.96),
+                                          0.33, 0.96),
     "bank test half in Kazakh": (BANK / "test" / "questions_kk.yaml", BANK / "test" / "corpus", False, 0.23, 1.00),
     "bank tune half in Kazakh": (BANK / "tune" / "questions_kk.yaml", BANK / "tune" / "corpus", False, 0.54, 0.92),
     "bank tune half in Kazakh, part 5": (BANK / "tune5" / "questions_kk.yaml", BANK / "tune5" / "corpus", False,
-                                         0.35, 1.00),
-    "bank seed part": (BANK / "seed" / "questions.yaml", SEED_CORPUS, False, 0.57, 0.95),
+                                         0.30, 1.00),
+    "bank seed part": (BANK / "seed" / "questions.yaml", SEED_CORPUS, False, 0.56, 0.95),
     "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.75, 0.92),
-    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.53, 0.90),
+    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.52, 0.90),
     "bank seed part in Kazakh with the FAQ": (BANK / "seed" / "questions_kk.yaml", SEED_CORPUS, True, 0.60, 1.00),
-    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.59, 0.89),
+    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.58, 0.89),
     "seed check set in Russian with the FAQ (never tuned on)": (BANK / "seed2" / "questions_ru.yaml", SEED_CORPUS,
-                                                                True, 0.49, 0.83),
+                                                                True, 0.48, 0.83),
     "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.77, 1.00),
     "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.96, 1.00),
     "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.64, 1.00),
@@ -85,22 +88,25 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
     "bank tune conversations in Russian": (BANK / "tune" / "conversations_ru.yaml", BANK / "tune" / "corpus", False,
                                            0.43, 1.00),
     "own tune conversations": (ROOT / "eval" / "conversations" / "own_tune.yaml", BANK / "tune" / "corpus", False,
-                               0.73, 0.96),
+                               0.71, 0.96),
     "tune part 2 conversations": (BANK / "tune2" / "conversations.yaml", BANK / "tune2" / "corpus", False, 0.60, 0.91),
     "tune part 2 conversations in Russian": (BANK / "tune2" / "conversations_ru.yaml", BANK / "tune2" / "corpus", False,
                                              0.40, 0.83),
-    "tune part 3 conversations": (BANK / "tune3" / "conversations.yaml", BANK / "tune3" / "corpus", False, 0.45, 0.90),
+    "tune part 3 conversations": (BANK / "tune3" / "conversations.yaml", BANK / "tune3" / "corpus", False, 0.40, 1.00),
     "tune part 3 conversations in Russian": (BANK / "tune3" / "conversations_ru.yaml", BANK / "tune3" / "corpus", False,
                                              0.31, 1.00),
     "tune part 4 conversations": (BANK / "tune4" / "conversations.yaml", BANK / "tune4" / "corpus", False, 0.25, 1.00),
     "tune part 4 conversations in Russian": (BANK / "tune4" / "conversations_ru.yaml", BANK / "tune4" / "corpus", False,
-                                             0.22, 1.00),
+                                             0.18, 1.00),
     "tune part 5 conversations": (BANK / "tune5" / "conversations.yaml", BANK / "tune5" / "corpus", False, 0.37, 1.00),
     "tune part 5 conversations in Russian": (BANK / "tune5" / "conversations_ru.yaml", BANK / "tune5" / "corpus", False,
                                              0.18, 0.92),
-    "tune part 6 conversations": (BANK / "tune6" / "conversations.yaml", BANK / "tune6" / "corpus", False, 0.40, 1.00),
+    "tune part 6 conversations": (BANK / "tune6" / "conversations.yaml", BANK / "tune6" / "corpus", False, 0.45, 1.00),
     "tune part 6 conversations in Russian": (BANK / "tune6" / "conversations_ru.yaml", BANK / "tune6" / "corpus", False,
                                              0.20, 1.00),
+    "tune part 7 conversations": (BANK / "tune7" / "conversations.yaml", BANK / "tune7" / "corpus", False, 0.40, 1.00),
+    "tune part 7 conversations in Russian": (BANK / "tune7" / "conversations_ru.yaml", BANK / "tune7" / "corpus", False,
+                                             0.30, 1.00),
     "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", False, 0.47, 0.87),
     "bank test conversations in Russian": (BANK / "test" / "conversations_ru.yaml", BANK / "test" / "corpus", False,
                                            0.29, 0.87),
@@ -108,7 +114,7 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
     "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, True, 0.54, 0.88),
     "seed part conversations in Russian": (BANK / "seed" / "conversations_ru.yaml", SEED_CORPUS, True, 0.30, 0.96),
     "seed check set conversations (never tuned on)": (BANK / "seed2" / "conversations.yaml", SEED_CORPUS, True,
-                                                      0.56, 0.90),
+                                                      0.52, 0.90),
     "seed check set conversations in Russian (never tuned on)": (BANK / "seed2" / "conversations_ru.yaml",
                                                                 SEED_CORPUS, True, 0.43, 0.95),
 }
@@ -164,7 +170,7 @@ def test_shipped_confidence_model_is_what_calibrate_learns_from_the_tune_half():
     assert weights.tolist() == pytest.approx(list(model().weights), abs=1e-4)
 
 
-@pytest.mark.parametrize("part", ["tune", "tune2", "tune3", "tune4", "tune5", "tune6", "test"])
+@pytest.mark.parametrize("part", ["tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "test"])
 def test_every_expected_phrase_of_the_bank_lies_within_one_sentence_of_its_articles(part):
     kb = build(BANK / part / "corpus", None)
     sentences = [s.text for s in kb.corpus.sentences]
