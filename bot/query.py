@@ -307,6 +307,8 @@ def _first_names_lightly(groups: list[TermGroup], weighted: list[dict[str, float
 def _phrasal_verbs_read(tokens: list[str]) -> list[str]:
     """"what set off the riots?" -> "what triggered the riots?", "lost their lives" -> "died"
     (``lexicon.PHRASAL_VERBS``)."""
+    if _PHRASE_STARTS.isdisjoint(tokens):
+        return tokens
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -320,6 +322,9 @@ def _phrasal_verbs_read(tokens: list[str]) -> list[str]:
             out.append(tokens[i])
             i += 1
     return out
+
+
+_PHRASE_STARTS = frozenset(words[0] for words in lexicon.PHRASAL_VERBS)
 
 
 def analyze(text: str, known: Lexicon, synonyms: dict[str, dict[str, float]], spell: bool = True,
