@@ -393,24 +393,23 @@ class Faq:
                 if w > before:
                     p_best[slot] = w
                     p_found[pid] = p_found.get(pid, 0.0) + slot_weight[slot] * (w - before)
+        # The similarity: the harmonic mean of the two coverages, discounted when the phrasing asks for another
+        # kind of answer (a "how many" phrasing does not answer "did they ...", nor "why" a "how many").
         best_of: dict[str, tuple[float, int]] = {}  # entry id -> (similarity, its best phrasing)
+        cues, total, phrasings = query.cues, mine.total, self._phrasings
         for pid, found in q_found.items():
-            value = self._similarity(query, pid, found / mine.total, p_found.get(pid, 0.0))
-            key = self._phrasings[pid].entry.id
-            if key not in best_of or (value, -pid) > (best_of[key][0], -best_of[key][1]):
+            phrasing = phrasings[pid]
+            q_cov = found / total
+            p_cov = p_found.get(pid, 0.0) / phrasing.total if phrasing.total else 0.0
+            value = 2 * q_cov * p_cov / (q_cov + p_cov) if q_cov + p_cov else 0.0
+            if (cues or phrasing.hard) and not cues & phrasing.cues:
+                value *= CUE_MISMATCH
+            key = phrasing.entry.id
+            held = best_of.get(key)
+            if held is None or value > held[0] or value == held[0] and pid < held[1]:
                 best_of[key] = (value, pid)
-        top = sorted(best_of.values(), key=lambda vp: (-vp[0], self._phrasings[vp[1]].entry.line))[:limit]
+        top = sorted(best_of.values(), key=lambda vp: (-vp[0], phrasings[vp[1]].entry.line))[:limit]
         return [self._match(value, pid, q_best, groups) for value, pid in top]
-
-    def _similarity(self, query: Query, pid: int, q_cov: float, p_found: float) -> float:
-        """Harmonic mean of the two coverages, discounted when the phrasing asks for another kind of answer:
-        a "how many" phrasing does not answer "did they ...", nor "why" a "how many"."""
-        phrasing = self._phrasings[pid]
-        p_cov = p_found / phrasing.total if phrasing.total else 0.0
-        value = 2 * q_cov * p_cov / (q_cov + p_cov) if q_cov + p_cov else 0.0
-        if (query.cues or phrasing.cues & lexicon.HARD_CUES) and not query.cues & phrasing.cues:
-            value *= CUE_MISMATCH
-        return value
 
     def _match(self, value: float, pid: int, q_best: dict[int, float], groups: int) -> PhrasingMatch:
         phrasing = self._phrasings[pid]
@@ -428,12 +427,14 @@ class _Phrasing:
     groups: tuple[tuple[float, tuple[tuple[str, float], ...]], ...]  # (IDF weight, alternatives)
     total: float
     kind: AnswerType | None = None  # the kind of answer the phrasing asks for (an entry's, not a question's)
+    hard: bool = False  # it asks for a number or a date: a question asking for neither is not its
 
     @classmethod
     def of(cls, entry: FaqEntry | None, query: Query, known) -> _Phrasing:
         groups = tuple((known.group_idf(g), tuple(g.alternatives.items())) for g in query.groups)
         kind = answer_type(query.text, query, known.proper) if entry is not None else None
-        return cls(entry, query.text, query.cues, groups, sum(w for w, _ in groups), kind)
+        return cls(entry, query.text, query.cues, groups, sum(w for w, _ in groups), kind,
+                   bool(query.cues & lexicon.HARD_CUES))
 
 
 _NAME = re.compile(r"(?<=[\w,] )[A-ZА-ЯЁ][\w-]*")  # a capitalised word after the first: a name
