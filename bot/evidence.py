@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.features import MONTHS, TITLES, WEEKDAYS, YEAR_TOKEN, Annotation, Found, Span, is_demonym
 from bot.qtype import MEASURES, NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
@@ -147,7 +148,7 @@ _ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth nint
 def _ordinal_conflict(query: Query, annotation: Annotation) -> bool:
     """"When was the second devaluation?" against "since 2014, when the first devaluation …": another one;
     "the second largest city" against "the country's largest city"."""
-    question = words(query.text)
+    question = _asked_words(query.text)
     asked = _ORDINALS.intersection(question)
     told = {t.lower for t in annotation.tokens} & _ORDINALS
     if asked and told:
@@ -160,7 +161,7 @@ def _ordinal_conflict(query: Query, annotation: Annotation) -> bool:
 def _time_conflict(query: Query, annotation: Annotation) -> bool:
     """"Who heads the KNB now?" against "Massimov, the former head of the KNB": the present asked, the past
     told; "inflation in 2020?" against "8 percent in 2021": another year."""
-    asked = words(query.text)
+    asked = _asked_words(query.text)
     if not _NOW.isdisjoint(asked) and any(t.lower in _THEN for t in annotation.tokens):
         return True
     years = {t for t in asked if YEAR_TOKEN.match(t)}
@@ -328,7 +329,7 @@ def _month(word: str) -> str:
 
 def _another_month(query: Query, annotation: Annotation, span: Found) -> bool:
     """"On what day in October …?" against "signed it on November 2": a date, but in another month."""
-    asked_words = words(query.text)
+    asked_words = _asked_words(query.text)
     asked = {_month(w) for i, w in enumerate(asked_words) if w != "may" or (i and asked_words[i - 1] in ("in", "of"))}
     asked &= _MONTH_NAMES  # "in May", not "may the troops stay"
     told = {_month(t.lower) for t in annotation.tokens[span.first:span.last + 1]} & _MONTH_NAMES
@@ -372,7 +373,7 @@ def _named_elsewhere(shape: Shape, annotation: Annotation, m: Match, text: str, 
 def _dated_elsewhere(query: Query, annotation: Annotation, text: str, span: Found) -> bool:
     """"How many people died on Monday?" against "After more than 160 people died …, its president on Monday
     described …": the day asked belongs to another clause than the number."""
-    days = _CALENDAR.intersection(words(query.text))
+    days = _CALENDAR.intersection(_asked_words(query.text))
     spots = [i for i, t in enumerate(annotation.tokens) if t.lower in days]
     if any(_sets_the_scene(annotation, text, i) for i in spots):
         return False
@@ -419,9 +420,7 @@ _CURRENCIES = frozenset("tenge dollar dollars euro euros ruble rubles rouble rou
 
 def _asks_money(query: Query) -> bool:
     """"How much were the roses worth?", "how much did she pay": an amount of money."""
-    asked = words(query.text)
-    return any(a == "how" and b == "much" for a, b in zip(asked, asked[1:], strict=False)) and \
-        not _MONEY_ASKED.isdisjoint(asked)
+    return "much" in _after_how(query) and not _MONEY_ASKED.isdisjoint(_asked_words(query.text))
 
 
 def _is_money(annotation: Annotation, text: str, span: Found) -> bool:
@@ -437,13 +436,23 @@ _DISTANCES = frozenset("deep far tall wide".split())  # not "high": "how high wa
 
 
 def _asks_distance(query: Query) -> bool:
-    asked = words(query.text)
-    return any(a == "how" and b in _DISTANCES for a, b in zip(asked, asked[1:], strict=False))
+    return not _DISTANCES.isdisjoint(_after_how(query))
 
 
 def _asks_age(query: Query) -> bool:
-    asked = words(query.text)
-    return any(a == "how" and b == "old" for a, b in zip(asked, asked[1:], strict=False)) or "age" in asked
+    return "old" in _after_how(query) or "age" in _asked_words(query.text)
+
+
+@lru_cache(maxsize=1024)
+def _asked_words(text: str) -> tuple[str, ...]:
+    """The question's words, read once per question, not once per candidate sentence and check."""
+    return tuple(words(text))
+
+
+def _after_how(query: Query) -> set[str]:
+    """The words right after "how": "much", "old", "deep"."""
+    asked = _asked_words(query.text)
+    return {b for a, b in zip(asked, asked[1:], strict=False) if a == "how"}
 
 
 def _age_evidence(annotation: Annotation, named: list[int], text: str) -> tuple[float, float]:

@@ -309,7 +309,7 @@ class Faq:
                            for entry, queries in zip(entries, analysed, strict=True) for query in queries]
         self._said = {entry: _said(entry) for entry in entries}
         self._told = {entry: _said(entry, quoted=False) for entry in entries}
-        self._fragment = {entry: frozenset(stem(w) for w in words(entry.source)) for entry in entries}
+        self._fragment = {entry: _stems(entry.source) for entry in entries}
         self._first_slot = list(accumulate((len(p.groups) for p in self._phrasings), initial=0))
         self._slot_weight = [w for p in self._phrasings for w, _ in p.groups]
         # Two small indexes over the phrasings' words: by each word's own stem, and by every stem it stands
@@ -448,7 +448,11 @@ def _translated(group: TermGroup) -> bool:
 def _said(entry: FaqEntry, quoted: bool = True) -> frozenset[str]:
     """The stems of everything an entry says: its phrasings, its answer and (``quoted``) its quoted sentence."""
     source = (entry.quote.source if entry.quote else entry.source) if quoted else ""
-    return frozenset(stem(w) for w in words(" ".join((*entry.questions, entry.answer, source))))
+    return _stems(" ".join((*entry.questions, entry.answer, source)))
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(text))
 
 
 _CALENDAR = frozenset(stem(w) for w in MONTHS | WEEKDAYS)
