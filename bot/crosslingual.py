@@ -31,7 +31,10 @@ _KAZAKH_SUFFIXES = tuple(sorted("""
 QUESTION_WORDS = {
     # Russian
     "сколько": "how many", "скольо": "how many", "скольких": "how many", "скольким": "how many",
-    "скока": "how many", "почём": "how much", "почем": "how much", "што": "what", "шо": "what", "чё": "what",
+    "скока": "how many", "скольк": "how many", "хто": "who", "насколько": "how much", "каков": "what is",
+    "какова": "what is", "каково": "what is", "каковы": "what are", "чей": "whose", "чья": "whose", "чьё": "whose",
+    "чье": "whose", "чьи": "whose", "чём": "what", "почём": "how much", "почем": "how much", "што": "what",
+    "шо": "what", "чё": "what",
     "када": "when",
     "когда": "when", "кагда": "when", "кто": "who", "кого": "who",
     "кем": "who", "где": "where", "откуда": "where", "куда": "where", "почему": "why", "зачем": "why",
@@ -40,7 +43,7 @@ QUESTION_WORDS = {
     "какой-то": "which", "каким": "which", "какими": "which", "какому": "which",
     "как": "how", "ли": "", "расшифровывается": "stand for", "расшифровываеться": "stand for",
     "расшифровка": "stand for", "расшифруй": "stand for",
-    "означает": "mean", "такое": "is", "такой": "is", "такая": "is", "лет": "old",
+    "означает": "mean", "такое": "is", "такой": "is", "такая": "is", "это": "is", "лет": "old",
     # Kazakh
     "қанша": "how many", "қашан": "when", "кім": "who", "кімге": "who", "кімнің": "who", "қайда": "where",
     "қайдан": "where", "неге": "why", "неліктен": "why", "не": "what", "нені": "what", "қандай": "which",
@@ -127,6 +130,31 @@ _COUNTING = frozenset({"қанша", "неше"})  # "қанша адам": the 
 _PHRASES = {("неше", "жаста"): "how old", ("неше", "жасқа"): "how old", ("сколько", "лет"): "how old",
             ("скока", "лет"): "how old",
             ("нені", "білдіреді"): "mean", ("не", "білдіреді"): "mean"}
+# Russian constructions read as the English question they are, since they decide the kind of answer asked:
+# "по словам X" is "according to X" (a quotation), "за что арестовали" asks why, "как зовут" for a name.
+_RUSSIAN_PHRASES = {
+    ("по", "словам"): "according to", ("по", "мнению"): "according to", ("по", "данным"): "according to",
+    ("за", "что"): "why", ("из", "за", "чего"): "why", ("с", "чего"): "why", ("по", "какой", "причине"): "why",
+    ("кто", "нибудь"): "anyone", ("что", "нибудь"): "anything", ("когда", "нибудь"): "ever",
+    ("где", "нибудь"): "anywhere", ("кто", "то"): "someone", ("что", "то"): "something",
+    ("как", "долго"): "how long", ("сколько", "времени"): "how long", ("скока", "времени"): "how long",
+    ("на", "какой", "срок"): "how long", ("на", "какое", "время"): "how long",
+    ("с", "каких", "пор"): "since when", ("какого", "числа"): "what date", ("в", "каком", "году"): "what year",
+    ("в", "какие", "годы"): "what years", ("на", "каком", "расстоянии"): "how far",
+    ("на", "какой", "глубине"): "how deep",
+    ("на", "какой", "высоте"): "how high", ("какой", "силы"): "how strong", ("какой", "длины"): "how long is",
+    ("что", "за"): "what is",
+    **{("как", v): "what is the name of" for v in
+       "зовут звали называется называлась назывался называлось назывались называют называли".split()},
+    **{("кому", v): "who owns" for v in "принадлежит принадлежало принадлежал принадлежала принадлежат".split()},
+}
+_RUSSIAN_LONGEST = max(len(k) for k in _RUSSIAN_PHRASES)
+# "сколько длилось", "сколько займёт", "сколько держали": how much time, not how many.
+_DURATION_VERB = re.compile(r"^(?:длил|длит|продолжал|продолжит|займ|занял|занима|держал|простоял|простаивал"
+                            r"|пробуд|пробыл|остава|останет|останут)")
+_NAMING_VERBS = frozenset("назвал назвала назвали называет называют называл называла называли описал описала "
+                          "описали".split())  # "как Токаев назвал беспорядки?": what did he call them
+_COPULA_PAST = frozenset("был была было были".split())
 
 
 def english_question_words(tokens: list[str]) -> list[str]:
@@ -136,7 +164,7 @@ def english_question_words(tokens: list[str]) -> list[str]:
     if not any(is_cyrillic(t) for t in tokens):
         return tokens  # an English question already is one
     kazakh = any(is_kazakh(t) for t in tokens)
-    tokens = _phrases(tokens)
+    tokens = _phrases(_subject_first(tokens))
     out: list[str] = []
     front: list[str] = []
     skip = -1
@@ -160,6 +188,19 @@ def english_question_words(tokens: list[str]) -> list[str]:
     return front + out
 
 
+def _subject_first(tokens: list[str]) -> list[str]:
+    """"Гульнара Омарова это кто", "ОДКБ это вообще что за организация": the subject before "это кто/что" is
+    what is asked about, as in "кто такая Гульнара Омарова"."""
+    at = next((i for i, t in enumerate(tokens) if t == "это" and i > 0), None)
+    if at is None:
+        return tokens
+    after = [t for t in tokens[at + 1:at + 3] if t != "вообще"]
+    if after[:1] not in (["кто"], ["что"]):
+        return tokens
+    wh = tokens.index(after[0], at + 1)
+    return [after[0], "такой" if after[0] == "кто" else "это", *tokens[:at], *tokens[wh + 1:]]
+
+
 _RUSSIAN_PAST = re.compile(r"^[а-яё]{2,}(?:л|ла|ло|ли)$")  # был, правил, длились
 
 
@@ -168,13 +209,33 @@ def _phrases(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         pair = tuple(tokens[i:i + 2])
-        if pair in (("сколько", "лет"), ("скока", "лет")) and any(_RUSSIAN_PAST.search(t) for t in tokens[i + 2:]):
+        found = _russian_phrase(tokens, i)
+        if pair in (("сколько", "лет"), ("скока", "лет")) and any(
+                _RUSSIAN_PAST.search(t) and t not in _COPULA_PAST for t in tokens[i + 2:]):
             out.append("how long")  # "сколько лет Назарбаев был у власти": years of something done, not an age
             i += 2
         elif pair in _PHRASES:
             out.append(_PHRASES[pair])
             i += 2
+        elif found is not None:
+            out.append(found[0])
+            i += found[1]
+        elif tokens[i] in ("сколько", "скока") and any(_DURATION_VERB.match(t) for t in tokens[i + 1:]):
+            out.append("how long")  # "сколько длилась забастовка?"
+            i += 1
+        elif tokens[i] == "как" and not _NAMING_VERBS.isdisjoint(tokens[i + 1:]):
+            out.append("what")  # "как Токаев назвал беспорядки?"
+            i += 1
         else:
             out.append(tokens[i])
             i += 1
     return [w for t in out for w in t.split()]
+
+
+def _russian_phrase(tokens: list[str], at: int) -> tuple[str, int] | None:
+    """The English reading of the longest Russian construction starting at ``at``, and its length."""
+    for size in range(_RUSSIAN_LONGEST, 1, -1):
+        english = _RUSSIAN_PHRASES.get(tuple(tokens[at:at + size]))
+        if english is not None:
+            return english, size
+    return None

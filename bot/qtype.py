@@ -92,6 +92,7 @@ _CAPITALISED = re.compile(r"(?<=\s)[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w’'-]*|\b[A
 _WHO_S = re.compile(r"\s*who(?:'|’)?s\b", re.IGNORECASE)
 _CALENDAR = MONTHS | WEEKDAYS
 _TYPE_NOUNS = {stem(n): n for n in NUMBER_NOUNS | _PLACE_NOUNS | _DATE_NOUNS | _ENTITY_NOUNS | _MEASURE_NOUNS}
+_TYPE_NOUNS.update({stem(n): n for n in ROLE_NOUNS} | {stem("reason"): "reason", stem("cause"): "reason"})
 
 
 def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
@@ -179,13 +180,13 @@ def _in_english(tokens: list[str], query: Query) -> list[str]:
     if not any(is_cyrillic(t) for t in tokens):
         return tokens
     english = {g.word: t for g in query.groups for t, w in g.alternatives.items() if w >= 0.9 and t in _TYPE_NOUNS}
-    return [_COPULAS.get(t) or _TYPE_NOUNS.get(english.get(t, ""), "say" if t in SAYING else t) for t in tokens]
+    return [_COPULAS.get(t) or ("say" if t in SAYING else _TYPE_NOUNS.get(english.get(t, ""), t)) for t in tokens]
 
 
 def _with_copula(tokens: list[str]) -> list[str]:
     """Russian has no present-tense copula: "какая цена" is "what is the price", a number asked."""
-    if tokens[:1] in (["what"], ["which"]) and tokens[1:2] and tokens[1] in NUMBER_NOUNS:
-        return [tokens[0], "is", *tokens[1:]]
+    if tokens[:1] in (["what"], ["which"]) and any(t in NUMBER_NOUNS for t in tokens[1:3]):
+        return [tokens[0], "is", *tokens[1:]]  # "какая средняя зарплата": what is the average wage
     return tokens
 
 
@@ -262,8 +263,12 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if lead in (None, "why") and "why" in tokens or " how come " in joined or "reason" in tokens or (
             tokens[:1] == ["what"] and len(tokens) > 1 and tokens[1] in _CAUSE_VERBS):
         return AnswerType.REASON, None
-    ends_in_place = tokens[:1] in (["what"], ["which"]) and _singular(tokens[-1]) in _HEAD_PLACES  # "'s largest city"
-    ends_in_place = ends_in_place or _which_place(tokens)
+    russian_quote = tokens[:1] == ["what"] and "say" in tokens and any(is_cyrillic(t) for t in tokens)
+    russian = any(is_cyrillic(t) for t in tokens)
+    which = (["which"],) if russian else (["what"], ["which"])  # "что … города": not "what city"
+    ends_in_place = tokens[:1] in which and _singular(tokens[-1]) in _HEAD_PLACES  # "'s largest city"
+    ends_in_place = ends_in_place or (tokens[:1] in which or not russian) and _which_place(tokens)
+    ends_in_place = ends_in_place and not russian_quote
     if "where" in tokens or any(f" {w} {n} " in joined for w in ("what", "which") for n in _PLACE_NOUNS) or (
             " capital of " in joined) or ends_in_place:
         return AnswerType.PLACE, None

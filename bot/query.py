@@ -191,6 +191,9 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
     cyrillic = is_cyrillic(token)
     if cyrillic:  # the glossary's words are the word itself, in the articles' language
         alternatives.update({t: w for t, w in synonyms.get(own, {}).items() if w >= TRANSLATION_WEIGHT})
+        name = latin_name(token, known) if len(alternatives) == 1 and own not in vocabulary else None
+        if name is not None:  # "Бейруте" is Beirut, not a misspelt glossary word ("берут")
+            alternatives[name] = SPELLING_WEIGHT
         speller = getattr(synonyms, "cyrillic_speller", None)
         fixed = speller.correct(token) if speller is not None and len(alternatives) == 1 and spell else None
         if fixed in STOP_WORDS:

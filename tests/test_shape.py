@@ -436,3 +436,34 @@ def test_how_much_something_was_worth_asks_for_money_not_a_count(wage_kb):
 def test_how_many_years_someone_did_something_asks_how_long_not_how_old(first):
     assert english_question_words([first, "лет", "назарбаев", "правил"])[:2] == ["how", "long"]
     assert english_question_words([first, "лет", "назарбаеву"])[:2] == ["how", "old"]
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("за что арестовали Кайрата Сатыбалды?", AnswerType.REASON),
+    ("из-за чего обрушился тоннель?", AnswerType.REASON),
+    ("сколько длилась забастовка нефтяников?", AnswerType.DURATION),
+    ("на какой срок вернули потолок цен?", AnswerType.DURATION),
+    ("Сколько лет было Луису Карраско?", AnswerType.NUMBER),  # an age: "было" is the copula, not a deed
+    ("как зовут двух замов Масимова?", AnswerType.NAME),
+    ("Что, по словам Токаева, произошло в Алматы?", AnswerType.QUOTE),
+    ("как Токаев назвал протестующих?", AnswerType.QUOTE),
+    ("что Путин говорил на саммите ОДКБ", AnswerType.QUOTE),  # "говорил" is said, whatever else it translates to
+    ("Гульнара Омарова это кто", AnswerType.DEFINITION),
+    ("Какая средняя зарплата в Мангистау?", AnswerType.NUMBER),
+])
+def test_russian_constructions_ask_for_what_their_english_counterparts_do(tune_kb, question, kind):
+    assert shape(tune_kb, question).atype == kind
+
+
+def test_an_indefinite_pronoun_is_not_a_question_word():
+    assert "who" not in english_question_words(["погиб", "ли", "кто", "нибудь"])
+
+
+def test_a_russian_name_is_read_as_the_articles_name_before_any_spelling_fix(tune_kb):
+    query = analyze("Сколько человек погибло при взрыве в Бейруте?", tune_kb.engine, tune_kb.synonyms)
+    assert "beirut" in next(g for g in query.groups if g.word == "бейруте").alternatives  # not "берут", take
+
+
+def test_russian_function_words_are_not_topics(tune_kb):
+    query = analyze("сколько иностранцев было среди задержанных вообще?", tune_kb.engine, tune_kb.synonyms)
+    assert {g.word for g in query.groups}.isdisjoint({"среди", "вообще"})
