@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
@@ -165,7 +166,14 @@ def read_faq(path: Path) -> tuple[RawFaq, list[Problem]]:
     wrong shape) raises InputError: then no entry of it can be trusted.
     """
     name = str(path)
-    text = _read_text(path)
+    raw, problems = _read(name, _read_text(path))
+    return raw, list(problems)
+
+
+@lru_cache(maxsize=4)
+def _read(name: str, text: str) -> tuple[RawFaq, tuple[Problem, ...]]:
+    """``read_faq`` of a text: kept for the few texts last read, since parsing a FAQ with a large glossary
+    takes half a second and every knowledge base built from one file (a reload, each test) parses it again."""
     data = _load_yaml(name, text)
     entries = _check_top(name, data)
     problems: list[Problem] = []
@@ -183,7 +191,7 @@ def read_faq(path: Path) -> tuple[RawFaq, list[Problem]]:
             continue
         seen_ids[checked["id"]] = checked["line"]
         clean.append(checked)
-    return RawFaq(name, tuple(clean), synonyms), problems
+    return RawFaq(name, tuple(clean), synonyms), tuple(problems)
 
 
 def parse_faq(path: Path) -> RawFaq:
