@@ -151,7 +151,7 @@ _RUSSIAN_PHRASES = {
 _RUSSIAN_LONGEST = max(len(k) for k in _RUSSIAN_PHRASES)
 # "сколько длилось", "сколько займёт", "сколько держали": how much time, not how many.
 _DURATION_VERB = re.compile(r"^(?:длил|длит|продолжал|продолжит|займ|занял|занима|держал|простоял|простаивал"
-                            r"|пробуд|пробыл|остава|останет|останут)")
+                            r"|пробуд|пробыл|остава|останет|останут|продерж)")
 _NAMING_VERBS = frozenset("назвал назвала назвали называет называют называл называла называли описал описала "
                           "описали".split())  # "как Токаев назвал беспорядки?": what did he call them
 _COPULA_PAST = frozenset("был была было были".split())
@@ -220,6 +220,10 @@ def _phrases(tokens: list[str]) -> list[str]:
         elif found is not None:
             out.append(found[0])
             i += found[1]
+        elif tokens[i] in ("сколько", "скока") and tokens[-1] == "лет" and not any(
+                _RUSSIAN_PAST.search(t) and t not in _COPULA_PAST for t in tokens[i + 1:]):
+            out.append("how old")  # "сколько ей (Хайке Бреннер) лет?": an age, its person between
+            i += 1
         elif tokens[i] in ("сколько", "скока") and any(_DURATION_VERB.match(t) for t in tokens[i + 1:]):
             out.append("how long")  # "сколько длилась забастовка?"
             i += 1

@@ -28,7 +28,7 @@ why when where who how what which whom whose
 қанша қашан кім кімге кімнің кімді қайда қайдан неге неліктен не қандай қалай неше
 """.split())
 # Prepositions a bare follow-up may put before its question word: "to whom?", "for how long?", "since when?".
-WH_PREPOSITIONS = frozenset("to for from by with since until till about over during".split())
+WH_PREPOSITIONS = frozenset("to for from by with since until till about over during in at on of after before".split())
 RUSSIAN_PREPOSITIONS = frozenset("за до с со для к ко о об про от по при на в во из".split())
 WHO = frozenset("who whom whose кто кого кем кому кім кімге кімнің кімді".split())
 

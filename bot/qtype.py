@@ -15,7 +15,7 @@ from enum import StrEnum
 from bot import lexicon
 from bot.crosslingual import english_question_words, is_cyrillic
 from bot.features import MONTHS, TITLES, WEEKDAYS
-from bot.followup_words import SAYING
+from bot.followup_words import CYRILLIC_PERSON_PRONOUNS, SAYING
 from bot.query import PARTITIVES, Query
 from bot.text import IRREGULAR, STOP_WORDS, fold, stem, words
 
@@ -388,7 +388,8 @@ def _target(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]
         return frozenset({measured})
     for i, t in enumerate(tokens):
         if t == "how" and i + 1 < len(tokens) and tokens[i + 1] in ("many", "much"):
-            after_verb = i + 2 < len(tokens) and tokens[i + 2] in _AUXILIARIES  # "how much was Ruzakhunov paid"
+            after_verb = i + 2 < len(tokens) and (  # "how much was Ruzakhunov paid", "сколько ему (X) заплатили"
+                tokens[i + 2] in _AUXILIARIES or tokens[i + 2] in CYRILLIC_PERSON_PRONOUNS)
             start = i + 2
             if tokens[start:start + 2] and tokens[start] in PARTITIVES and tokens[start + 1:start + 2] == ["of"]:
                 start = next((p for p in range(start + 2, len(tokens)) if p in group_of), start)  # "members of X"

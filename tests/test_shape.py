@@ -468,3 +468,10 @@ def test_russian_function_words_are_not_topics(tune_kb):
     query = analyze("сколько людей вообще задерживали каждый день?", tune_kb.engine, tune_kb.synonyms)
     assert {g.word for g in query.groups}.isdisjoint({"вообще", "каждый"})
     assert "среди" in [g.word for g in analyze("а россиян среди них сколько?", tune_kb.engine, tune_kb.synonyms).groups]
+
+
+def test_a_russian_pronoun_after_how_much_means_the_name_is_not_what_is_counted(tune_kb):
+    query = analyze("сколько ему (Викрам Рузахунов) заплатили?", tune_kb.engine, tune_kb.synonyms)
+    assert question_shape("сколько ему (Викрам Рузахунов) заплатили?", query, tune_kb.engine.proper).target == set()
+    assert shape(tune_kb, "сколько ей (Хайке Бреннер) лет?").atype == AnswerType.NUMBER  # an age
+    assert shape(tune_kb, "сколько его продержали под арестом?").atype == AnswerType.DURATION
