@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot import followup_words as fw
 from bot.crosslingual import QUESTION_WORDS, is_cyrillic
+from bot.features import TITLES
 from bot.followup_words import is_wh, spans_of, tokens_of
 from bot.text import IRREGULAR, STOP_WORDS, fold
 
@@ -138,10 +139,27 @@ def substitute(previous: Turn, rest: list[str]) -> str:
     named = rest[-1][:1].isupper()  # "what about Russia?": a name, a place when no person fits
     olds = places if place else [*previous.people, *(places if named else [])]
     for old in olds:
-        swapped = _swap(question, old, new)
+        titled = _with_title(question, old) if old in previous.people else old
+        swapped = _swap(question, titled, new)
         if swapped:
             return with_topic(swapped + "?", topic)
     return with_topic(f"{question}, {'а' if is_cyrillic(question) else 'and'} {' '.join(rest)}?", topic)
+
+
+def _with_title(question: str, name: str) -> str:
+    """A person's name with the title the question gives it ("Kremlin spokesman Dmitry Peskov"): "what about the
+    US?" asks what the US said, not what "Kremlin spokesman the US" said."""
+    tokens = tokens_of(question)
+    first = [fold(t) for t in tokens_of(name)][:1]
+    at = next((i for i, t in enumerate(tokens) if [fold(t)] == first), None)
+    if at is None:
+        return name
+    start = at
+    while start > 1 and fold(tokens[start - 1]) in TITLES:
+        start -= 1
+    while start < at and start > 1 and tokens[start - 1][:1].isupper():  # "Kremlin spokesman", "Russian President"
+        start -= 1
+    return " ".join([*tokens[start:at], name])
 
 
 def _other_time(question: str, rest: list[str]) -> str:

@@ -261,3 +261,13 @@ def test_conversation_files_name_their_bad_line(tmp_path: Path):
 def test_after_who_holds_a_title_he_is_the_one_bearing_it(seed_kb):
     got, _, turn = answer_in_context(seed_kb, "Who is the Russian president?", None)
     assert "Russian President Vladimir Putin" in got.source and turn.people[0] == "Vladimir Putin"
+
+
+@pytest.mark.parametrize("previous, person, message, understood", [
+    ("What did Kremlin spokesman Dmitry Peskov say about the troops?", "Dmitry Peskov", "what about the US?",
+     "What did the US say about the troops?"),
+    ("What did Russian President Vladimir Putin say?", "Vladimir Putin", "and Tokayev?", "What did Tokayev say?"),
+])
+def test_a_person_swapped_for_another_takes_the_old_ones_title_along(previous, person, message, understood):
+    got = resolve(message, Turn(previous, (person,), person_asked=True))
+    assert got.text.lower() == understood.lower() and got.inherited
