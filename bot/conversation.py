@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from bot import followup_words as fw
 from bot.crosslingual import is_cyrillic
+from bot.features import TITLES
 from bot.followup_words import is_wh, tokens_of
 from bot.rewrite import ask_again, replace_pronouns, substitute
 from bot.text import STOP_WORDS, fold
@@ -188,8 +189,30 @@ def focus_of(question: str, question_people: list[str], question_places: list[st
         people = answered + question_people
     else:
         people = question_people + answer_people
+    people = people or _described_person(question)  # "the airport spokesman": whom "his name" is about
     places = answer_places + question_places if _asks_place(question) else question_places + answer_places
     return Turn(question, tuple(dict.fromkeys(people)), tuple(dict.fromkeys(places)), asks_who or bool(question_people))
+
+
+_PERSON_NOUNS = TITLES | frozenset("spokesperson official lawyer driver courier teacher worker journalist reporter "
+                                   "analyst expert pianist doctor nurse student owner resident witness activist "
+                                   "economist researcher businessman businesswoman farmer miner engineer officer "
+                                   "soldier man woman boy girl".split())
+
+
+def _described_person(question: str) -> list[str]:
+    """"What did the airport spokesman say …?" names nobody, but "his" next means that spokesman: the phrase,
+    as the question wrote it (English only)."""
+    tokens = tokens_of(question)
+    for i, token in enumerate(tokens):
+        if fold(token) != "the":
+            continue
+        for end in range(i + 1, min(i + 4, len(tokens))):
+            if fold(tokens[end]) in STOP_WORDS:
+                break
+            if fold(tokens[end]) in _PERSON_NOUNS:
+                return [" ".join(tokens[i:end + 1])]
+    return []
 
 
 _PLACE_WORDS = frozenset("where где куда откуда қайда city town country capital region place город страна столица "

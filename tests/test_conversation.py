@@ -271,3 +271,9 @@ def test_after_who_holds_a_title_he_is_the_one_bearing_it(seed_kb):
 def test_a_person_swapped_for_another_takes_the_old_ones_title_along(previous, person, message, understood):
     got = resolve(message, Turn(previous, (person,), person_asked=True))
     assert got.text.lower() == understood.lower() and got.inherited
+
+
+def test_his_after_a_question_about_someone_described_but_not_named_means_that_person():
+    turn = focus_of("What did the airport spokesman say about reopening?", [], [], [], [])
+    got = resolve("what's his name?", turn)
+    assert got.inherited and "the airport spokesman's name" in got.text
