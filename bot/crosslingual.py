@@ -45,7 +45,8 @@ QUESTION_WORDS = {
     "расшифровка": "stand for", "расшифруй": "stand for",
     "означает": "mean", "такое": "is", "такой": "is", "такая": "is", "это": "is", "лет": "old",
     # Kazakh
-    "қанша": "how many", "қашан": "when", "кім": "who", "кімге": "who", "кімнің": "who", "қайда": "where",
+    "қанша": "how many", "қаншама": "how many", "қай": "which", "кай": "which", "неден": "why",
+    "қашан": "when", "кім": "who", "кімге": "who", "кімнің": "who", "қайда": "where",
     "қайдан": "where", "неге": "why", "неліктен": "why", "не": "what", "нені": "what", "қандай": "which",
     "қалай": "how", "неше": "how many", "білдіреді": "mean", "деген": "", "значит": "mean", "значет": "mean",
     "ма": "", "ме": "", "ба": "", "бе": "", "па": "", "пе": "",
@@ -124,9 +125,9 @@ def kazakh_stem(word: str) -> str:
     return word[:-1] + word[-1:].translate(_VOICED_FINAL)
 
 
-_KAZAKH_QUESTION_WORDS = frozenset("қанша қашан кім кімге кімнің қайда қайдан неге неліктен не нені қандай қалай неше"
-                                   .split())
-_COUNTING = frozenset({"қанша", "неше"})  # "қанша адам": the thing counted follows
+_KAZAKH_QUESTION_WORDS = frozenset("қанша қаншама қай кай неден қашан кім кімге кімнің қайда қайдан неге неліктен "
+                                   "не нені қандай қалай неше".split())
+_COUNTING = frozenset({"қанша", "қаншама", "неше", "қай", "кай"})  # "қанша адам", "қай қала": the noun follows
 _PHRASES = {("неше", "жаста"): "how old", ("неше", "жасқа"): "how old", ("сколько", "лет"): "how old",
             ("скока", "лет"): "how old",
             ("нені", "білдіреді"): "mean", ("не", "білдіреді"): "mean"}

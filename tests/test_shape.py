@@ -475,3 +475,7 @@ def test_a_russian_pronoun_after_how_much_means_the_name_is_not_what_is_counted(
     assert question_shape("сколько ему (Викрам Рузахунов) заплатили?", query, tune_kb.engine.proper).target == set()
     assert shape(tune_kb, "сколько ей (Хайке Бреннер) лет?").atype == AnswerType.NUMBER  # an age
     assert shape(tune_kb, "сколько его продержали под арестом?").atype == AnswerType.DURATION
+
+
+def test_kazakh_which_takes_its_noun_along(tune_kb):
+    assert shape(tune_kb, "Қазақстанның астанасы қай қала?").atype == AnswerType.PLACE
