@@ -35,6 +35,16 @@ _PRONOUNS = frozenset("he she they his her their him them it its".split())
 PERSONAL_PRONOUNS = frozenset("he she his her him".split())
 _SPELLING_OUT = re.compile(r"\b(?:stand|stands|short) for\b|abbreviat|acronym", re.IGNORECASE)
 _APPOSITION_WORDS = frozenset("a an the who which whose or known".split())
+# Nouns that say who someone is when they stand before the name: "Nazarbayev's nephew Samat Abish", "jazz pianist
+# Vikram Ruzakhunov" (titles and roles aside, which ``ROLE_NOUNS`` has).
+DESCRIBING_NOUNS = frozenset("""
+nephew niece son daughter brother sister wife husband father mother uncle aunt cousin grandson granddaughter
+son-in-law daughter-in-law brother-in-law widow
+lawyer driver courier teacher worker pianist musician singer artist writer author poet blogger activist
+economist researcher scientist scholar historian academic doctor nurse student businessman businesswoman
+entrepreneur farmer miner engineer officer soldier pilot banker trader investor diplomat politician lawmaker
+deputy candidate opposition dissident protester resident witness victim survivor detainee prisoner
+""".split())
 
 
 @dataclass(frozen=True)
@@ -618,7 +628,7 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
             tokens[last + 2].lower in ("a", "an", "the") or tokens[last + 2].lower in ROLE_NOUNS):
         return 1.0, 1.0
     before = [t.lower for t in tokens[max(0, first - 4):first]]
-    if any(w in ROLE_NOUNS or w in TITLES or w == "old" for w in before) or (  # "a 52-year-old taxi driver"
+    if any(w in ROLE_NOUNS or w in TITLES or w in DESCRIBING_NOUNS or w == "old" for w in before) or (  # "taxi driver"
             first >= 2 and tokens[first - 1].lower in ("as", "called", "named") and tokens[first - 2].lower in (
             "known", "called", "named", "as")):
         return 1.0, 1.0

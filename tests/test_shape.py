@@ -360,7 +360,8 @@ def wage_kb(tmp_path_factory):
         "Talks collapsed on May 9, when pilots blocked the harbour gates.\n\n"
         "Demand for virtual private networks (VPNs) jumped as the port's network failed.\n\n"
         "Divers freed 11 dockers after a crane fell about 40 metres into the harbour.\n\n"
-        "A florist by the gates said she had to throw away 300 roses ordered for a wedding.\n", encoding="utf-8")
+        "A florist by the gates said she had to throw away 300 roses ordered for a wedding.\n\n"
+        "Berg's nephew Arman Temirov ran the strike fund.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -382,6 +383,7 @@ def test_who_is_and_a_number_gives_an_age(wage_kb):
     ("What does KTS stand for?", "Talks were chaired"),  # its letters are not the English name's initials
     ("whats blue harbr", "Blue Harbour, a shipping firm"),  # the misspelt name runs on to its apposition
     ("what dose VPN stand for?", "Demand for virtual private networks"),  # spelled out before its plural, "(VPNs)"
+    ("Who is Arman Temirov?", "Berg's nephew Arman Temirov"),  # described before the name
 ])
 def test_a_name_in_brackets_or_before_an_apposition_is_defined(wage_kb, question, start):
     assert row_starting(rows_of(wage_kb, question), start)["type_found"]
