@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bot.crosslingual import english_question_words
 from bot.features import MONTHS, TITLES, WEEKDAYS, YEAR_TOKEN, Annotation, Found, Span, is_demonym
 from bot.qtype import MEASURES, NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
 from bot.query import PARTITIVES, Query, TermGroup
@@ -455,8 +456,9 @@ def _asks_age(query: Query) -> bool:
 
 @lru_cache(maxsize=1024)
 def _asked_words(text: str) -> tuple[str, ...]:
-    """The question's words, read once per question, not once per candidate sentence and check."""
-    return tuple(words(text))
+    """The question's words, read once per question, not once per candidate sentence and check; Russian and
+    Kazakh question words read as English ones ("сколько ей лет": how old)."""
+    return tuple(english_question_words(words(text)))
 
 
 def _after_how(query: Query) -> set[str]:

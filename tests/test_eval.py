@@ -30,7 +30,10 @@ rejection 0.97 -> 0.95 and the seed part in Russian with the FAQ 0.90 -> 0.88 (o
 someone before their name ("Nazarbayev's nephew Samat Abish") came to count as describing them, the tune
 half in Russian 0.57 -> 0.56 and the seed part in Russian with the FAQ 0.58 -> 0.57 (one question each; tune
 part 7 gained one in English and one in Russian); tune part 5's Russian conversations 0.92 -> 0.84 declined
-(one follow-up, after the Russian follow-up changes that answered four more of the tune half's).
+(one follow-up, after the Russian follow-up changes that answered four more of the tune half's). And when Russian
+and Kazakh question words came to be read as English ones in the evidence checks too ("сколько ей лет" looks for
+an age), the tune half in Russian 0.95 -> 0.94 declined and the seed part in Russian with the FAQ 0.88 -> 0.87
+(one trap each; the Russian tune sets' in-scope at 95% of their traps declined rose 0.5 points).
 The test half was measured, never tuned on; so was the seed check set (`eval/bank/seed2/`, a second
 author's questions on the seed article, written after this round's changes to the engine and the FAQ).
 """
@@ -64,20 +67,20 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
     "bank tune half in Russian, part 7": (BANK / "tune7" / "questions_ru.yaml", BANK / "tune7" / "corpus", False,
                                           0.31, 1.00),
     "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.33, 0.96),
-    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.56, 0.95),
+    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.57, 0.94),
     "bank tune half in Russian, part 3": (BANK / "tune3" / "questions_ru.yaml", BANK / "tune3" / "corpus", False,
                                           0.38, 0.95),
     "bank tune half in Russian, part 4": (BANK / "tune4" / "questions_ru.yaml", BANK / "tune4" / "corpus", False,
                                           0.37, 0.95),
     "bank tune half in Russian, part 5": (BANK / "tune5" / "questions_ru.yaml", BANK / "tune5" / "corpus", False,
-                                          0.39, 0.96),
+                                          0.39, 0.98),
     "bank test half in Kazakh": (BANK / "test" / "questions_kk.yaml", BANK / "test" / "corpus", False, 0.23, 1.00),
     "bank tune half in Kazakh": (BANK / "tune" / "questions_kk.yaml", BANK / "tune" / "corpus", False, 0.54, 0.92),
     "bank tune half in Kazakh, part 5": (BANK / "tune5" / "questions_kk.yaml", BANK / "tune5" / "corpus", False,
                                          0.30, 1.00),
     "bank seed part": (BANK / "seed" / "questions.yaml", SEED_CORPUS, False, 0.56, 0.95),
     "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.75, 0.92),
-    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.57, 0.88),
+    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.57, 0.87),
     "bank seed part in Kazakh with the FAQ": (BANK / "seed" / "questions_kk.yaml", SEED_CORPUS, True, 0.60, 1.00),
     "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.58, 0.89),
     "seed check set in Russian with the FAQ (never tuned on)": (BANK / "seed2" / "questions_ru.yaml", SEED_CORPUS,
@@ -109,7 +112,7 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
                                              0.18, 1.00),
     "tune part 5 conversations": (BANK / "tune5" / "conversations.yaml", BANK / "tune5" / "corpus", False, 0.37, 1.00),
     "tune part 5 conversations in Russian": (BANK / "tune5" / "conversations_ru.yaml", BANK / "tune5" / "corpus", False,
-                                             0.18, 0.84),
+                                             0.18, 0.92),
     "tune part 6 conversations": (BANK / "tune6" / "conversations.yaml", BANK / "tune6" / "corpus", False, 0.50, 1.00),
     "tune part 6 conversations in Russian": (BANK / "tune6" / "conversations_ru.yaml", BANK / "tune6" / "corpus", False,
                                              0.25, 1.00),

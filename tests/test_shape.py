@@ -361,7 +361,8 @@ def wage_kb(tmp_path_factory):
         "Demand for virtual private networks (VPNs) jumped as the port's network failed.\n\n"
         "Divers freed 11 dockers after a crane fell about 40 metres into the harbour.\n\n"
         "A florist by the gates said she had to throw away 300 roses ordered for a wedding.\n\n"
-        "Berg's nephew Arman Temirov ran the strike fund.\n", encoding="utf-8")
+        "Berg's nephew Arman Temirov ran the strike fund.\n\n"
+        "Baimukhanov led the union for 30 years.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -481,3 +482,8 @@ def test_a_russian_pronoun_after_how_much_means_the_name_is_not_what_is_counted(
 
 def test_kazakh_which_takes_its_noun_along(tune_kb):
     assert shape(tune_kb, "Қазақстанның астанасы қай қала?").atype == AnswerType.PLACE
+
+
+def test_a_russian_how_old_looks_for_an_age_as_the_english_one_does(wage_kb):
+    assert row_starting(rows_of(wage_kb, "Сколько лет Баймуханову?"), "The union")["type_near"]
+    assert not row_starting(rows_of(wage_kb, "Сколько лет Баймуханову?"), "Baimukhanov led")["type_found"]  # no age
