@@ -158,6 +158,38 @@ _NAMING_VERBS = frozenset("назвал назвала назвали назыв
 _COPULA_PAST = frozenset("был была было были".split())
 
 
+# Closed classes the answer checks compare with a sentence's words: months, weekdays, ordinals, "now". Russian
+# months and weekdays by their beginnings (any case ending), Kazakh ones with their suffixes, the rest as written.
+_CALENDAR_STARTS = (("январ", "january"), ("феврал", "february"), ("апрел", "april"), ("июн", "june"),
+                    ("июл", "july"), ("август", "august"), ("сентябр", "september"), ("октябр", "october"),
+                    ("ноябр", "november"), ("декабр", "december"), ("понедельник", "monday"), ("вторник", "tuesday"),
+                    ("четверг", "thursday"), ("пятниц", "friday"), ("суббот", "saturday"), ("воскресень", "sunday"),
+                    ("қаңтар", "january"), ("ақпан", "february"), ("наурыз", "march"), ("сәуір", "april"),
+                    ("мамыр", "may"), ("маусым", "june"), ("шілде", "july"), ("тамыз", "august"),
+                    ("қыркүйек", "september"), ("қараша", "november"), ("желтоқсан", "december"),
+                    ("дүйсенбі", "monday"), ("сейсенбі", "tuesday"), ("сәрсенбі", "wednesday"),
+                    ("бейсенбі", "thursday"), ("жексенбі", "sunday"))
+_CALENDAR_WORDS = {
+    **dict.fromkeys("март марта марте".split(), "march"), **dict.fromkeys("май мая мае".split(), "may"),
+    **dict.fromkeys("среда среду среды среде".split(), "wednesday"),
+    **dict.fromkeys("сейчас теперь ныне қазір".split(), "now"),
+    **dict.fromkeys("нынешний нынешнего текущий".split(), "current"),
+    **dict.fromkeys("бывший бывшего бывшая бывшей бывшие бывших".split(), "former"),
+    **dict.fromkeys("первый первая первое первого первой первые".split(), "first"),
+    **dict.fromkeys("второй вторая второе второго второму".split(), "second"),
+    **dict.fromkeys("третий третья третье третьего".split(), "third"),
+    **dict.fromkeys("последний последняя последнее последнего последней последние".split(), "last"),
+}
+_CALENDAR_ENDING = 5  # letters a case or Kazakh suffix adds: "января", "қаңтарда"
+
+
+def calendar_word(token: str) -> str | None:
+    """The English month, weekday, ordinal or "now" a Russian or Kazakh word is ("января" -> january), if any."""
+    return _CALENDAR_WORDS.get(token) or next(
+        (english for start, english in _CALENDAR_STARTS
+         if token.startswith(start) and len(token) <= len(start) + _CALENDAR_ENDING), None)
+
+
 def english_question_words(tokens: list[str]) -> list[str]:
     """The question's tokens with Russian and Kazakh question words read as English ones. A Kazakh question
     word, which comes late ("Викрам Рузахунов кім?"), is put first as English has it ("who is …"); in a

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.crosslingual import english_question_words
+from bot.crosslingual import calendar_word, english_question_words, is_cyrillic
 from bot.features import MONTHS, TITLES, WEEKDAYS, YEAR_TOKEN, Annotation, Found, Span, is_demonym
 from bot.qtype import MEASURES, NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
 from bot.query import PARTITIVES, Query, TermGroup
@@ -458,7 +458,8 @@ def _asks_age(query: Query) -> bool:
 def _asked_words(text: str) -> tuple[str, ...]:
     """The question's words, read once per question, not once per candidate sentence and check; Russian and
     Kazakh question words read as English ones ("сколько ей лет": how old)."""
-    return tuple(english_question_words(words(text)))
+    tokens = english_question_words(words(text))
+    return tuple(calendar_word(t) or t if is_cyrillic(t) else t for t in tokens)
 
 
 def _after_how(query: Query) -> set[str]:

@@ -6,7 +6,7 @@ import pytest
 
 from bot.answer import model
 from bot.candidates import judged
-from bot.crosslingual import english_question_words, name_forms
+from bot.crosslingual import calendar_word, english_question_words, name_forms
 from bot.evidence import FEATURE_NAMES
 from bot.features import Span, annotate, places
 from bot.knowledge import build
@@ -487,3 +487,11 @@ def test_kazakh_which_takes_its_noun_along(tune_kb):
 def test_a_russian_how_old_looks_for_an_age_as_the_english_one_does(wage_kb):
     assert row_starting(rows_of(wage_kb, "Сколько лет Баймуханову?"), "The union")["type_near"]
     assert not row_starting(rows_of(wage_kb, "Сколько лет Баймуханову?"), "Baimukhanov led")["type_found"]  # no age
+
+
+@pytest.mark.parametrize(("word", "english"), [
+    ("января", "january"), ("в", None), ("марта", "march"), ("мартин", None), ("среду", "wednesday"),
+    ("средний", None), ("қаңтарда", "january"), ("сейчас", "now"), ("второй", "second"), ("бывшего", "former"),
+])
+def test_russian_and_kazakh_months_days_ordinals_and_now_are_read_as_english_ones(word, english):
+    assert calendar_word(word) == english
