@@ -33,7 +33,16 @@ part 7 gained one in English and one in Russian); tune part 5's Russian conversa
 (one follow-up, after the Russian follow-up changes that answered four more of the tune half's). And when Russian
 and Kazakh question words came to be read as English ones in the evidence checks too ("сколько ей лет" looks for
 an age), the tune half in Russian 0.95 -> 0.94 declined and the seed part in Russian with the FAQ 0.88 -> 0.87
-(one trap each; the Russian tune sets' in-scope at 95% of their traps declined rose 0.5 points).
+(one trap each; the Russian tune sets' in-scope at 95% of their traps declined rose 0.5 points). Reading
+Russian months, weekdays and ordinals as English ones cost the tune half in Russian another point of rejection
+(0.94 -> 0.93), tune part 2's Russian conversations one follow-up (0.40 -> 0.35) and the seed check set's Russian
+conversations one declined (0.90 -> 0.86), and gained one to three questions in every Russian tune part.
+Then tune part 8 (a new author's, measured as it arrived first) joined the tune half; the model re-fitted with it
+and the thresholds moved (0.684 -> 0.685, Cyrillic 0.707 -> 0.711). Against the floors before: the test half
+0.46 / 0.95 -> 0.47 / 0.93 (one more answered, two more traps answered: 97 -> 95 of 102 declined), tune part 2
+0.98 -> 0.97 declined, part 3 0.49 -> 0.48, part 6 0.44 -> 0.42, part 7 in Russian 1.00 -> 0.97, the tune half
+in Russian 0.58 -> 0.57, part 4 in Russian 0.40 -> 0.39, part 5 in Russian 0.41 -> 0.39, the test half in Kazakh
+0.28 -> 0.23 (one of 21; it had risen from 0.23 a change before), our own tune conversations 0.75 -> 0.73.
 The test half was measured, never tuned on; so was the seed check set (`eval/bank/seed2/`, a second
 author's questions on the seed article, written after this round's changes to the engine and the FAQ).
 """
@@ -54,37 +63,40 @@ from conftest import DEV_QUESTIONS, ROOT, SEED_CORPUS, SEED_FAQ
 BANK = ROOT / "eval" / "bank"
 DATA = ROOT / "tests" / "data"
 FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection floor)
-    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.46, 0.95),
+    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.47, 0.93),
     "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.57, 0.95),
-    "bank tune half, part 2": (BANK / "tune2" / "questions.yaml", BANK / "tune2" / "corpus", False, 0.37, 0.98),
-    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.49, 0.95),
+    "bank tune half, part 2": (BANK / "tune2" / "questions.yaml", BANK / "tune2" / "corpus", False, 0.38, 0.97),
+    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.48, 0.96),
     "bank tune half, part 4": (BANK / "tune4" / "questions.yaml", BANK / "tune4" / "corpus", False, 0.43, 0.95),
-    "bank tune half, part 5": (BANK / "tune5" / "questions.yaml", BANK / "tune5" / "corpus", False, 0.54, 0.94),
-    "bank tune half, part 6": (BANK / "tune6" / "questions.yaml", BANK / "tune6" / "corpus", False, 0.44, 0.97),
+    "bank tune half, part 5": (BANK / "tune5" / "questions.yaml", BANK / "tune5" / "corpus", False, 0.55, 0.96),
+    "bank tune half, part 6": (BANK / "tune6" / "questions.yaml", BANK / "tune6" / "corpus", False, 0.42, 0.97),
     "bank tune half in Russian, part 6": (BANK / "tune6" / "questions_ru.yaml", BANK / "tune6" / "corpus", False,
                                           0.32, 0.95),
     "bank tune half, part 7": (BANK / "tune7" / "questions.yaml", BANK / "tune7" / "corpus", False, 0.44, 0.93),
     "bank tune half in Russian, part 7": (BANK / "tune7" / "questions_ru.yaml", BANK / "tune7" / "corpus", False,
-                                          0.32, 1.00),
+                                          0.32, 0.97),
+    "bank tune half, part 8": (BANK / "tune8" / "questions.yaml", BANK / "tune8" / "corpus", False, 0.37, 0.91),
+    "bank tune half in Russian, part 8": (BANK / "tune8" / "questions_ru.yaml", BANK / "tune8" / "corpus", False,
+                                          0.37, 0.95),
     "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.33, 0.96),
-    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.58, 0.93),
+    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.57, 0.94),
     "bank tune half in Russian, part 3": (BANK / "tune3" / "questions_ru.yaml", BANK / "tune3" / "corpus", False,
                                           0.39, 0.95),
     "bank tune half in Russian, part 4": (BANK / "tune4" / "questions_ru.yaml", BANK / "tune4" / "corpus", False,
-                                          0.40, 0.95),
+                                          0.39, 0.95),
     "bank tune half in Russian, part 5": (BANK / "tune5" / "questions_ru.yaml", BANK / "tune5" / "corpus", False,
-                                          0.41, 0.98),
-    "bank test half in Kazakh": (BANK / "test" / "questions_kk.yaml", BANK / "test" / "corpus", False, 0.28, 1.00),
+                                          0.39, 1.00),
+    "bank test half in Kazakh": (BANK / "test" / "questions_kk.yaml", BANK / "test" / "corpus", False, 0.23, 1.00),
     "bank tune half in Kazakh": (BANK / "tune" / "questions_kk.yaml", BANK / "tune" / "corpus", False, 0.54, 0.92),
     "bank tune half in Kazakh, part 5": (BANK / "tune5" / "questions_kk.yaml", BANK / "tune5" / "corpus", False,
                                          0.30, 1.00),
     "bank seed part": (BANK / "seed" / "questions.yaml", SEED_CORPUS, False, 0.56, 0.95),
     "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.75, 0.92),
-    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.58, 0.88),
+    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.59, 0.88),
     "bank seed part in Kazakh with the FAQ": (BANK / "seed" / "questions_kk.yaml", SEED_CORPUS, True, 0.60, 1.00),
-    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.58, 0.89),
+    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.59, 0.89),
     "seed check set in Russian with the FAQ (never tuned on)": (BANK / "seed2" / "questions_ru.yaml", SEED_CORPUS,
-                                                                True, 0.49, 0.85),
+                                                                True, 0.53, 0.85),
     "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.77, 1.00),
     "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.96, 1.00),
     "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.64, 1.00),
@@ -100,7 +112,7 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
     "bank tune conversations in Russian": (BANK / "tune" / "conversations_ru.yaml", BANK / "tune" / "corpus", False,
                                            0.56, 1.00),
     "own tune conversations": (ROOT / "eval" / "conversations" / "own_tune.yaml", BANK / "tune" / "corpus", False,
-                               0.75, 0.96),
+                               0.73, 0.96),
     "tune part 2 conversations": (BANK / "tune2" / "conversations.yaml", BANK / "tune2" / "corpus", False, 0.60, 0.91),
     "tune part 2 conversations in Russian": (BANK / "tune2" / "conversations_ru.yaml", BANK / "tune2" / "corpus", False,
                                              0.35, 0.83),
@@ -118,12 +130,15 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
                                              0.25, 1.00),
     "tune part 7 conversations": (BANK / "tune7" / "conversations.yaml", BANK / "tune7" / "corpus", False, 0.40, 1.00),
     "tune part 7 conversations in Russian": (BANK / "tune7" / "conversations_ru.yaml", BANK / "tune7" / "corpus", False,
-                                             0.35, 1.00),
+                                             0.40, 1.00),
+    "tune part 8 conversations": (BANK / "tune8" / "conversations.yaml", BANK / "tune8" / "corpus", False, 0.45, 1.00),
+    "tune part 8 conversations in Russian": (BANK / "tune8" / "conversations_ru.yaml", BANK / "tune8" / "corpus", False,
+                                             0.20, 1.00),
     "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", False, 0.47, 0.87),
     "bank test conversations in Russian": (BANK / "test" / "conversations_ru.yaml", BANK / "test" / "corpus", False,
                                            0.29, 1.00),
     # the seed article's, answered as the bot answers them: with the FAQ
-    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, True, 0.54, 0.88),
+    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, True, 0.57, 0.88),
     "seed part conversations in Russian": (BANK / "seed" / "conversations_ru.yaml", SEED_CORPUS, True, 0.30, 0.96),
     "seed check set conversations (never tuned on)": (BANK / "seed2" / "conversations.yaml", SEED_CORPUS, True,
                                                       0.52, 0.90),
@@ -182,7 +197,7 @@ def test_shipped_confidence_model_is_what_calibrate_learns_from_the_tune_half():
     assert weights.tolist() == pytest.approx(list(model().weights), abs=1e-4)
 
 
-@pytest.mark.parametrize("part", ["tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "test"])
+@pytest.mark.parametrize("part", ["tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "test"])
 def test_every_expected_phrase_of_the_bank_lies_within_one_sentence_of_its_articles(part):
     kb = build(BANK / part / "corpus", None)
     sentences = [s.text for s in kb.corpus.sentences]
