@@ -126,6 +126,7 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 # A boundary candidate: terminal punctuation, optional closing quotes or brackets, whitespace.
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
 _BOUNDARY = re.compile(r"(\.{3}|…|[.!?]+)([\"'”’»)\]]*)(\s+)")
+_LIST_MARKER = re.compile(r"\s*(?:\(?\d{1,2}[.)]|[a-z][.)]|[-–—•*])[ \t]+(?=\S)")  # "1. ", "b) ", "– ", "• "
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -136,8 +137,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     only before a capital, and decimals or thousands separators never match (no space follows).
     """
     spans: list[tuple[int, int]] = []
-    start = 0
+    marker = _LIST_MARKER.match(text)
+    start = marker.end() if marker else 0  # "1. Ill-treatment was widespread": the number is no sentence
     for m in _BOUNDARY.finditer(text):
+        if m.start() < start:
+            continue
         nxt = text[m.end():m.end() + 2]
         if not nxt:
             continue

@@ -187,3 +187,11 @@ def test_a_photo_credit_makes_a_caption_and_an_agency_named_in_a_story_does_not(
     corpus = Corpus()
     parse_article(corpus, tmp_path / "a.txt", f"Title here\n\nThe story begins here. It goes on.\n\n{paragraph}\n")
     assert all(s.quotable != caption for s in corpus.sentences[3:])
+
+
+def test_a_list_marker_is_not_a_sentence_and_is_left_out_of_the_next_one():
+    for text, first in (("1. Ill-treatment was widespread. Of 112 people, 78 said so.", "Ill-treatment was"),
+                        ("– The Prosecutor General should reopen all cases.", "The Prosecutor General should"),
+                        ("2021 was a hard year. Prices rose.", "2021 was a hard year.")):
+        spans = split_sentences(text)
+        assert text[spans[0][0]:spans[0][1]].startswith(first)
