@@ -42,8 +42,9 @@ and the thresholds moved (0.684 -> 0.685, Cyrillic 0.707 -> 0.711). Against the 
 0.46 / 0.95 -> 0.47 / 0.93 (one more answered, two more traps answered: 97 -> 95 of 102 declined), tune part 2
 0.98 -> 0.97 declined, part 3 0.49 -> 0.48, part 6 0.44 -> 0.42, part 7 in Russian 1.00 -> 0.97, the tune half
 in Russian 0.58 -> 0.57, part 4 in Russian 0.40 -> 0.39, part 5 in Russian 0.41 -> 0.39, the test half in Kazakh
-0.28 -> 0.23 (one of 21; it had risen from 0.23 a change before), our own tune conversations 0.75 -> 0.73. A list's numbers ("1.") no longer being sentences of their own cost tune
-part 8 in Russian one question (0.37 -> 0.36).
+0.28 -> 0.23 (one of 21; it had risen from 0.23 a change before), our own tune conversations 0.75 -> 0.73.
+A list's numbers ("1.") no longer being sentences of their own cost tune part 8 in Russian one question
+(0.37 -> 0.36).
 The test half was measured, never tuned on; so was the seed check set (`eval/bank/seed2/`, a second
 author's questions on the seed article, written after this round's changes to the engine and the FAQ).
 """
@@ -172,7 +173,7 @@ def test_question_set_meets_its_floors(name):
 
 
 def test_high_confidence_answers_on_the_test_half_are_nearly_always_right():
-    """Measured: 50 of 57 answers at 0.8 or more are right (the issue asks for all of them; README)."""
+    """Measured: 51 of 58 answers at 0.8 or more are right (the issue asks for all of them; README)."""
     _, _, results = rates(BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False)
     confident = [r for r in results if r.answer.kind != "none" and r.answer.score >= 0.8]
     assert len(confident) >= 50
