@@ -141,6 +141,7 @@ _RUSSIAN_PHRASES = {
     ("как", "долго"): "how long", ("сколько", "времени"): "how long", ("скока", "времени"): "how long",
     ("на", "какой", "срок"): "how long", ("на", "какое", "время"): "how long",
     ("с", "каких", "пор"): "since when", ("какого", "числа"): "what date", ("в", "каком", "году"): "what year",
+    ("сколько", "из"): "how many of", ("скока", "из"): "how many of",
     ("в", "какие", "годы"): "what years", ("на", "каком", "расстоянии"): "how far",
     ("на", "какой", "глубине"): "how deep",
     ("на", "какой", "высоте"): "how high", ("какой", "силы"): "how strong", ("какой", "длины"): "how long is",
@@ -156,6 +157,8 @@ _DURATION_VERB = re.compile(r"^(?:длил|длит|продолжал|прод�
 _NAMING_VERBS = frozenset("назвал назвала назвали называет называют называл называла называли описал описала "
                           "описали".split())  # "как Токаев назвал беспорядки?": what did he call them
 _COPULA_PAST = frozenset("был была было были".split())
+# "сколько стоил", "сколько заплатили", "сколько денег": an amount of money, "how much" (read as "cost" by the checks).
+_MONEY_WORD = re.compile(r"^(?:стои|стоил|заплат|плат|заработ|зарабат|потрат|трат|обош|обход|денег|деньг|стоимост)")
 
 
 # Closed classes the answer checks compare with a sentence's words: months, weekdays, ordinals, "now". Russian
@@ -184,7 +187,10 @@ _CALENDAR_ENDING = 5  # letters a case or Kazakh suffix adds: "января", "�
 
 
 def calendar_word(token: str) -> str | None:
-    """The English month, weekday, ordinal or "now" a Russian or Kazakh word is ("января" -> january), if any."""
+    """The English month, weekday, ordinal or "now" a Russian or Kazakh word is ("января" -> january), if any;
+    "cost" for a Russian word of money ("стоил", "заплатили")."""
+    if _MONEY_WORD.match(token):
+        return "cost"
     return _CALENDAR_WORDS.get(token) or next(
         (english for start, english in _CALENDAR_STARTS
          if token.startswith(start) and len(token) <= len(start) + _CALENDAR_ENDING), None)
@@ -256,6 +262,9 @@ def _phrases(tokens: list[str]) -> list[str]:
         elif tokens[i] in ("сколько", "скока") and tokens[-1] == "лет" and not any(
                 _RUSSIAN_PAST.search(t) and t not in _COPULA_PAST for t in tokens[i + 1:]):
             out.append("how old")  # "сколько ей (Хайке Бреннер) лет?": an age, its person between
+            i += 1
+        elif tokens[i] in ("сколько", "скока") and any(_MONEY_WORD.match(t) for t in tokens[i + 1:]):
+            out.append("how much")  # "сколько стоил газ?", "сколько ему заплатили?": money
             i += 1
         elif tokens[i] in ("сколько", "скока") and any(_DURATION_VERB.match(t) for t in tokens[i + 1:]):
             out.append("how long")  # "сколько длилась забастовка?"

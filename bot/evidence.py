@@ -544,7 +544,7 @@ _HUMAN = frozenset(stem(w) for w in (
 def _counts_people(query: Query, shape: Shape) -> bool:
     """"How many protesters": a count of people, which news gives as "8,000 people"; but "how many of the 19
     dead were soldiers" is not answered by a count of all."""
-    if _SHARE_ASKED.search(query.text):
+    if _SHARE_ASKED.search(" ".join(_asked_words(query.text))):
         return False
     return any(t in _HUMAN for g in shape.target for t, w in query.groups[g].alternatives.items() if w >= 0.9)
 
@@ -615,7 +615,8 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
     if any(_expansion(tokens, a) for a in acronyms) or any(_bracketed(tokens, text, p) for p in spots):
         return 1.0, 1.0
     written = any(len(tokens[p].text) > 1 and tokens[p].text.isupper() for p in spots)  # "whats csto"
-    if _SPELLING_OUT.search(query.text) or written or any(a.upper() in query.text for a in acronyms if len(a) > 1):
+    spelling_out = _SPELLING_OUT.search(" ".join(_asked_words(query.text)))  # "расшифровывается": stand for
+    if spelling_out or written or any(a.upper() in query.text for a in acronyms if len(a) > 1):
         return 0.0, 0.0  # "what does CSTO stand for": only the full name answers, not "the CSTO, which ..."
     first, last = spots[0], spots[-1]
     while tokens[last].capital and last + 1 < len(tokens) and tokens[last + 1].capital and \

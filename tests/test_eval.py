@@ -44,7 +44,9 @@ and the thresholds moved (0.684 -> 0.685, Cyrillic 0.707 -> 0.711). Against the 
 in Russian 0.58 -> 0.57, part 4 in Russian 0.40 -> 0.39, part 5 in Russian 0.41 -> 0.39, the test half in Kazakh
 0.28 -> 0.23 (one of 21; it had risen from 0.23 a change before), our own tune conversations 0.75 -> 0.73.
 A list's numbers ("1.") no longer being sentences of their own cost tune part 8 in Russian one question
-(0.37 -> 0.36).
+(0.37 -> 0.36). Reading a Russian "сколько стоил" as "how much" (money), "сколько из" as "how many of" and
+"расшифровывается" as "stands for" in the answer checks cost tune parts 3 and 7 in Russian one trap each
+(0.95 -> 0.93, 0.97 -> 0.95) and gained part 8 in Russian and the seed part in Russian with the FAQ one each.
 The test half was measured, never tuned on; so was the seed check set (`eval/bank/seed2/`, a second
 author's questions on the seed article, written after this round's changes to the engine and the FAQ).
 """
@@ -76,14 +78,14 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
                                           0.32, 0.95),
     "bank tune half, part 7": (BANK / "tune7" / "questions.yaml", BANK / "tune7" / "corpus", False, 0.44, 0.93),
     "bank tune half in Russian, part 7": (BANK / "tune7" / "questions_ru.yaml", BANK / "tune7" / "corpus", False,
-                                          0.32, 0.97),
+                                          0.32, 0.95),
     "bank tune half, part 8": (BANK / "tune8" / "questions.yaml", BANK / "tune8" / "corpus", False, 0.37, 0.91),
     "bank tune half in Russian, part 8": (BANK / "tune8" / "questions_ru.yaml", BANK / "tune8" / "corpus", False,
-                                          0.36, 0.95),
+                                          0.36, 0.97),
     "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.33, 0.96),
     "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.57, 0.94),
     "bank tune half in Russian, part 3": (BANK / "tune3" / "questions_ru.yaml", BANK / "tune3" / "corpus", False,
-                                          0.39, 0.95),
+                                          0.39, 0.93),
     "bank tune half in Russian, part 4": (BANK / "tune4" / "questions_ru.yaml", BANK / "tune4" / "corpus", False,
                                           0.39, 0.95),
     "bank tune half in Russian, part 5": (BANK / "tune5" / "questions_ru.yaml", BANK / "tune5" / "corpus", False,
@@ -94,7 +96,7 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
                                          0.30, 1.00),
     "bank seed part": (BANK / "seed" / "questions.yaml", SEED_CORPUS, False, 0.56, 0.95),
     "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.75, 0.92),
-    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.59, 0.88),
+    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.59, 0.90),
     "bank seed part in Kazakh with the FAQ": (BANK / "seed" / "questions_kk.yaml", SEED_CORPUS, True, 0.60, 1.00),
     "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.59, 0.89),
     "seed check set in Russian with the FAQ (never tuned on)": (BANK / "seed2" / "questions_ru.yaml", SEED_CORPUS,
@@ -117,7 +119,7 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
                                0.73, 0.96),
     "tune part 2 conversations": (BANK / "tune2" / "conversations.yaml", BANK / "tune2" / "corpus", False, 0.60, 0.91),
     "tune part 2 conversations in Russian": (BANK / "tune2" / "conversations_ru.yaml", BANK / "tune2" / "corpus", False,
-                                             0.35, 0.83),
+                                             0.40, 0.83),
     "tune part 3 conversations": (BANK / "tune3" / "conversations.yaml", BANK / "tune3" / "corpus", False, 0.40, 1.00),
     "tune part 3 conversations in Russian": (BANK / "tune3" / "conversations_ru.yaml", BANK / "tune3" / "corpus", False,
                                              0.40, 1.00),

@@ -495,3 +495,8 @@ def test_a_russian_how_old_looks_for_an_age_as_the_english_one_does(wage_kb):
 ])
 def test_russian_and_kazakh_months_days_ordinals_and_now_are_read_as_english_ones(word, english):
     assert calendar_word(word) == english
+
+
+def test_a_russian_how_much_of_money_wants_money_as_the_english_one_does(wage_kb):
+    rows = rows_of(wage_kb, "сколько стоили розы на свадьбу?")
+    assert not row_starting(rows, "A florist by the gates")["type_found"]  # "300 roses" is no price
