@@ -127,10 +127,12 @@ def kazakh_stem(word: str) -> str:
 
 _KAZAKH_QUESTION_WORDS = frozenset("қанша қаншама қай кай неден қашан кім кімге кімнің қайда қайдан неге неліктен "
                                    "не нені қандай қалай неше".split())
+_KAZAKH_PLAIN = frozenset("деген туралы бойынша керек неге болды".split())  # Kazakh without Kazakh letters
 _COUNTING = frozenset({"қанша", "қаншама", "неше", "қай", "кай"})  # "қанша адам", "қай қала": the noun follows
 _PHRASES = {("неше", "жаста"): "how old", ("неше", "жасқа"): "how old", ("сколько", "лет"): "how old",
             ("скока", "лет"): "how old",
-            ("нені", "білдіреді"): "mean", ("не", "білдіреді"): "mean"}
+            ("нені", "білдіреді"): "mean", ("не", "білдіреді"): "mean", ("қанша", "жыл"): "how long",
+            ("канша", "жыл"): "how long"}
 # Russian constructions read as the English question they are, since they decide the kind of answer asked:
 # "по словам X" is "according to X" (a quotation), "за что арестовали" asks why, "как зовут" for a name.
 _RUSSIAN_PHRASES = {
@@ -145,7 +147,8 @@ _RUSSIAN_PHRASES = {
     ("в", "какие", "годы"): "what years", ("на", "каком", "расстоянии"): "how far",
     ("на", "какой", "глубине"): "how deep",
     ("на", "какой", "высоте"): "how high", ("какой", "силы"): "how strong", ("какой", "длины"): "how long is",
-    ("что", "за"): "what is",
+    ("что", "за"): "what is", ("полное", "название"): "stand for", ("толық", "атауы", "қандай"): "stand for",
+    ("толық", "атауы"): "stand for", ("толық", "аты"): "stand for",
     **{("как", v): "what is the name of" for v in
        "зовут звали называется называлась назывался называлось назывались называют называли".split()},
     **{("кому", v): "who owns" for v in "принадлежит принадлежало принадлежал принадлежала принадлежат".split()},
@@ -202,7 +205,7 @@ def english_question_words(tokens: list[str]) -> list[str]:
     Russian question "не" is "not", not the Kazakh "what"."""
     if not any(is_cyrillic(t) for t in tokens):
         return tokens  # an English question already is one
-    kazakh = any(is_kazakh(t) for t in tokens)
+    kazakh = any(is_kazakh(t) or t in _KAZAKH_PLAIN for t in tokens)
     tokens = _phrases(_subject_first(tokens))
     out: list[str] = []
     front: list[str] = []

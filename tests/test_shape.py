@@ -480,8 +480,15 @@ def test_a_russian_pronoun_after_how_much_means_the_name_is_not_what_is_counted(
     assert shape(tune_kb, "сколько его продержали под арестом?").atype == AnswerType.DURATION
 
 
-def test_kazakh_which_takes_its_noun_along(tune_kb):
-    assert shape(tune_kb, "Қазақстанның астанасы қай қала?").atype == AnswerType.PLACE
+@pytest.mark.parametrize("question, kind", [
+    ("Қазақстанның астанасы қай қала?", AnswerType.PLACE),  # "қай" takes its noun along
+    ("Тоқаев наразылықтарды не деп атады?", AnswerType.QUOTE),  # "не деп атады": what did he call them
+    ("ҰҚШҰ-ның толық атауы қандай?", AnswerType.DEFINITION),  # the full name: what it stands for
+    ("Елбасы деген не?", AnswerType.DEFINITION),  # Kazakh without Kazakh letters: "не" is "what", not "not"
+    ("ОДКБ полное название?", AnswerType.DEFINITION),
+])
+def test_kazakh_and_russian_questions_for_a_name_a_quote_or_a_place_ask_what_english_ones_do(tune_kb, question, kind):
+    assert shape(tune_kb, question).atype == kind
 
 
 def test_a_russian_how_old_looks_for_an_age_as_the_english_one_does(wage_kb):
