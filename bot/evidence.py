@@ -626,7 +626,7 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
     after = text[end:end + 6].lstrip("!?’”'\"»")  # "‘Shal, ket!’, which means": past the closing quote
     nxt = next((t.lower for t in tokens[last + 1:] if t.lower[:1].isalnum()), "")  # past a closing quote mark
     if after.startswith((" (", "(")) or (after.startswith(",") and (nxt in _APPOSITION_WORDS or nxt[:1].isdigit()
-                                                                     or nxt in ROLE_NOUNS)):
+                                                                     or _describes(tokens[last + 1:last + 4]))):
         return 1.0, 1.0
     if nxt in ("is", "was", "are", "were", "means", "stands", "refers") and last + 2 < len(tokens) and (
             tokens[last + 2].lower in ("a", "an", "the") or tokens[last + 2].lower in ROLE_NOUNS):
@@ -639,6 +639,11 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
     if "(" in text[max(0, tokens[first].start - 2):tokens[first].start]:
         return 1.0, 1.0
     return 0.0, 0.0
+
+
+def _describes(tokens) -> bool:
+    """", CAJM's director", ", a jazz pianist": a title, role or describing noun within the apposition's first words."""
+    return any(t.lower in ROLE_NOUNS or t.lower in DESCRIBING_NOUNS for t in tokens)
 
 
 def acronym_forms(group: TermGroup) -> list[str]:

@@ -47,6 +47,9 @@ A list's numbers ("1.") no longer being sentences of their own cost tune part 8 
 (0.37 -> 0.36). Reading a Russian "сколько стоил" as "how much" (money), "сколько из" as "how many of" and
 "расшифровывается" as "stands for" in the answer checks cost tune parts 3 and 7 in Russian one trap each
 (0.95 -> 0.93, 0.97 -> 0.95) and gained part 8 in Russian and the seed part in Russian with the FAQ one each.
+An apposition whose first words hold a role (", CAJM's director") describing the person cost tune part 2's
+Russian conversations one follow-up (0.40 -> 0.35) and gained part 8 one question in each language and part 6
+a follow-up.
 The test half was measured, never tuned on; so was the seed check set (`eval/bank/seed2/`, a second
 author's questions on the seed article, written after this round's changes to the engine and the FAQ).
 """
@@ -79,9 +82,9 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
     "bank tune half, part 7": (BANK / "tune7" / "questions.yaml", BANK / "tune7" / "corpus", False, 0.44, 0.93),
     "bank tune half in Russian, part 7": (BANK / "tune7" / "questions_ru.yaml", BANK / "tune7" / "corpus", False,
                                           0.32, 0.95),
-    "bank tune half, part 8": (BANK / "tune8" / "questions.yaml", BANK / "tune8" / "corpus", False, 0.37, 0.91),
+    "bank tune half, part 8": (BANK / "tune8" / "questions.yaml", BANK / "tune8" / "corpus", False, 0.39, 0.91),
     "bank tune half in Russian, part 8": (BANK / "tune8" / "questions_ru.yaml", BANK / "tune8" / "corpus", False,
-                                          0.36, 0.97),
+                                          0.37, 0.97),
     "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.33, 0.96),
     "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.57, 0.94),
     "bank tune half in Russian, part 3": (BANK / "tune3" / "questions_ru.yaml", BANK / "tune3" / "corpus", False,
@@ -119,7 +122,7 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
                                0.73, 0.96),
     "tune part 2 conversations": (BANK / "tune2" / "conversations.yaml", BANK / "tune2" / "corpus", False, 0.60, 0.91),
     "tune part 2 conversations in Russian": (BANK / "tune2" / "conversations_ru.yaml", BANK / "tune2" / "corpus", False,
-                                             0.40, 0.83),
+                                             0.35, 0.83),
     "tune part 3 conversations": (BANK / "tune3" / "conversations.yaml", BANK / "tune3" / "corpus", False, 0.40, 1.00),
     "tune part 3 conversations in Russian": (BANK / "tune3" / "conversations_ru.yaml", BANK / "tune3" / "corpus", False,
                                              0.40, 1.00),
@@ -129,7 +132,7 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
     "tune part 5 conversations": (BANK / "tune5" / "conversations.yaml", BANK / "tune5" / "corpus", False, 0.37, 1.00),
     "tune part 5 conversations in Russian": (BANK / "tune5" / "conversations_ru.yaml", BANK / "tune5" / "corpus", False,
                                              0.18, 0.92),
-    "tune part 6 conversations": (BANK / "tune6" / "conversations.yaml", BANK / "tune6" / "corpus", False, 0.50, 1.00),
+    "tune part 6 conversations": (BANK / "tune6" / "conversations.yaml", BANK / "tune6" / "corpus", False, 0.55, 1.00),
     "tune part 6 conversations in Russian": (BANK / "tune6" / "conversations_ru.yaml", BANK / "tune6" / "corpus", False,
                                              0.25, 1.00),
     "tune part 7 conversations": (BANK / "tune7" / "conversations.yaml", BANK / "tune7" / "corpus", False, 0.40, 1.00),
