@@ -191,7 +191,7 @@ def run_calibrate(manifest: Path, write: bool, out=print) -> int:
                                    [s.item.expect is not None and ok for s, _, ok in unseen])
     model = Model(tuple(float(w) for w in weights), 0.0, scale, shift)
     model = Model(model.weights, model.confidence(threshold), scale, shift)
-    cyrillic = cyrillic_threshold(cyrillic_sets(manifest), manifest_faq(manifest), model)
+    cyrillic = max(cyrillic_threshold(cyrillic_sets(manifest), manifest_faq(manifest), model), model.threshold)
     model = Model(model.weights, model.threshold, scale, shift, cyrillic)
     out(f"{len(samples)} tune questions, {sum(len(s.rows) for s in samples)} candidate sentences")
     for name, results in (("out of fold", folded), ("in sample", in_sample)):

@@ -50,6 +50,13 @@ A list's numbers ("1.") no longer being sentences of their own cost tune part 8 
 An apposition whose first words hold a role (", CAJM's director") describing the person cost tune part 2's
 Russian conversations one follow-up (0.40 -> 0.35) and gained part 8 one question in each language and part 6
 a follow-up.
+Lowered most when tune part 9 (a new author's, measured as it arrived first: its traps were declined 92.2% at
+the old threshold, part 8's 91.7%) joined the tune half: its traps raised the threshold the bank's parts set
+(out of fold, part 9 alone needs 0.768 to decline 95% of its traps; the rule takes the part at the 75th
+percentile, which moved from 0.620 to 0.672), and the confidence threshold went 0.685 -> 0.715. Rejection rose
+and in-scope fell nearly everywhere: the test half 0.47 / 0.93 -> 0.43 / 0.95, the tune half 0.57 -> 0.53, the
+dev set 0.77 -> 0.67 (with the FAQ 0.96 -> 0.93), the seed part 0.56 -> 0.54 (with the FAQ 0.75 -> 0.74), the test
+conversations 0.47 -> 0.41, and one to three questions in most other sets; the rule was not changed.
 The test half was measured, never tuned on; so was the seed check set (`eval/bank/seed2/`, a second
 author's questions on the seed article, written after this round's changes to the engine and the FAQ).
 """
@@ -70,46 +77,49 @@ from conftest import DEV_QUESTIONS, ROOT, SEED_CORPUS, SEED_FAQ
 BANK = ROOT / "eval" / "bank"
 DATA = ROOT / "tests" / "data"
 FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection floor)
-    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.47, 0.93),
-    "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.57, 0.95),
-    "bank tune half, part 2": (BANK / "tune2" / "questions.yaml", BANK / "tune2" / "corpus", False, 0.38, 0.97),
-    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.48, 0.96),
-    "bank tune half, part 4": (BANK / "tune4" / "questions.yaml", BANK / "tune4" / "corpus", False, 0.43, 0.95),
-    "bank tune half, part 5": (BANK / "tune5" / "questions.yaml", BANK / "tune5" / "corpus", False, 0.55, 0.96),
+    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.43, 0.95),
+    "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.53, 0.96),
+    "bank tune half, part 2": (BANK / "tune2" / "questions.yaml", BANK / "tune2" / "corpus", False, 0.36, 0.98),
+    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.46, 0.98),
+    "bank tune half, part 4": (BANK / "tune4" / "questions.yaml", BANK / "tune4" / "corpus", False, 0.42, 0.95),
+    "bank tune half, part 5": (BANK / "tune5" / "questions.yaml", BANK / "tune5" / "corpus", False, 0.51, 1.00),
     "bank tune half, part 6": (BANK / "tune6" / "questions.yaml", BANK / "tune6" / "corpus", False, 0.42, 0.97),
     "bank tune half in Russian, part 6": (BANK / "tune6" / "questions_ru.yaml", BANK / "tune6" / "corpus", False,
-                                          0.32, 0.95),
-    "bank tune half, part 7": (BANK / "tune7" / "questions.yaml", BANK / "tune7" / "corpus", False, 0.44, 0.93),
+                                          0.29, 0.95),
+    "bank tune half, part 7": (BANK / "tune7" / "questions.yaml", BANK / "tune7" / "corpus", False, 0.43, 0.93),
     "bank tune half in Russian, part 7": (BANK / "tune7" / "questions_ru.yaml", BANK / "tune7" / "corpus", False,
-                                          0.32, 0.95),
-    "bank tune half, part 8": (BANK / "tune8" / "questions.yaml", BANK / "tune8" / "corpus", False, 0.39, 0.91),
+                                          0.31, 0.97),
+    "bank tune half, part 8": (BANK / "tune8" / "questions.yaml", BANK / "tune8" / "corpus", False, 0.37, 0.93),
     "bank tune half in Russian, part 8": (BANK / "tune8" / "questions_ru.yaml", BANK / "tune8" / "corpus", False,
                                           0.37, 0.97),
-    "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.33, 0.96),
-    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.57, 0.94),
+    "bank tune half, part 9": (BANK / "tune9" / "questions.yaml", BANK / "tune9" / "corpus", False, 0.39, 0.94),
+    "bank tune half in Russian, part 9": (BANK / "tune9" / "questions_ru.yaml", BANK / "tune9" / "corpus", False,
+                                          0.36, 0.92),
+    "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.32, 0.96),
+    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.56, 0.95),
     "bank tune half in Russian, part 3": (BANK / "tune3" / "questions_ru.yaml", BANK / "tune3" / "corpus", False,
-                                          0.39, 0.93),
+                                          0.37, 0.95),
     "bank tune half in Russian, part 4": (BANK / "tune4" / "questions_ru.yaml", BANK / "tune4" / "corpus", False,
-                                          0.39, 0.95),
+                                          0.37, 0.94),
     "bank tune half in Russian, part 5": (BANK / "tune5" / "questions_ru.yaml", BANK / "tune5" / "corpus", False,
-                                          0.39, 1.00),
-    "bank test half in Kazakh": (BANK / "test" / "questions_kk.yaml", BANK / "test" / "corpus", False, 0.28, 1.00),
+                                          0.38, 1.00),
+    "bank test half in Kazakh": (BANK / "test" / "questions_kk.yaml", BANK / "test" / "corpus", False, 0.33, 1.00),
     "bank tune half in Kazakh": (BANK / "tune" / "questions_kk.yaml", BANK / "tune" / "corpus", False, 0.54, 0.92),
     "bank tune half in Kazakh, part 5": (BANK / "tune5" / "questions_kk.yaml", BANK / "tune5" / "corpus", False,
                                          0.30, 1.00),
-    "bank seed part": (BANK / "seed" / "questions.yaml", SEED_CORPUS, False, 0.56, 0.95),
-    "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.75, 0.92),
-    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.59, 0.90),
+    "bank seed part": (BANK / "seed" / "questions.yaml", SEED_CORPUS, False, 0.54, 0.97),
+    "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.74, 0.94),
+    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.58, 0.91),
     "bank seed part in Kazakh with the FAQ": (BANK / "seed" / "questions_kk.yaml", SEED_CORPUS, True, 0.60, 1.00),
-    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.59, 0.89),
+    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.58, 0.89),
     "seed check set in Russian with the FAQ (never tuned on)": (BANK / "seed2" / "questions_ru.yaml", SEED_CORPUS,
-                                                                True, 0.53, 0.85),
-    "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.77, 1.00),
-    "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.96, 1.00),
+                                                                True, 0.51, 0.85),
+    "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.67, 1.00),
+    "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.93, 1.00),
     "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.64, 1.00),
     "own seed questions with the FAQ": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, True, 0.88, 1.00),
     "second event (Suez)": (DATA / "suez" / "questions.yaml", DATA / "suez" / "corpus", False, 0.70, 1.00),
-    "two articles": (DATA / "multi" / "questions.yaml", DATA / "multi" / "corpus", False, 0.80, 1.00),
+    "two articles": (DATA / "multi" / "questions.yaml", DATA / "multi" / "corpus", False, 0.75, 1.00),
 }
 
 
@@ -119,38 +129,41 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
     "bank tune conversations in Russian": (BANK / "tune" / "conversations_ru.yaml", BANK / "tune" / "corpus", False,
                                            0.56, 1.00),
     "own tune conversations": (ROOT / "eval" / "conversations" / "own_tune.yaml", BANK / "tune" / "corpus", False,
-                               0.73, 0.96),
-    "tune part 2 conversations": (BANK / "tune2" / "conversations.yaml", BANK / "tune2" / "corpus", False, 0.60, 0.91),
+                               0.71, 0.96),
+    "tune part 2 conversations": (BANK / "tune2" / "conversations.yaml", BANK / "tune2" / "corpus", False, 0.55, 0.91),
     "tune part 2 conversations in Russian": (BANK / "tune2" / "conversations_ru.yaml", BANK / "tune2" / "corpus", False,
                                              0.35, 0.83),
-    "tune part 3 conversations": (BANK / "tune3" / "conversations.yaml", BANK / "tune3" / "corpus", False, 0.40, 1.00),
+    "tune part 3 conversations": (BANK / "tune3" / "conversations.yaml", BANK / "tune3" / "corpus", False, 0.36, 1.00),
     "tune part 3 conversations in Russian": (BANK / "tune3" / "conversations_ru.yaml", BANK / "tune3" / "corpus", False,
                                              0.40, 1.00),
     "tune part 4 conversations": (BANK / "tune4" / "conversations.yaml", BANK / "tune4" / "corpus", False, 0.25, 1.00),
     "tune part 4 conversations in Russian": (BANK / "tune4" / "conversations_ru.yaml", BANK / "tune4" / "corpus", False,
                                              0.18, 1.00),
-    "tune part 5 conversations": (BANK / "tune5" / "conversations.yaml", BANK / "tune5" / "corpus", False, 0.37, 1.00),
+    "tune part 5 conversations": (BANK / "tune5" / "conversations.yaml", BANK / "tune5" / "corpus", False, 0.33, 1.00),
     "tune part 5 conversations in Russian": (BANK / "tune5" / "conversations_ru.yaml", BANK / "tune5" / "corpus", False,
                                              0.18, 0.92),
-    "tune part 6 conversations": (BANK / "tune6" / "conversations.yaml", BANK / "tune6" / "corpus", False, 0.55, 1.00),
+    "tune part 6 conversations": (BANK / "tune6" / "conversations.yaml", BANK / "tune6" / "corpus", False, 0.50, 1.00),
     "tune part 6 conversations in Russian": (BANK / "tune6" / "conversations_ru.yaml", BANK / "tune6" / "corpus", False,
                                              0.25, 1.00),
-    "tune part 7 conversations": (BANK / "tune7" / "conversations.yaml", BANK / "tune7" / "corpus", False, 0.40, 1.00),
+    "tune part 7 conversations": (BANK / "tune7" / "conversations.yaml", BANK / "tune7" / "corpus", False, 0.30, 1.00),
     "tune part 7 conversations in Russian": (BANK / "tune7" / "conversations_ru.yaml", BANK / "tune7" / "corpus", False,
-                                             0.40, 1.00),
+                                             0.35, 1.00),
     "tune part 8 conversations": (BANK / "tune8" / "conversations.yaml", BANK / "tune8" / "corpus", False, 0.45, 1.00),
     "tune part 8 conversations in Russian": (BANK / "tune8" / "conversations_ru.yaml", BANK / "tune8" / "corpus", False,
                                              0.20, 1.00),
-    "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", False, 0.47, 0.87),
+    "tune part 9 conversations": (BANK / "tune9" / "conversations.yaml", BANK / "tune9" / "corpus", False, 0.15, 1.00),
+    "tune part 9 conversations in Russian": (BANK / "tune9" / "conversations_ru.yaml", BANK / "tune9" / "corpus", False,
+                                             0.10, 1.00),
+    "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", False, 0.41, 0.87),
     "bank test conversations in Russian": (BANK / "test" / "conversations_ru.yaml", BANK / "test" / "corpus", False,
                                            0.29, 1.00),
     # the seed article's, answered as the bot answers them: with the FAQ
-    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, True, 0.57, 0.88),
+    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, True, 0.54, 0.88),
     "seed part conversations in Russian": (BANK / "seed" / "conversations_ru.yaml", SEED_CORPUS, True, 0.30, 0.96),
     "seed check set conversations (never tuned on)": (BANK / "seed2" / "conversations.yaml", SEED_CORPUS, True,
                                                       0.52, 0.90),
     "seed check set conversations in Russian (never tuned on)": (BANK / "seed2" / "conversations_ru.yaml",
-                                                                SEED_CORPUS, True, 0.43, 0.86),
+                                                                SEED_CORPUS, True, 0.43, 0.90),
 }
 
 
@@ -204,7 +217,7 @@ def test_shipped_confidence_model_is_what_calibrate_learns_from_the_tune_half():
     assert weights.tolist() == pytest.approx(list(model().weights), abs=1e-4)
 
 
-@pytest.mark.parametrize("part", ["tune", "tune2", "tune3", "tune4", "tune5", "tune6", "tune7", "tune8", "test"])
+@pytest.mark.parametrize("part", ["tune", *(f"tune{n}" for n in range(2, 10)), "test"])
 def test_every_expected_phrase_of_the_bank_lies_within_one_sentence_of_its_articles(part):
     kb = build(BANK / part / "corpus", None)
     sentences = [s.text for s in kb.corpus.sentences]
