@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.crosslingual import calendar_word, english_question_words, is_cyrillic
+from bot.crosslingual import is_cyrillic
 from bot.features import MONTHS, TITLES, WEEKDAYS, YEAR_TOKEN, Annotation, Found, Span, is_demonym
 from bot.qtype import MEASURES, NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
 from bot.query import PARTITIVES, Query, TermGroup
+from bot.question_reading import calendar_word, english_question_words
 from bot.text import IRREGULAR, STOP_WORDS, stem, words
 
 NEAR = {Span.NUMBER: 5, Span.DATE: 10, Span.DURATION: 10, Span.PERSON: 8, Span.PLACE: 8, Span.ORG: 8, Span.ROLE: 8}

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot import lexicon
-from bot.crosslingual import english_question_words, is_cyrillic
+from bot.crosslingual import is_cyrillic
 from bot.features import MONTHS, TITLES, WEEKDAYS
 from bot.followup_words import CYRILLIC_PERSON_PRONOUNS, SAYING
 from bot.query import PARTITIVES, Query
+from bot.question_reading import english_question_words
 from bot.text import IRREGULAR, STOP_WORDS, fold, stem, words
 
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from bot import lexicon
-from bot.crosslingual import english_question_words, is_cyrillic, is_kazakh, kazakh_stem, name_forms, plain_letters
+from bot.crosslingual import is_cyrillic, is_kazakh, kazakh_stem, name_forms, plain_letters
+from bot.question_reading import english_question_words
 from bot.spelling import Speller, never
 from bot.text import STOP_WORDS, is_mostly_foreign, stem, words
 

@@ -12,9 +12,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot import followup_words as fw
-from bot.crosslingual import QUESTION_WORDS, is_cyrillic
+from bot.crosslingual import is_cyrillic
 from bot.features import TITLES
 from bot.followup_words import is_wh, spans_of, tokens_of
+from bot.question_reading import QUESTION_WORDS
 from bot.text import IRREGULAR, STOP_WORDS, fold
 
 if TYPE_CHECKING:

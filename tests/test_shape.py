@@ -6,12 +6,13 @@ import pytest
 
 from bot.answer import model
 from bot.candidates import judged
-from bot.crosslingual import calendar_word, english_question_words, name_forms
+from bot.crosslingual import name_forms
 from bot.evidence import FEATURE_NAMES
 from bot.features import Span, annotate, places
 from bot.knowledge import build
 from bot.qtype import AnswerType, question_shape
 from bot.query import analyze
+from bot.question_reading import calendar_word, english_question_words
 from bot.spelling import Speller
 
 from conftest import ROOT
