@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.crosslingual import is_cyrillic
-from bot.features import MONTHS, TITLES, WEEKDAYS, YEAR_TOKEN, Annotation, Found, Span, is_demonym
+from bot.features import MONTHS, WEEKDAYS, YEAR_TOKEN, Annotation, Found, Span, is_demonym
 from bot.qtype import MEASURES, NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
 from bot.query import PARTITIVES, Query, TermGroup
 from bot.question_reading import calendar_word, english_question_words
@@ -463,6 +463,12 @@ def _asked_words(text: str) -> tuple[str, ...]:
     return tuple(calendar_word(t) or t if is_cyrillic(t) else t for t in tokens)
 
 
+@lru_cache(maxsize=1024)
+def _asked_text(text: str) -> str:
+    """The question's words as ``_asked_words`` reads them, as one string for the patterns."""
+    return " ".join(_asked_words(text))
+
+
 def _after_how(query: Query) -> set[str]:
     """The words right after "how": "much", "old", "deep"."""
     asked = _asked_words(query.text)
@@ -545,7 +551,7 @@ _HUMAN = frozenset(stem(w) for w in (
 def _counts_people(query: Query, shape: Shape) -> bool:
     """"How many protesters": a count of people, which news gives as "8,000 people"; but "how many of the 19
     dead were soldiers" is not answered by a count of all."""
-    if _SHARE_ASKED.search(" ".join(_asked_words(query.text))):
+    if _SHARE_ASKED.search(_asked_text(query.text)):
         return False
     return any(t in _HUMAN for g in shape.target for t, w in query.groups[g].alternatives.items() if w >= 0.9)
 
@@ -616,7 +622,7 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
     if any(_expansion(tokens, a) for a in acronyms) or any(_bracketed(tokens, text, p) for p in spots):
         return 1.0, 1.0
     written = any(len(tokens[p].text) > 1 and tokens[p].text.isupper() for p in spots)  # "whats csto"
-    spelling_out = _SPELLING_OUT.search(" ".join(_asked_words(query.text)))  # "расшифровывается": stand for
+    spelling_out = _SPELLING_OUT.search(_asked_text(query.text))  # "расшифровывается": stand for
     if spelling_out or written or any(a.upper() in query.text for a in acronyms if len(a) > 1):
         return 0.0, 0.0  # "what does CSTO stand for": only the full name answers, not "the CSTO, which ..."
     first, last = spots[0], spots[-1]
@@ -632,8 +638,8 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
     if nxt in ("is", "was", "are", "were", "means", "stands", "refers") and last + 2 < len(tokens) and (
             tokens[last + 2].lower in ("a", "an", "the") or tokens[last + 2].lower in ROLE_NOUNS):
         return 1.0, 1.0
-    before = [t.lower for t in tokens[max(0, first - 4):first]]
-    if any(w in ROLE_NOUNS or w in TITLES or w in DESCRIBING_NOUNS or w == "old" for w in before) or (  # "taxi driver"
+    before = tokens[max(0, first - 4):first]
+    if _describes(before) or any(t.lower == "old" for t in before) or (  # "a 52-year-old taxi driver"
             first >= 2 and tokens[first - 1].lower in ("as", "called", "named") and tokens[first - 2].lower in (
             "known", "called", "named", "as")):
         return 1.0, 1.0
@@ -643,7 +649,7 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
 
 
 def _describes(tokens) -> bool:
-    """", CAJM's director", ", a jazz pianist": a title, role or describing noun within the apposition's first words."""
+    """", CAJM's director", "jazz pianist Vikram": a title, role or describing noun among these words."""
     return any(t.lower in ROLE_NOUNS or t.lower in DESCRIBING_NOUNS for t in tokens)
 
 

@@ -264,8 +264,8 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if lead in (None, "why") and "why" in tokens or " how come " in joined or "reason" in tokens or (
             tokens[:1] == ["what"] and len(tokens) > 1 and tokens[1] in _CAUSE_VERBS):
         return AnswerType.REASON, None
-    russian_quote = tokens[:1] == ["what"] and "say" in tokens and any(is_cyrillic(t) for t in tokens)
     russian = any(is_cyrillic(t) for t in tokens)
+    russian_quote = russian and tokens[:1] == ["what"] and "say" in tokens
     which = (["which"],) if russian else (["what"], ["which"])  # "что … города": not "what city"
     ends_in_place = tokens[:1] in which and _singular(tokens[-1]) in _HEAD_PLACES  # "'s largest city"
     ends_in_place = ends_in_place or (tokens[:1] in which or not russian) and _which_place(tokens)

@@ -193,7 +193,7 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
     if cyrillic:  # the glossary's words are the word itself, in the articles' language
         alternatives.update({t: w for t, w in synonyms.get(own, {}).items() if w >= TRANSLATION_WEIGHT})
         name = latin_name(token, known) if len(alternatives) == 1 and own not in vocabulary else None
-        if name is not None:  # "Бейруте" is Beirut, not a misspelt glossary word ("берут")
+        if name is not None:  # "Токаева" is Tokayev, "Бейруте" Beirut: not a misspelt glossary word ("берут")
             alternatives[name] = SPELLING_WEIGHT
         speller = getattr(synonyms, "cyrillic_speller", None)
         fixed = speller.correct(token) if speller is not None and len(alternatives) == 1 and spell else None
@@ -206,11 +206,7 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
             alternatives.update(_stem_spelling(own, synonyms))
         if len(alternatives) == 1:
             alternatives.update(_plain_kazakh(token, synonyms))
-    if own not in vocabulary and cyrillic and len(alternatives) == 1:
-        name = latin_name(token, known)  # "Токаева" -> tokayev
-        if name is not None:
-            alternatives[name] = SPELLING_WEIGHT
-    elif own not in vocabulary and not cyrillic and spell and known.speller is not None:
+    if own not in vocabulary and not cyrillic and spell and known.speller is not None:
         fixed = known.speller.correct(token)
         if fixed in STOP_WORDS:
             return None
