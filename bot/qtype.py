@@ -69,6 +69,7 @@ _PLACE_NOUNS = frozenset("city country town region place province village area d
 _MEASURE_NOUNS = frozenset("share percentage proportion factor quantity level amount".split())
 _TERSE_DATE = frozenset("date when year day time".split())  # "referendum date?", "collapse time?"
 _TERSE_NUMBER = frozenset("number count total amount figure age".split())
+_TERSE_COUNTED = frozenset("killed dead died injured wounded hurt arrested detained missing jailed".split())
 _ENTITY_NOUNS = frozenset("company firm insurer organisation organization group party ship vessel platform newspaper "
                           "channel bank university airline agency charity union app website network brand fund "
                           "operator exchange movement committee institute court newspaper magazine station "
@@ -253,6 +254,9 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if " number of " in joined or " what number " in joined or "toll" in tokens or (
             tokens and tokens[-1] in _TERSE_NUMBER):
         return AnswerType.NUMBER, None  # "csto troops number", "lawyers interviewed count"
+    if tokens and tokens[-1] in _TERSE_COUNTED and tokens[0] not in _AUXILIARIES and not (
+            lexicon.QUESTION_WORDS & set(tokens)):
+        return AnswerType.NUMBER, None  # "security forces killed?": how many
     if tokens and tokens[-1] in _TERSE_DATE and not lexicon.QUESTION_WORDS & set(tokens[:-1]):
         return AnswerType.DATE, None  # "referendum date?", "massimov arrested when"
     if any(f" {w} {n} " in joined for w in ("what", "which") for n in _MEASURE_NOUNS):

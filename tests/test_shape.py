@@ -36,6 +36,8 @@ def shape(kb, question: str):
     ("What is the new fund called?", AnswerType.NAME),
     ("referendum date?", AnswerType.DATE),
     ("lawyers interviewed count", AnswerType.NUMBER),
+    ("police officers wounded?", AnswerType.NUMBER),
+    ("were police officers wounded?", AnswerType.YESNO),
     ("What share of vehicles use gas?", AnswerType.NUMBER),
     ("What is Kazakhstan's largest city?", AnswerType.PLACE),
     ("What was inflation in Kazakhstan in 2021?", AnswerType.NUMBER),
