@@ -154,6 +154,8 @@ def _asks_length(tokens: list[str]) -> bool:
 _WH_TYPOS = {"wen": "when", "whn": "when", "wehn": "when", "wich": "which", "whitch": "which", "whcih": "which",
              "wihch": "which", "wat": "what", "wht": "what", "waht": "what", "whta": "what", "hw": "how",
              "hwo": "how", "whos": "who", "wher": "where", "whre": "where"}
+_HOW_TYPOS = {"mnay": "many", "meny": "many", "manny": "many", "mayn": "many", "amny": "many", "mcuh": "much",
+              "muhc": "much", "lng": "long", "logn": "long"}
 _AFTER_WHERE = frozenset("will would did does do is are was can could".split())
 
 
@@ -164,6 +166,8 @@ def _wh_typos_fixed(tokens: list[str]) -> list[str]:
     first = _WH_TYPOS.get(tokens[0], tokens[0])
     if first in ("were", "wer") and tokens[1:2] and tokens[1] in _AFTER_WHERE:
         first = "where"  # "were will the findings go": no question starts with "were will"
+    if first == "how" and tokens[1:2] and tokens[1] in _HOW_TYPOS:
+        return [first, _HOW_TYPOS[tokens[1]], *tokens[2:]]  # "how mnay ppl died"
     if first in _CONTRACTED:
         return [_CONTRACTED[first], "is", *tokens[1:]]  # "whats csto": what is the CSTO
     return [first, *tokens[1:]]

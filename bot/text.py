@@ -38,7 +38,7 @@ would wouldn't you you'd you'll you're you've your yours yourself yourselves
 many much number amount also just really please tell know say said says
 get gets got getting take takes took taken taking another according accordingly
 whats whos wheres whens whys hows thats theres im ive id dont didnt doesnt isnt wasnt arent werent cant wont
-wat wht waht whta wen whn wehn wich whitch whcih wihch hw hwo wher whre mnay meny abt
+wat wht waht whta wen whn wehn wich whitch whcih wihch hw hwo wher whre mnay meny manny mayn amny mcuh muhc abt
 couldnt wouldnt shouldnt hasnt havent hadnt
 reportedly allegedly supposedly apparently reputedly purportedly
 anyone anybody anything someone somebody something everyone everybody everything nobody nothing now still

@@ -123,6 +123,12 @@ def test_titles_standfirsts_and_captions_are_never_quoted(seed_kb_no_faq):
         assert got.source not in (title, standfirst, caption)
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("ppl", "peopl"), ("govt", "govern"), ("cops", "polic")])
+def test_english_chat_shorthand_reaches_the_articles_words(seed_kb, typed, meant):
+    kb = seed_kb
+    assert meant in analyze(typed, kb.engine, kb.synonyms).groups[0].alternatives
+
+
 @pytest.mark.parametrize(("typed", "meant"), [("укшу", "csto"), ("наразылыкты", "protest"), ("кала", "citi")])
 def test_kazakh_typed_without_kazakh_letters_reaches_the_glossary(seed_kb, typed, meant):
     kb = seed_kb

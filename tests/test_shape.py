@@ -37,6 +37,7 @@ def shape(kb, question: str):
     ("referendum date?", AnswerType.DATE),
     ("lawyers interviewed count", AnswerType.NUMBER),
     ("police officers wounded?", AnswerType.NUMBER),
+    ("how mnay ppl died in almaty", AnswerType.NUMBER),
     ("were police officers wounded?", AnswerType.YESNO),
     ("What share of vehicles use gas?", AnswerType.NUMBER),
     ("What is Kazakhstan's largest city?", AnswerType.PLACE),
