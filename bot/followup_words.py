@@ -40,7 +40,10 @@ is are was were do does did has have had can could will would
 # Verbs of saying, which frame a question as "say" does in English (a stop word there): "что сказал их лидер?"
 SAYING = frozenset("сказал сказала сказали говорит говорил говорила говорили заявил заявила заявили сообщил "
                     "сообщила сообщили считает думает назвал назвала написал написала написали ответил ответила "
-                    "ответили говорится айтты деді деп атады атаған".split())
+                    "ответили говорится айтты деді деп атады атаған говорят заявляет заявляют утверждает утверждал "
+                    "призывал призывала призывали призвал призвала призвали призывает предупредил предупредила "
+                    "предупредили предупреждал обещал обещала обещали пообещал пообещала пообещали гаварил "
+                    "гаварила гаварили сказол".split())
 # Words a bare follow-up may have besides its question word: "when was this?", "а когда это было?".
 DEICTIC = frozenset("""
 this that it there then so come exactly

@@ -281,7 +281,7 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if "where" in tokens or any(f" {w} {n} " in joined for w in ("what", "which") for n in _PLACE_NOUNS) or (
             " capital of " in joined) or ends_in_place:
         return AnswerType.PLACE, None
-    if tokens[:1] and tokens[0] in ("who", "whom", "whose") or " who " in joined or any(
+    if tokens[:1] and tokens[0] in ("who", "whom", "whose") or " who " in joined or not russian_quote and any(
             w in ("which", "what") and n in ROLE_NOUNS for w, n in zip(tokens, tokens[1:], strict=False)):
         return AnswerType.PERSON, _after_copula(tokens)
     if tokens[:1] in (["what"], ["which"]) and len(tokens) > 2 and tokens[1] in ("is", "was", "are", "were") and any(
