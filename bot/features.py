@@ -221,7 +221,7 @@ _QUOTE_MARKS = frozenset('"“”«»')
 CAUSE_STRONG = frozenset(
     "because due owing sparked triggered caused prompted fuelled fueled driven led reason result blamed "
     "blames blaming spark drove provoked motivated suspicion charges charged accused arguing since so stemmed "
-    "stems stemming".split())
+    "stems stemming trigger triggers cause causes catalyst reasons".split())
 CAUSE_WEAK = frozenset("over after amid following".split())
 _PLACE_WORDS = frozenset("square street avenue road airport port desert sea ocean river lake mountain mountains valley "
                          "region province district city town village island islands coast canal bay gulf".split())
