@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.calibration import Judged, each_part_threshold, threshold_for
+from bot.calibration import TRAP_REJECTION, TUNE_REJECTION, Judged, rates, threshold_for
 from bot.evaluation import EvalQuestion
 
 
@@ -11,18 +11,19 @@ def traps(corpus: str, scores: list[float]) -> list[tuple[Judged, float, bool]]:
     return [(Judged("g", trap, (), (), corpus), score, False) for score in scores]
 
 
-def test_the_parts_of_the_bank_have_their_own_traps_declined_not_only_all_of_them_pooled():
-    easy = traps("easy", [0.1] * 40)
-    hard = traps("hard", [0.1] * 17 + [0.6, 0.7, 0.8])  # 3 of 20 at 0.6 or more: pooled, 57 of 60 are below 0.6
-    assert threshold_for(easy + hard) < 0.7
-    assert each_part_threshold(easy + hard) > 0.7  # declining 95% of the hard part's 20 needs 19 below it
+def test_the_threshold_is_the_lowest_that_declines_the_wanted_share_of_traps():
+    results = traps("bank", [i / 100 for i in range(100)])
+    threshold = threshold_for(results, 0.97)
+    assert rates(results, threshold)[1] == 0.97
+    assert rates(results, threshold - 0.011)[1] < 0.97
 
 
-def test_one_part_in_four_may_fall_short_so_the_hardest_author_alone_does_not_set_the_threshold():
-    parts = [traps(f"part {i}", [0.1] * 18 + [0.3 + i / 10] * 2) for i in range(3)]  # each needs 19 of 20 below
-    hardest = traps("hardest", [0.1] * 15 + [0.9] * 5)
-    assert 0.5 < each_part_threshold([t for part in parts for t in part] + hardest) < 0.6  # the third part's
+def test_the_tune_traps_are_held_to_more_than_the_product_promises():
+    """New writing is declined less than the tune traps: the tune half is held to a margin above 95%."""
+    assert TUNE_REJECTION > TRAP_REJECTION >= 0.95
+    results = traps("bank", [i / 100 for i in range(100)])
+    assert threshold_for(results, TUNE_REJECTION) > threshold_for(results)
 
 
-def test_a_part_with_too_few_traps_sets_no_threshold_of_its_own():
-    assert each_part_threshold(traps("small", [0.9] * 5)) == 0.0
+def test_without_traps_the_threshold_is_a_coin_toss():
+    assert threshold_for([]) == 0.5

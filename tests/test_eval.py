@@ -57,6 +57,15 @@ percentile, which moved from 0.620 to 0.672), and the confidence threshold went 
 and in-scope fell nearly everywhere: the test half 0.47 / 0.93 -> 0.43 / 0.95, the tune half 0.57 -> 0.53, the
 dev set 0.77 -> 0.67 (with the FAQ 0.96 -> 0.93), the seed part 0.56 -> 0.54 (with the FAQ 0.75 -> 0.74), the test
 conversations 0.47 -> 0.41, and one to three questions in most other sets; the rule was not changed.
+Lowered again when the threshold rule changed and tune part 10 (a new author's, measured as it arrived first:
+23.9% / 98.3%) joined: calibrate now takes the lowest threshold that declines 97% of all the tune traps, out of
+fold and in sample, instead of 95% pooled and in three bank parts of four (left out one author at a time, the
+two are as strict on average, the new rule moves half as much; the as-arrived parts 6 to 9 had only 91-94% of
+their traps declined where the tune traps had 95%). The confidence threshold went 0.715 -> 0.733 (0.737 under
+the old rule with part 10). Against the floors before: the test half 0.43 / 0.95 -> 0.42 / 0.96, the tune half
+0.53 -> 0.52, the dev set 0.67 -> 0.61 (with the FAQ 0.93 -> 0.87), the seed part 0.54 -> 0.50 (with the FAQ
+0.74 -> 0.72), the test half in Kazakh 0.33 -> 0.28 (one of 21), the test conversations 0.41 -> 0.35 (one
+follow-up of 17; 0.87 -> 1.00 declined), and one to six questions in most other sets.
 The test half was measured, never tuned on; so was the seed check set (`eval/bank/seed2/`, a second
 author's questions on the seed article, written after this round's changes to the engine and the FAQ).
 """
@@ -77,48 +86,51 @@ from conftest import DEV_QUESTIONS, ROOT, SEED_CORPUS, SEED_FAQ
 BANK = ROOT / "eval" / "bank"
 DATA = ROOT / "tests" / "data"
 FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection floor)
-    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.43, 0.95),
-    "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.53, 0.96),
-    "bank tune half, part 2": (BANK / "tune2" / "questions.yaml", BANK / "tune2" / "corpus", False, 0.36, 0.98),
-    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.46, 0.98),
-    "bank tune half, part 4": (BANK / "tune4" / "questions.yaml", BANK / "tune4" / "corpus", False, 0.42, 0.95),
-    "bank tune half, part 5": (BANK / "tune5" / "questions.yaml", BANK / "tune5" / "corpus", False, 0.51, 1.00),
-    "bank tune half, part 6": (BANK / "tune6" / "questions.yaml", BANK / "tune6" / "corpus", False, 0.42, 0.97),
+    "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.42, 0.96),
+    "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.52, 0.97),
+    "bank tune half, part 2": (BANK / "tune2" / "questions.yaml", BANK / "tune2" / "corpus", False, 0.36, 1.00),
+    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.43, 0.98),
+    "bank tune half, part 4": (BANK / "tune4" / "questions.yaml", BANK / "tune4" / "corpus", False, 0.40, 0.98),
+    "bank tune half, part 5": (BANK / "tune5" / "questions.yaml", BANK / "tune5" / "corpus", False, 0.49, 1.00),
+    "bank tune half, part 6": (BANK / "tune6" / "questions.yaml", BANK / "tune6" / "corpus", False, 0.40, 0.97),
     "bank tune half in Russian, part 6": (BANK / "tune6" / "questions_ru.yaml", BANK / "tune6" / "corpus", False,
-                                          0.29, 0.95),
-    "bank tune half, part 7": (BANK / "tune7" / "questions.yaml", BANK / "tune7" / "corpus", False, 0.43, 0.93),
+                                          0.29, 0.97),
+    "bank tune half, part 7": (BANK / "tune7" / "questions.yaml", BANK / "tune7" / "corpus", False, 0.37, 0.93),
     "bank tune half in Russian, part 7": (BANK / "tune7" / "questions_ru.yaml", BANK / "tune7" / "corpus", False,
-                                          0.31, 0.97),
-    "bank tune half, part 8": (BANK / "tune8" / "questions.yaml", BANK / "tune8" / "corpus", False, 0.37, 0.93),
+                                          0.28, 1.00),
+    "bank tune half, part 8": (BANK / "tune8" / "questions.yaml", BANK / "tune8" / "corpus", False, 0.36, 0.95),
     "bank tune half in Russian, part 8": (BANK / "tune8" / "questions_ru.yaml", BANK / "tune8" / "corpus", False,
-                                          0.37, 0.97),
-    "bank tune half, part 9": (BANK / "tune9" / "questions.yaml", BANK / "tune9" / "corpus", False, 0.39, 0.94),
+                                          0.40, 0.97),
+    "bank tune half, part 9": (BANK / "tune9" / "questions.yaml", BANK / "tune9" / "corpus", False, 0.37, 0.94),
     "bank tune half in Russian, part 9": (BANK / "tune9" / "questions_ru.yaml", BANK / "tune9" / "corpus", False,
-                                          0.36, 0.92),
-    "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.32, 0.96),
-    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.56, 0.95),
+                                          0.31, 0.92),
+    "bank tune half, part 10": (BANK / "tune10" / "questions.yaml", BANK / "tune10" / "corpus", False, 0.23, 0.98),
+    "bank tune half in Russian, part 10": (BANK / "tune10" / "questions_ru.yaml", BANK / "tune10" / "corpus", False,
+                                           0.23, 0.94),
+    "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.31, 0.97),
+    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.54, 0.96),
     "bank tune half in Russian, part 3": (BANK / "tune3" / "questions_ru.yaml", BANK / "tune3" / "corpus", False,
                                           0.37, 0.95),
     "bank tune half in Russian, part 4": (BANK / "tune4" / "questions_ru.yaml", BANK / "tune4" / "corpus", False,
-                                          0.37, 0.94),
+                                          0.31, 0.97),
     "bank tune half in Russian, part 5": (BANK / "tune5" / "questions_ru.yaml", BANK / "tune5" / "corpus", False,
-                                          0.38, 1.00),
-    "bank test half in Kazakh": (BANK / "test" / "questions_kk.yaml", BANK / "test" / "corpus", False, 0.33, 1.00),
+                                          0.37, 1.00),
+    "bank test half in Kazakh": (BANK / "test" / "questions_kk.yaml", BANK / "test" / "corpus", False, 0.28, 1.00),
     "bank tune half in Kazakh": (BANK / "tune" / "questions_kk.yaml", BANK / "tune" / "corpus", False, 0.54, 0.92),
     "bank tune half in Kazakh, part 5": (BANK / "tune5" / "questions_kk.yaml", BANK / "tune5" / "corpus", False,
                                          0.30, 1.00),
-    "bank seed part": (BANK / "seed" / "questions.yaml", SEED_CORPUS, False, 0.54, 0.97),
-    "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.74, 0.94),
-    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.58, 0.91),
+    "bank seed part": (BANK / "seed" / "questions.yaml", SEED_CORPUS, False, 0.50, 0.97),
+    "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.72, 0.94),
+    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.57, 0.91),
     "bank seed part in Kazakh with the FAQ": (BANK / "seed" / "questions_kk.yaml", SEED_CORPUS, True, 0.60, 1.00),
-    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.58, 0.89),
+    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.59, 0.91),
     "seed check set in Russian with the FAQ (never tuned on)": (BANK / "seed2" / "questions_ru.yaml", SEED_CORPUS,
-                                                                True, 0.51, 0.85),
-    "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.67, 1.00),
-    "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.93, 1.00),
-    "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.64, 1.00),
+                                                                True, 0.48, 0.85),
+    "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.61, 1.00),
+    "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.87, 1.00),
+    "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.60, 1.00),
     "own seed questions with the FAQ": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, True, 0.88, 1.00),
-    "second event (Suez)": (DATA / "suez" / "questions.yaml", DATA / "suez" / "corpus", False, 0.70, 1.00),
+    "second event (Suez)": (DATA / "suez" / "questions.yaml", DATA / "suez" / "corpus", False, 0.65, 1.00),
     "two articles": (DATA / "multi" / "questions.yaml", DATA / "multi" / "corpus", False, 0.75, 1.00),
 }
 
@@ -129,13 +141,13 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
     "bank tune conversations in Russian": (BANK / "tune" / "conversations_ru.yaml", BANK / "tune" / "corpus", False,
                                            0.56, 1.00),
     "own tune conversations": (ROOT / "eval" / "conversations" / "own_tune.yaml", BANK / "tune" / "corpus", False,
-                               0.71, 0.96),
-    "tune part 2 conversations": (BANK / "tune2" / "conversations.yaml", BANK / "tune2" / "corpus", False, 0.55, 0.91),
+                               0.71, 1.00),
+    "tune part 2 conversations": (BANK / "tune2" / "conversations.yaml", BANK / "tune2" / "corpus", False, 0.50, 0.91),
     "tune part 2 conversations in Russian": (BANK / "tune2" / "conversations_ru.yaml", BANK / "tune2" / "corpus", False,
-                                             0.35, 0.83),
+                                             0.40, 0.83),
     "tune part 3 conversations": (BANK / "tune3" / "conversations.yaml", BANK / "tune3" / "corpus", False, 0.36, 1.00),
     "tune part 3 conversations in Russian": (BANK / "tune3" / "conversations_ru.yaml", BANK / "tune3" / "corpus", False,
-                                             0.40, 1.00),
+                                             0.36, 1.00),
     "tune part 4 conversations": (BANK / "tune4" / "conversations.yaml", BANK / "tune4" / "corpus", False, 0.25, 1.00),
     "tune part 4 conversations in Russian": (BANK / "tune4" / "conversations_ru.yaml", BANK / "tune4" / "corpus", False,
                                              0.18, 1.00),
@@ -151,19 +163,23 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
     "tune part 8 conversations": (BANK / "tune8" / "conversations.yaml", BANK / "tune8" / "corpus", False, 0.45, 1.00),
     "tune part 8 conversations in Russian": (BANK / "tune8" / "conversations_ru.yaml", BANK / "tune8" / "corpus", False,
                                              0.20, 1.00),
-    "tune part 9 conversations": (BANK / "tune9" / "conversations.yaml", BANK / "tune9" / "corpus", False, 0.15, 1.00),
+    "tune part 9 conversations": (BANK / "tune9" / "conversations.yaml", BANK / "tune9" / "corpus", False, 0.10, 1.00),
     "tune part 9 conversations in Russian": (BANK / "tune9" / "conversations_ru.yaml", BANK / "tune9" / "corpus", False,
                                              0.10, 1.00),
-    "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", False, 0.41, 0.87),
+    "tune part 10 conversations": (BANK / "tune10" / "conversations.yaml", BANK / "tune10" / "corpus", False,
+                                   0.20, 1.00),
+    "tune part 10 conversations in Russian": (BANK / "tune10" / "conversations_ru.yaml", BANK / "tune10" / "corpus",
+                                              False, 0.05, 1.00),
+    "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", False, 0.35, 1.00),
     "bank test conversations in Russian": (BANK / "test" / "conversations_ru.yaml", BANK / "test" / "corpus", False,
                                            0.29, 1.00),
     # the seed article's, answered as the bot answers them: with the FAQ
-    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, True, 0.54, 0.88),
+    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, True, 0.51, 0.88),
     "seed part conversations in Russian": (BANK / "seed" / "conversations_ru.yaml", SEED_CORPUS, True, 0.30, 0.96),
     "seed check set conversations (never tuned on)": (BANK / "seed2" / "conversations.yaml", SEED_CORPUS, True,
                                                       0.52, 0.90),
     "seed check set conversations in Russian (never tuned on)": (BANK / "seed2" / "conversations_ru.yaml",
-                                                                SEED_CORPUS, True, 0.43, 0.90),
+                                                                SEED_CORPUS, True, 0.43, 0.95),
 }
 
 
