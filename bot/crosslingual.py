@@ -72,7 +72,11 @@ def _english_spellings(form: str) -> list[str]:
         return [spelt, "wa" + spelt[2:], "w" + spelt[1:]]
     found = [spelt, "sr" + spelt[3:]] if spelt.startswith("shr") else [spelt]
     glide = _GLIDE.sub(r"\1i", spelt)  # "Айгерим" Aigerim, "Кайрат" Kairat: a "й" after a vowel is often an "i"
-    return found + [glide] if glide != spelt else found
+    found = found + [glide] if glide != spelt else found
+    latin = spelt.replace("ks", "x").replace("k", "c")  # "Круз" Cruz, "Канкун" Cancún, "Мексика" Mexico
+    if spelt.endswith("es"):
+        found.append(spelt[:-1] + "z")  # "Мартинес" Martinez
+    return found + [latin] if latin != spelt else found
 
 
 _GLIDE = re.compile(r"([aeiou])y(?![aeiou])")

@@ -129,10 +129,15 @@ def stem(word: str) -> str:
         elif _ACRONYM_PLURAL.fullmatch(word):
             found = word[:-1]  # "VPNs": the stemmer keeps the "s" of a word without a vowel
         else:
-            found = _ENGLISH.stemWord(_PLURALS.get(word) or IRREGULAR.get(word, word).replace("'", ""))
+            plain = word if word.isascii() else _without_accents(word)  # "Cancún", "Zürich": as typed without
+            found = _ENGLISH.stemWord(_PLURALS.get(plain) or IRREGULAR.get(plain, plain).replace("'", ""))
         if len(_STEMS) < STEM_CACHE_LIMIT:
             _STEMS[word] = found
     return found
+
+
+def _without_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
 def terms(text: str) -> list[str]:

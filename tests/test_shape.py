@@ -14,6 +14,7 @@ from bot.qtype import AnswerType, question_shape
 from bot.query import analyze
 from bot.question_reading import calendar_word, english_question_words
 from bot.spelling import Speller
+from bot.text import stem
 
 from conftest import ROOT
 
@@ -107,6 +108,14 @@ def test_an_initial_cyrillic_ye_is_written_ye_in_english():
 
 def test_russian_spellings_of_foreign_names_are_read_as_english_writes_them():
     assert "rajapaks" in name_forms("раджапаксы") and "sri" in name_forms("шри") and "heyl" in name_forms("хейл")
+
+
+def test_a_russian_k_ks_or_final_s_may_be_an_english_c_x_or_z():
+    assert "cruz" in name_forms("круз") and "mexic" in name_forms("мексику") and "martinez" in name_forms("мартинес")
+
+
+def test_accented_latin_letters_match_as_typed_without_them():
+    assert stem("cancún") == stem("cancun") and stem("Zürich".lower()) == "zurich"
 
 
 def test_a_cyrillic_y_after_a_vowel_may_be_an_english_i():
