@@ -619,7 +619,8 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
     if not spots:
         return 0.0, 0.0
     acronyms = [a for g in subject for a in acronym_forms(query.groups[g])]
-    if any(_expansion(tokens, a) for a in acronyms) or any(_bracketed(tokens, text, p) for p in spots):
+    if any(_expansion(tokens, a) for a in acronyms) or any(_bracketed(tokens, text, p) or _known_as(tokens, p)
+                                                            for p in spots):
         return 1.0, 1.0
     written = any(len(tokens[p].text) > 1 and tokens[p].text.isupper() for p in spots)  # "whats csto"
     spelling_out = _SPELLING_OUT.search(_asked_text(query.text))  # "расшифровывается": stand for
@@ -665,6 +666,12 @@ def _bracketed(tokens, text: str, at: int) -> bool:
     """The subject in brackets after a capitalised name: "the National Security Committee (KNB)", whatever
     language its letters come from."""
     return at > 0 and tokens[at - 1].capital and text[:tokens[at].start].endswith("(")
+
+
+def _known_as(tokens, at: int) -> bool:
+    """"The Electric Reliability Council of Texas, known as Ercot": a name spelt out, then the short one."""
+    return at >= 4 and [t.lower for t in tokens[at - 2:at]] == ["known", "as"] and sum(
+        t.capital for t in tokens[max(0, at - 10):at - 2]) >= 2
 
 
 def _expansion(tokens, acronym: str) -> bool:

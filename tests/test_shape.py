@@ -378,6 +378,7 @@ def wage_kb(tmp_path_factory):
         "Divers freed 11 dockers after a crane fell about 40 metres into the harbour.\n\n"
         "A florist by the gates said she had to throw away 300 roses ordered for a wedding.\n\n"
         "Berg's nephew Arman Temirov ran the strike fund.\n\n"
+        "The Northern Harbour Pilots Authority, known as Nohpa, sets the fees.\n\n"
         "Baimukhanov led the union for 30 years.\n\n"
         "The deal is fair, said Aigul Nurova, KTS's spokeswoman.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
@@ -401,6 +402,7 @@ def test_who_is_and_a_number_gives_an_age(wage_kb):
     ("What does KTS stand for?", "Talks were chaired"),  # its letters are not the English name's initials
     ("whats blue harbr", "Blue Harbour, a shipping firm"),  # the misspelt name runs on to its apposition
     ("what dose VPN stand for?", "Demand for virtual private networks"),  # spelled out before its plural, "(VPNs)"
+    ("What does Nohpa stand for?", "The Northern Harbour"),  # a name spelt out, then "known as" the short one
     ("Who is Arman Temirov?", "Berg's nephew Arman Temirov"),  # described before the name
     ("Who is Aigul Nurova?", "The deal is fair"),  # ", KTS's spokeswoman": a role in the apposition
 ])
