@@ -604,10 +604,10 @@ def _entity_evidence(shape: Shape, annotation: Annotation, asked: set[str], focu
 
 
 def _located(annotation: Annotation, span: Found, focus: list[int]) -> bool:
-    """"clashes … took place in the country's largest city, Almaty": a place after "in" or "at" (a few words
-    before it), further from the focus than the usual reach."""
+    """"clashes … took place in the country's largest city, Almaty", "boarding a flight to Cancún": a place after
+    "in", "at", "to" or "from" (a few words before it), further from the focus than the usual reach."""
     before = {t.lower for t in annotation.tokens[max(0, span.first - 6):span.first]}
-    return bool(before & {"in", "at"}) and _distance(span, focus) <= LOCATED_REACH
+    return bool(before & {"in", "at", "to", "from"}) and _distance(span, focus) <= LOCATED_REACH
 
 
 def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match,

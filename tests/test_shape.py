@@ -379,6 +379,7 @@ def wage_kb(tmp_path_factory):
         "A florist by the gates said she had to throw away 300 roses ordered for a wedding.\n\n"
         "Berg's nephew Arman Temirov ran the strike fund.\n\n"
         "The Northern Harbour Pilots Authority, known as Nohpa, sets the fees.\n\n"
+        "Baimukhanov was seen boarding a late-night ferry with his family to Oslo.\n\n"
         "Baimukhanov led the union for 30 years.\n\n"
         "The deal is fair, said Aigul Nurova, KTS's spokeswoman.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
@@ -392,6 +393,10 @@ def wage_kb(tmp_path_factory):
 def test_a_count_is_found_beside_what_it_counts_through_thousands_partitives_and_an_opening_date(wage_kb, question,
                                                                                                  start):
     assert row_starting(rows_of(wage_kb, question), start)["type_near"]
+
+
+def test_a_place_after_to_is_where_someone_went(wage_kb):
+    assert row_starting(rows_of(wage_kb, "Where did Baimukhanov sail?"), "Baimukhanov was seen")["type_near"]
 
 
 def test_who_is_and_a_number_gives_an_age(wage_kb):
