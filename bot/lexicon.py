@@ -53,6 +53,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     # causes and timelines
     ("began", "begin", "start", "started", "starting", "sparked", "triggered", "erupted", "cause",
      "caused", "why", "reason"),
+    ("began", "begin", "start", "started", "opened", "commenced", "launched"),  # "the trial opened on 12 September"
     ("ended", "end", "finished", "stopped", "concluded"),
     ("stay", "stayed", "remain", "remained"),
     ("price", "prices", "cost", "costs", "hike", "rise", "increase"),
