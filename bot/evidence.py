@@ -29,7 +29,12 @@ TYPE_NAMES = tuple(t.value for t in AnswerType)
 FEATURE_NAMES = ("bias", "coverage_ok", "coverage_bad", "own_ok", "own_bad", "anchor_missing", "anchor_context",
                  "anchor_article", "scope_conflict", "missing_known", "rest_own", "head_missing",
                  "type_found", "type_near", "rel_score", "first", "inv_groups", "missing_event",
-                 *(f"is_{t}" for t in TYPE_NAMES))
+                 *(f"is_{t}" for t in TYPE_NAMES), "yesno_denies")
+# A yes/no question is answered yes by a sentence that says what it asks, and no by one that says otherwise:
+# "The judge rejected the torture claims", "the internet has not been restored everywhere". A trap's sentence
+# is about the same thing without saying either, and rarely with a denial or a contrast.
+_DENIALS = frozenset("not no never nor neither denied denies deny rejected rejects refused refuses without "
+                     "but although only".split())
 _COUNTRY_WORDS = frozenset("country country's country’s nation nation's nation’s".split())
 _SCOPE_WORDS = frozenset("nationwide countrywide worldwide national".split())
 _ACROSS = frozenset("across throughout around over".split())
@@ -120,7 +125,13 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
            1.0 / max(len(query.groups), 1),
            max(known, default=0.0) / max(weights, default=1.0) if shape.atype in _EVENT_TYPES else 0.0]
     row += [1.0 if shape.atype == t else 0.0 for t in AnswerType]
+    row.append(1.0 if shape.atype == AnswerType.YESNO and _denies(annotation) else 0.0)
     return row
+
+
+def _denies(annotation: Annotation) -> bool:
+    """A denial or a contrast in the sentence: "not", "never", "rejected", "didn't", "but", "only"."""
+    return any(t.lower in _DENIALS or t.lower.endswith(("n't", "n’t")) for t in annotation.tokens)
 
 
 # What the issue of answer quality asks outright: without the wanted type of answer, or about other

@@ -53,7 +53,7 @@ def test_new_article_is_indexed_and_a_broken_one_is_left_out_with_a_warning(tiny
     holder = KnowledgeBaseHolder(tiny_corpus, write_faq(FAQ))
     touch_later(tiny_corpus / "quake.txt", "Quake shakes capital\n\nA strong earthquake shook the capital on Friday.\n")
     assert holder.reload_if_changed().outcome == Outcome.RELOADED
-    assert "earthquake" in answer(holder.current, "Was there an earthquake?").source
+    assert "earthquake" in answer(holder.current, "When did the earthquake shake the capital?").source
     (tiny_corpus / "bad.txt").write_bytes(b"Title\n\n\xff\xfe\n")
     result = holder.reload_if_changed()  # the broken article is left out, the others stay in service
     assert result.outcome == Outcome.RELOADED and len(holder.current.corpus.documents) == 2

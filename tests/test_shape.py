@@ -380,6 +380,7 @@ def wage_kb(tmp_path_factory):
         "Berg's nephew Arman Temirov ran the strike fund.\n\n"
         "The Northern Harbour Pilots Authority, known as Nohpa, sets the fees.\n\n"
         "Baimukhanov was seen boarding a late-night ferry with his family to Oslo.\n\n"
+        "The board didn't raise the harbour fees this year.\n\n"
         "Baimukhanov led the union for 30 years.\n\n"
         "The deal is fair, said Aigul Nurova, KTS's spokeswoman.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
@@ -397,6 +398,12 @@ def test_a_count_is_found_beside_what_it_counts_through_thousands_partitives_and
 
 def test_a_place_after_to_is_where_someone_went(wage_kb):
     assert row_starting(rows_of(wage_kb, "Where did Baimukhanov sail?"), "Baimukhanov was seen")["type_near"]
+
+
+def test_a_yes_no_question_notes_a_sentence_that_denies_or_contrasts(wage_kb):
+    """"No" is an answer too: a yes/no question's sentence that says otherwise counts as saying something."""
+    assert row_starting(rows_of(wage_kb, "Did the board raise the harbour fees?"), "The board didn't")["yesno_denies"]
+    assert not row_starting(rows_of(wage_kb, "When did the board raise the fees?"), "The board didn't")["yesno_denies"]
 
 
 def test_who_is_and_a_number_gives_an_age(wage_kb):
