@@ -239,6 +239,8 @@ def _plain_kazakh(token: str, synonyms: dict[str, dict[str, float]]) -> dict[str
     plain = getattr(synonyms, "plain_kazakh", None) or {}
     token = plain_letters(token)  # "ұқшу": some Kazakh letters typed, some not
     key = plain.get(token) or plain.get(kazakh_stem(token))
+    if key is None and kazakh_stem(token) != token:
+        key = stem(kazakh_stem(token))  # "дауылдан": a Kazakh word with no Kazakh letter, its case suffix off
     return {t: SPELLING_WEIGHT for t, w in synonyms.get(key, {}).items() if w >= TRANSLATION_WEIGHT} if key else {}
 
 

@@ -130,7 +130,8 @@ def test_english_chat_shorthand_and_synonyms_reach_the_articles_words(seed_kb, t
     assert meant in analyze(typed, kb.engine, kb.synonyms).groups[0].alternatives
 
 
-@pytest.mark.parametrize(("typed", "meant"), [("укшу", "csto"), ("наразылыкты", "protest"), ("кала", "citi")])
+@pytest.mark.parametrize(("typed", "meant"), [("укшу", "csto"), ("наразылыкты", "protest"), ("кала", "citi"),
+                                              ("дауылдан", "storm")])  # no Kazakh letter in the word at all
 def test_kazakh_typed_without_kazakh_letters_reaches_the_glossary(seed_kb, typed, meant):
     kb = seed_kb
     assert meant in analyze(typed, kb.engine, kb.synonyms).groups[0].alternatives
