@@ -136,6 +136,8 @@ def _entry_says_all(kb: KnowledgeBase, query: Query, match: PhrasingMatch, light
     asked = _kind_of_answer(kb, query) if offered and match.similarity < SAME_QUESTION else None
     if asked and asked != offered:
         return False  # "What did Nazarbayev say about the unrest?" is no "Who is Nazarbayev?"
+    if offered is None and match.similarity < SAME_QUESTION and _kind_of_answer(kb, query) in _CONCRETE:
+        return False  # "What is the operation called?" is no "What comes after the operation?"
     if offered == "number" and match.unmatched and not kb.faq.counts_it(query, match, _counted(kb, query), light):
         return False  # "How many of the CSTO troops were Russian?" is no "How many CSTO troops were deployed?"
     if light and not followup.faq_says_what_is_new(query, light, " ".join((match.phrasing, entry.answer,
@@ -143,6 +145,9 @@ def _entry_says_all(kb: KnowledgeBase, query: Query, match: PhrasingMatch, light
         return False
     base, topic = split_topic(query.text)
     return kb.faq.says_everything(query, match, frozenset(words(topic)) - frozenset(words(base)))
+
+
+_CONCRETE = frozenset({"number", "time", "person", "place", "what"})  # asked for, an open entry may not say it
 
 
 def _counted(kb: KnowledgeBase, query: Query) -> frozenset[int]:
