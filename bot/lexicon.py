@@ -47,7 +47,7 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
      "contingent"),
     ("alliance", "bloc", "coalition", "treaty"),
     ("weapons", "arms", "hardware", "equipment", "vehicles"),
-    ("withdrawn", "withdraw", "withdrawal", "leave", "depart"),
+    ("withdrawn", "withdraw", "withdrawal", "leave", "depart", "departed", "left"),
     ("sent", "send", "deployed", "deploy", "dispatched", "invited"),
     ("invasion", "attack", "assault", "offensive"),
     # causes and timelines

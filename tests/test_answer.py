@@ -125,7 +125,8 @@ def test_titles_standfirsts_and_captions_are_never_quoted(seed_kb_no_faq):
 
 
 @pytest.mark.parametrize(("typed", "meant"), [("ppl", "peopl"), ("govt", "govern"), ("cops", "polic"),
-                                              ("begin", "open")])  # "the trial opened on 12 September"
+                                              ("begin", "open"),  # "the trial opened on 12 September"
+                                              ("leave", "left")])  # "the last of them left on 19 January"
 def test_english_chat_shorthand_and_synonyms_reach_the_articles_words(seed_kb, typed, meant):
     kb = seed_kb
     assert meant in analyze(typed, kb.engine, kb.synonyms).groups[0].alternatives
