@@ -225,6 +225,8 @@ CAUSE_STRONG = frozenset(
 CAUSE_WEAK = frozenset("over after amid following".split())
 _PLACE_WORDS = frozenset("square street avenue road airport port desert sea ocean river lake mountain mountains valley "
                          "region province district city town village island islands coast canal bay gulf".split())
+_PLACE_NOUNS_BEFORE_OF = frozenset("city town village region province district suburb suburbs neighbourhood "
+                                   "neighborhood settlement county state republic island port".split())
 _DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "ish", "i")
 _PLACE_PREFIXES = frozenset(p[:5] for p in lexicon.PLACE_NAMES if len(p) >= 5)
 
@@ -384,8 +386,9 @@ def _classify_run(tokens: tuple[Token, ...], i: int, j: int, known_people: froze
     stems = {t.stem for t in run}
     if stems & known_people or (i and tokens[i - 1].lower in TITLES):
         return [_span(Span.PERSON, tokens, i, j)]
-    if stems & known_places or (i and tokens[i - 1].lower in ("in", "at", "from", "near", "across", "to")):  # not
-        # "of": "a nephew of Nazarbayev", "the head of Atameken"
+    if stems & known_places or (i and tokens[i - 1].lower in ("in", "at", "from", "near", "across", "to")) or (
+            i > 1 and tokens[i - 1].lower == "of" and tokens[i - 2].lower in _PLACE_NOUNS_BEFORE_OF):  # not any
+        # "of": "a nephew of Nazarbayev", "the head of Atameken"; but "the suburb of Kalkaman", "the town of Aktau"
         return [_span(Span.PLACE, tokens, i, j)]
     if len(run) >= 2 and not is_demonym(lowers[0]):  # two capitalised words: most often a name
         return [_span(Span.PERSON, tokens, i, j, 1.0 if _introduced(tokens, j) else 0.4)]

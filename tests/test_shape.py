@@ -144,6 +144,11 @@ def test_of_before_a_name_is_no_sign_of_a_place():
     assert not any(s.kind == Span.PLACE for s in spans.spans)
 
 
+def test_the_name_after_the_town_of_is_a_place():
+    spans = annotate("A taxi driver from the suburb of Kalkaman was jailed.", frozenset(), frozenset(), frozenset())
+    assert [s.kind for s in spans.spans if s.kind == Span.PLACE] == [Span.PLACE]
+
+
 def test_the_surname_of_a_full_name_is_no_place_even_after_at():
     found = places(["Anger was aimed at Nursultan Nazarbayev.", "Clashes in Almaty.", "Talks in New York."])
     assert "nazarbayev" not in found and "almati" in found and "york" in found
