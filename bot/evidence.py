@@ -29,7 +29,7 @@ TYPE_NAMES = tuple(t.value for t in AnswerType)
 FEATURE_NAMES = ("bias", "coverage_ok", "coverage_bad", "own_ok", "own_bad", "anchor_missing", "anchor_context",
                  "anchor_article", "scope_conflict", "missing_known", "rest_own", "head_missing",
                  "type_found", "type_near", "rel_score", "first", "inv_groups", "missing_event",
-                 *(f"is_{t}" for t in TYPE_NAMES), "yesno_denies")
+                 *(f"is_{t}" for t in TYPE_NAMES), "yesno_denies", "missing_covered")
 # A yes/no question is answered yes by a sentence that says what it asks, and no by one that says otherwise:
 # "The judge rejected the torture claims", "the internet has not been restored everywhere". A trap's sentence
 # is about the same thing without saying either, and rarely with a denial or a contrast.
@@ -126,6 +126,7 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
            max(known, default=0.0) / max(weights, default=1.0) if shape.atype in _EVENT_TYPES else 0.0]
     row += [1.0 if shape.atype == t else 0.0 for t in AnswerType]
     row.append(1.0 if shape.atype == AnswerType.YESNO and _denies(annotation) else 0.0)
+    row.append(row[_AT["missing_known"]] * own)  # all but a word the articles use elsewhere: a trap's mark
     return row
 
 

@@ -411,6 +411,16 @@ def test_a_yes_no_question_notes_a_sentence_that_denies_or_contrasts(wage_kb):
     assert not row_starting(rows_of(wage_kb, "When did the board raise the fees?"), "The board didn't")["yesno_denies"]
 
 
+def test_a_sentence_saying_all_but_a_word_the_articles_use_elsewhere_is_marked(wage_kb):
+    """"How many union members were arrested?": the strike's count says all of it but "arrested", which the
+    article uses of the treasurer; the more of the rest it says, the more that one word marks a trap."""
+    row = row_starting(rows_of(wage_kb, "How many union members were arrested?"), "The strike began")
+    assert row["missing_covered"] > 0 and row["missing_covered"] == pytest.approx(
+        row["missing_known"] * (row["own_ok"] + row["own_bad"]))
+    whole = row_starting(rows_of(wage_kb, "How many union members walked off the job?"), "The strike began")
+    assert whole["missing_covered"] == 0
+
+
 def test_who_is_and_a_number_gives_an_age(wage_kb):
     assert row_starting(rows_of(wage_kb, "How old is Baimukhanov?"), "The union")["type_near"]
 
