@@ -73,6 +73,8 @@ def _english_spellings(form: str) -> list[str]:
     found = [spelt, "sr" + spelt[3:]] if spelt.startswith("shr") else [spelt]
     glide = _GLIDE.sub(r"\1i", spelt)  # "Айгерим" Aigerim, "Кайрат" Kairat: a "й" after a vowel is often an "i"
     found = found + [glide] if glide != spelt else found
+    yery = _YERY.sub(r"\1i", spelt)  # "Құлыбаев" Kulibayev: a "ы" between consonants is often an "i"
+    found = found + [yery] if yery != spelt else found
     latin = spelt.replace("ks", "x").replace("k", "c")  # "Круз" Cruz, "Канкун" Cancún, "Мексика" Mexico
     if spelt.endswith("es"):
         found.append(spelt[:-1] + "z")  # "Мартинес" Martinez
@@ -80,6 +82,7 @@ def _english_spellings(form: str) -> list[str]:
 
 
 _GLIDE = re.compile(r"([aeiou])y(?![aeiou])")
+_YERY = re.compile(r"([b-df-hj-np-tv-xz])y(?=[b-df-hj-np-tv-xz])")
 
 
 _VOICED_FINAL = str.maketrans({"ғ": "қ", "г": "к", "б": "п"})

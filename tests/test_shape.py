@@ -114,6 +114,15 @@ def test_a_russian_k_ks_or_final_s_may_be_an_english_c_x_or_z():
     assert "cruz" in name_forms("круз") and "mexic" in name_forms("мексику") and "martinez" in name_forms("мартинес")
 
 
+def test_a_cyrillic_yery_between_consonants_may_be_an_english_i():
+    assert "kulibaev" in name_forms("құлыбаев")  # Kulibayev
+
+
+def test_a_kazakh_case_ending_after_a_hyphen_is_no_word_of_its_own(tune_kb):
+    groups = analyze("ҰҚШҰ-ның толық атауы қандай?", tune_kb.engine, tune_kb.synonyms).groups
+    assert [g.word for g in groups][:1] == ["ұқшұ"] and "ның" not in [g.word for g in groups]
+
+
 def test_accented_latin_letters_match_as_typed_without_them():
     assert stem("cancún") == stem("cancun") and stem("Zürich".lower()) == "zurich"
 
