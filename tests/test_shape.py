@@ -123,6 +123,11 @@ def test_a_kazakh_case_ending_after_a_hyphen_is_no_word_of_its_own(tune_kb):
     assert [g.word for g in groups][:1] == ["ұқшұ"] and "ның" not in [g.word for g in groups]
 
 
+def test_kazakh_question_words_typed_without_kazakh_letters_are_no_search_words(tune_kb):
+    groups = analyze("наразылыктар кайда тарады", tune_kb.engine, tune_kb.synonyms).groups
+    assert "кайда" not in [g.word for g in groups]  # not "return", as the glossary's "қайта" would have it
+
+
 def test_accented_latin_letters_match_as_typed_without_them():
     assert stem("cancún") == stem("cancun") and stem("Zürich".lower()) == "zurich"
 
