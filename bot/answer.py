@@ -133,10 +133,10 @@ def _entry_says_all(kb: KnowledgeBase, query: Query, match: PhrasingMatch, light
     follow-up's own words must be in the matched phrasing, its answer or its source."""
     entry = match.entry
     offered = _KINDS.get(match.kind)
-    asked = _kind_of_answer(kb, query) if offered and match.similarity < SAME_QUESTION else None
-    if asked and asked != offered:
+    asked = _kind_of_answer(kb, query) if match.similarity < SAME_QUESTION else None
+    if offered and asked and asked != offered:
         return False  # "What did Nazarbayev say about the unrest?" is no "Who is Nazarbayev?"
-    if offered is None and match.similarity < SAME_QUESTION and _kind_of_answer(kb, query) in _CONCRETE:
+    if offered is None and asked in _CONCRETE:
         return False  # "What is the operation called?" is no "What comes after the operation?"
     if offered == "number" and match.unmatched and not kb.faq.counts_it(query, match, _counted(kb, query), light):
         return False  # "How many of the CSTO troops were Russian?" is no "How many CSTO troops were deployed?"

@@ -53,7 +53,8 @@ SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     # causes and timelines
     ("began", "begin", "start", "started", "starting", "sparked", "triggered", "erupted", "cause",
      "caused", "why", "reason"),
-    ("began", "begin", "start", "started", "opened", "commenced", "launched"),  # "the trial opened on 12 September"
+    # a group of its own: "the trial opened on 12 September" began, but an opening is no cause
+    ("began", "begin", "start", "started", "opened", "commenced", "launched"),
     ("ended", "end", "finished", "stopped", "concluded"),
     ("stay", "stayed", "remain", "remained"),
     ("price", "prices", "cost", "costs", "hike", "rise", "increase"),
