@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import cache
 
 from bot import followup
 from bot.candidates import POOL, Candidate, judged
-from bot.confidence import Model, load_model
 from bot.conversation import Resolution, Turn, asks_source, dangling_pronoun, resolve
 from bot.faq import FaqEntry, PhrasingMatch
 from bot.highlight import highlight
@@ -118,10 +116,10 @@ def answer(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()
     if light:
         query = analyze(question, engine, kb.synonyms, cache=kb.words, light=light)
     bare = bool(light) and all(g.word in light or g.strength < 1.0 for g in query.groups)
-    found = judged(engine, query, question, model(), near=near if bare else None)
+    found = judged(engine, query, question, kb.model, near=near if bare else None)
     if light:
         found = [c for c in found if followup.says_what_is_new(kb, query, light, c.sentence_id)]
-    if not found or found[0].probability < model().threshold_for(question):
+    if not found or found[0].probability < kb.model.threshold_for(question, followup=bool(light)):
         best = found[0].probability if found else 0.0
         return _none(question, not_found, Reason.NOT_CONFIDENT, best)
     return _passage(kb, question, query, found[0])
@@ -170,12 +168,6 @@ def reaches_articles(query: Query, vocabulary: dict[str, float]) -> bool:
     """A question in another script is worth answering when the glossary or a name takes some of it to
     the articles' words."""
     return any(t in vocabulary for g in query.groups for t in g.alternatives)
-
-
-@cache
-def model() -> Model:
-    """The confidence model shipped with the engine (bot/confidence.json), read once."""
-    return load_model()
 
 
 def _passage(kb: KnowledgeBase, question: str, query: Query, best: Candidate) -> Answer:
@@ -231,8 +223,8 @@ def answers(kb: KnowledgeBase, question: str, limit: int = 3) -> list[Answer]:
         return []
     found = [first]
     query: Query = analyze(question, kb.engine, kb.synonyms, cache=kb.words)
-    for candidate in judged(kb.engine, query, question, model()):
-        if len(found) >= limit or candidate.probability < model().threshold_for(question):
+    for candidate in judged(kb.engine, query, question, kb.model):
+        if len(found) >= limit or candidate.probability < kb.model.threshold_for(question):
             break
         sentence = kb.corpus.sentences[candidate.sentence_id]
         if any(sentence.text in (a.source or "") or (a.source or "") in sentence.text for a in found):
@@ -254,7 +246,7 @@ def alternatives(kb: KnowledgeBase, question: str, shown: list[str], limit: int 
         return []
     found: list[Answer] = []
     taken = [s for s in shown if s]
-    for candidate in judged(kb.engine, query, question, model(), limit=POOL + 2 * limit):
+    for candidate in judged(kb.engine, query, question, kb.model, limit=POOL + 2 * limit):
         sentence = kb.corpus.sentences[candidate.sentence_id]
         if len(found) >= limit:
             break

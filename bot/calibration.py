@@ -12,15 +12,16 @@ the bank also means its author. The test half is never read here.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import yaml
 
-from bot.answer import reaches_articles
+from bot.answer import answer_in_context, reaches_articles
 from bot.candidates import judged
 from bot.confidence import MODEL_PATH, Model, fit, fit_calibration
+from bot.dialogues import load_conversations
 from bot.errors import InputError, Problem
 from bot.evaluation import EvalQuestion, judge_source, load_questions
 from bot.knowledge import build
@@ -54,20 +55,20 @@ def manifest_faq(manifest: Path) -> Path:
 
 def tune_sets(manifest: Path) -> list[tuple[Path, Path]]:
     """(questions, corpus) pairs listed in the manifest, relative to the manifest's folder's parent."""
-    try:
-        data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
-        base = manifest.parent.parent
-        return [(base / s["questions"], base / s["corpus"]) for s in data["sets"]]
-    except (OSError, yaml.YAMLError, KeyError, TypeError) as exc:
-        raise InputError(Problem(str(manifest), 0, f"cannot read the tune manifest: {exc}")) from None
+    return listed(manifest, "sets", required=True)
 
 
 def cyrillic_sets(manifest: Path) -> list[tuple[Path, Path]]:
     """The manifest's Russian and Kazakh question sets (``cyrillic:``), for their own threshold."""
+    return listed(manifest, "cyrillic")
+
+
+def listed(manifest: Path, key: str, item: str = "questions", required: bool = False) -> list[tuple[Path, Path]]:
+    """The (``item`` file, corpus) pairs the manifest lists under ``key``."""
     try:
         data = yaml.safe_load(manifest.read_text(encoding="utf-8"))
         base = manifest.parent.parent
-        return [(base / s["questions"], base / s["corpus"]) for s in data.get("cyrillic", [])]
+        return [(base / s[item], base / s["corpus"]) for s in (data[key] if required else data.get(key, []))]
     except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError) as exc:
         raise InputError(Problem(str(manifest), 0, f"cannot read the tune manifest: {exc}")) from None
 
@@ -87,10 +88,42 @@ def cyrillic_threshold(sets: Iterable[tuple[Path, Path]], faq: Path | None, mode
                 continue
             found = judged(kb.engine, query, item.question, model)
             scores.append(found[0].probability if found else 0.0)
+    return _quantile(scores, TRAP_REJECTION)
+
+
+def followup_threshold(sets: Iterable[tuple[Path, Path]], faq: Path | None, model: Model, rejection: float) -> float:
+    """The confidence below which ``rejection`` of these conversations' unanswerable follow-ups are declined:
+    only those read in context ("when did they leave?") count; one that stands on its own is a question."""
+    scores = []
+    for conversations, corpus in sets:
+        kb = replace(build(corpus, faq, entries=False), model=model)
+        for item in load_conversations(conversations):
+            if item.expect is not None:
+                continue
+            previous = None
+            for message in item.turns:
+                result, resolution, previous = answer_in_context(kb, message, previous)
+            if resolution.inherited:
+                scores.append(result.score or 0.0)
+    return _quantile(scores, rejection)
+
+
+def with_followup_thresholds(model: Model, manifest: Path) -> Model:
+    """The model with the thresholds of follow-ups, from the manifest's conversations: English ones decline
+    ``TUNE_REJECTION`` of theirs, Russian and Kazakh ones ``TRAP_REJECTION`` (never below the English)."""
+    faq = manifest_faq(manifest)
+    english = followup_threshold(listed(manifest, "conversations", "conversations"), faq, model, TUNE_REJECTION)
+    cyrillic = followup_threshold(listed(manifest, "conversations_cyrillic", "conversations"), faq, model,
+                                  TRAP_REJECTION)
+    return replace(model, threshold_followup=english, threshold_followup_cyrillic=max(cyrillic, english))
+
+
+def _quantile(scores: list[float], rejection: float) -> float:
+    """Just above the score under which ``rejection`` of them lie (0 for none)."""
     if not scores:
         return 0.0
-    scores.sort()
-    return scores[min(int(np.ceil(TRAP_REJECTION * len(scores))) - 1, len(scores) - 1)] + 1e-6
+    scores = sorted(scores)
+    return scores[min(int(np.ceil(rejection * len(scores))) - 1, len(scores) - 1)] + 1e-6
 
 
 def collect(sets: Iterable[tuple[Path, Path]], faq: Path | None = None) -> list[Judged]:
@@ -180,7 +213,8 @@ def run_calibrate(manifest: Path, write: bool, out=print) -> int:
     model = Model(tuple(float(w) for w in weights), 0.0, scale, shift)
     model = Model(model.weights, model.confidence(threshold), scale, shift)
     cyrillic = max(cyrillic_threshold(cyrillic_sets(manifest), manifest_faq(manifest), model), model.threshold)
-    model = Model(model.weights, model.threshold, scale, shift, cyrillic)
+    model = replace(model, threshold_cyrillic=cyrillic)
+    model = with_followup_thresholds(model, manifest)
     out(f"{len(samples)} tune questions, {sum(len(s.rows) for s in samples)} candidate sentences")
     for name, results in (("out of fold", folded), ("in sample", in_sample)):
         hits, rejected = rates(results, threshold)
@@ -188,6 +222,9 @@ def run_calibrate(manifest: Path, write: bool, out=print) -> int:
             f"unanswerable declined {rejected:.1%}")
     out(f"Russian and Kazakh: confidence threshold {model.threshold_for('ы'):.3f} declines at least "
         f"{TRAP_REJECTION:.0%} of their tune traps (never below the English one)")
+    out(f"follow-ups read in context: {model.threshold_followup:.3f} declines {TUNE_REJECTION:.0%} of the tune "
+        f"conversations' unanswerable ones; in Russian and Kazakh {model.threshold_followup_cyrillic:.3f} "
+        f"({TRAP_REJECTION:.0%}, never below the English)")
     if write:
         MODEL_PATH.write_text(model.to_json({"trained_on": str(manifest), "questions": len(samples)}),
                               encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -40,10 +41,18 @@ class Model:
     scale: float = 1.0
     shift: float = 0.0
     threshold_cyrillic: float = 0.0  # Russian and Kazakh questions: their own traps declined 95% of the time
+    # Follow-ups read in context ("when did they leave?"): their own unanswerable ones declined as often as
+    # the tune traps (Russian and Kazakh ones 95%, never below the English); 0 means as a question.
+    threshold_followup: float = 0.0
+    threshold_followup_cyrillic: float = 0.0
 
-    def threshold_for(self, question: str) -> float:
-        """The confidence from which a question in this script is answered (never below the English one)."""
-        return max(self.threshold, self.threshold_cyrillic) if is_cyrillic(question) else self.threshold
+    def threshold_for(self, question: str, followup: bool = False) -> float:
+        """The confidence from which a question in this script is answered (Cyrillic never below English)."""
+        cyrillic = is_cyrillic(question)
+        if followup and self.threshold_followup:
+            return max(self.threshold_followup, self.threshold_followup_cyrillic) if cyrillic \
+                else self.threshold_followup
+        return max(self.threshold, self.threshold_cyrillic) if cyrillic else self.threshold
 
     def score(self, row: list[float] | tuple[float, ...]) -> float:
         """How well the sentence answers: the learned probability, scaled down where the answer type,
@@ -61,6 +70,8 @@ class Model:
     def to_json(self, extra: dict) -> str:
         data = {"features": list(FEATURE_NAMES), "weights": [round(w, 6) for w in self.weights],
                 "threshold": round(self.threshold, 4), "threshold_cyrillic": round(self.threshold_cyrillic, 4),
+                "threshold_followup": round(self.threshold_followup, 4),
+                "threshold_followup_cyrillic": round(self.threshold_followup_cyrillic, 4),
                 "scale": round(self.scale, 6), "shift": round(self.shift, 6), **extra}
         return json.dumps(data, indent=1) + "\n"
 
@@ -71,7 +82,14 @@ def load_model(path: Path = MODEL_PATH) -> Model:
     if tuple(data["features"]) != FEATURE_NAMES:
         raise RuntimeError(f"{path}: its features differ from the code's; run 'python main.py calibrate'")
     return Model(tuple(data["weights"]), float(data["threshold"]), float(data.get("scale", 1.0)),
-                 float(data.get("shift", 0.0)), float(data.get("threshold_cyrillic", 0.0)))
+                 float(data.get("shift", 0.0)), float(data.get("threshold_cyrillic", 0.0)),
+                 float(data.get("threshold_followup", 0.0)), float(data.get("threshold_followup_cyrillic", 0.0)))
+
+
+@cache
+def shipped_model() -> Model:
+    """The confidence model shipped with the engine (bot/confidence.json), read once."""
+    return load_model()
 
 
 def fit_calibration(scores: list[float], right: list[bool]) -> tuple[float, float]:

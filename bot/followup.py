@@ -20,10 +20,11 @@ from bot.crosslingual import is_cyrillic
 from bot.features import Span, annotate
 from bot.followup_words import KAZAKH_LOCATIVE, PLACE_PREPOSITIONS, tokens_of
 from bot.knowledge import KnowledgeBase
-from bot.query import Query, latin_name
+from bot.query import Query, TermGroup, latin_name
 from bot.text import fold, stem, words
 
-OWN_WORD_MATCH = 0.85  # a follow-up's own word must be in the answer itself, or a glossary word or spelling of it
+OWN_WORD_MATCH = 0.85  # a follow-up's own name must be in the answer itself, or a glossary word or spelling of it
+SYNONYM_MATCH = 0.8  # its other words may be there as a synonym: "when did they leave?" - "the soldiers left"
 FAQ_OWN_WORD_MATCH = 0.8  # in a FAQ entry a synonym will do ("died": "How many were killed in Almaty?")
 
 
@@ -31,13 +32,28 @@ def says_what_is_new(kb: KnowledgeBase, query: Query, inherited: frozenset[str],
     """A follow-up's answer must hold the words the follow-up itself adds ("lifted" in "when was it
     lifted?"), half of them at least, in the sentence or its paragraph: the inherited ones are already
     settled. Framing words ("happen") and words the articles never use (their absence already counts
-    against confidence) aside."""
+    against confidence) aside. A name must be there as itself: "what about Russia?" is not answered by
+    "Russian paratroopers"."""
     context = kb.engine.context_stems(sentence_id)
     vocabulary = kb.engine.vocabulary
     own = [g for g in query.groups if g.word not in inherited and g.strength >= 1.0
            and any(t in vocabulary for t in g.alternatives)]  # framing words and unknown words aside
-    found = sum(any(t in context for t, w in g.alternatives.items() if w >= OWN_WORD_MATCH) for g in own)
+    capitalised = _capitalised(query.text)
+    found = sum(any(t in context for t, w in g.alternatives.items() if w >= _needed(g, capitalised, kb.engine.proper))
+                for g in own)
     return 2 * found >= len(own)  # half of them at least: "how long did it stay closed" - "remained closed"
+
+
+def _needed(group: TermGroup, capitalised: frozenset[str], proper: frozenset[str]) -> float:
+    """The weight an alternative of the group needs to count as the word itself: more for a name (written
+    capitalised, or one the articles always capitalise)."""
+    named = group.word in capitalised or any(t in proper for t, w in group.alternatives.items() if w >= OWN_WORD_MATCH)
+    return OWN_WORD_MATCH if named else SYNONYM_MATCH
+
+
+def _capitalised(text: str) -> frozenset[str]:
+    """The words a question writes capitalised after its first: names ("what about Russia?")."""
+    return frozenset(fold(t) for t in tokens_of(text)[1:] if t[:1].isupper())
 
 
 def faq_says_what_is_new(query: Query, inherited: frozenset[str], entry_text: str) -> bool:

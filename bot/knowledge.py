@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot import lexicon
+from bot.confidence import Model, shipped_model
 from bot.corpus import Corpus, load_corpus
 from bot.errors import InputError, Problem
 from bot.faq import Faq, FaqEntry, RawFaq, near_verbatim, read_faq
@@ -38,6 +39,7 @@ class KnowledgeBase:
     faq_unreadable: tuple[Problem, ...] = ()  # why the FAQ file could not be read (``raw_faq`` is the one before)
     # Analysed question words; it only ever holds what this base's engine and synonyms produce.
     words: dict = field(default_factory=dict, compare=False, repr=False)
+    model: Model = field(default_factory=shipped_model, compare=False, repr=False)  # how sure an answer is
 
 
 def build_engine(corpus_dir: Path, cache_dir: Path | None = None) -> SearchEngine:
@@ -178,4 +180,4 @@ def without_entry(kb: KnowledgeBase, entry_id: str) -> KnowledgeBase:
     assert kb.faq is not None
     entries = [e for e in kb.faq.entries if e.id != entry_id]
     faq = make_faq(kb.faq.path, entries, kb.faq.synonyms, kb.engine, kb.synonyms)
-    return KnowledgeBase(kb.corpus, kb.engine, faq, kb.synonyms, raw_faq=kb.raw_faq)
+    return KnowledgeBase(kb.corpus, kb.engine, faq, kb.synonyms, raw_faq=kb.raw_faq, model=kb.model)

@@ -2,8 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import answer, model
+from bot.answer import answer
 from bot.candidates import judged
+from bot.confidence import shipped_model as model
 from bot.query import analyze
 
 

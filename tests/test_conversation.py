@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from bot import followup
 from bot.answer import answer_in_context, next_turn
 from bot.contexts import MemoryContexts
 from bot.conversation import Turn, focus_of, resolve
 from bot.dialogues import load_conversations
 from bot.knowledge import build
+from bot.query import analyze
 
 from conftest import ROOT
 
@@ -277,3 +279,16 @@ def test_his_after_a_question_about_someone_described_but_not_named_means_that_p
     turn = focus_of("What did the airport spokesman say about reopening?", [], [], [], [])
     got = resolve("what's his name?", turn)
     assert got.inherited and "the airport spokesman's name" in got.text
+
+
+def test_a_follow_ups_own_word_may_be_a_synonym_but_its_own_name_must_be_there(tmp_path: Path):
+    (tmp_path / "a.txt").write_text("Foreign troops go home\n\nThe last of the foreign soldiers left the country on "
+                                    "19 January.\n\nRussian paratroopers made up most of the force, officials said.\n",
+                                    encoding="utf-8")
+    kb = build(tmp_path, None)
+    left, russian = (next(i for i, s in enumerate(kb.corpus.sentences) if w in s.text) for w in ("left", "Russia"))
+    leave = analyze("when did they leave (the soldiers)?", kb.engine, kb.synonyms, light=frozenset({"the", "soldiers"}))
+    assert followup.says_what_is_new(kb, leave, frozenset({"the", "soldiers"}), left)  # "left" says "leave"
+    light = frozenset({"how", "many", "soldiers", "did", "send"})
+    russia = analyze("How many soldiers did Russia send?", kb.engine, kb.synonyms, light=light)
+    assert not followup.says_what_is_new(kb, russia, light, russian)  # "Russian" is not "Russia"

@@ -96,8 +96,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import Answer, answer, model
+from bot.answer import Answer, answer
 from bot.calibration import collect, manifest_faq, train, tune_sets
+from bot.confidence import shipped_model as model
 from bot.dialogues import converse, dialogue_summary, evaluate_conversations, load_conversations
 from bot.errors import InputError
 from bot.evaluation import EvalQuestion, evaluate, judge, judge_source, load_questions, summary

@@ -1,7 +1,8 @@
 import pytest
 
-from bot.answer import answer, model
+from bot.answer import answer
 from bot.candidates import judged
+from bot.confidence import shipped_model as model
 from bot.errors import InputError
 from bot.faq import parse_faq
 from bot.knowledge import build

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer import model
 from bot.candidates import judged
+from bot.confidence import shipped_model as model
 from bot.crosslingual import name_forms
 from bot.evidence import FEATURE_NAMES
 from bot.features import Span, annotate, places
