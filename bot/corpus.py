@@ -115,6 +115,9 @@ _GLUED_MARKER = re.compile(r"(?<=[.!?\"”’'])[A-Z0-9][A-Z0-9 \-–—:/&]{3,}
 # "ALMATY, Kazakhstan (AP) — ", "MOSCOW, Russia, Jan. 6 (AFP) - ".
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[,( ]))?"
                        r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^()\n]{1,30}\))? ?[-–—]+ (?=\S)")
+# A transcript's turns: the interviewer's ("Q: ...") frames the answer; the answer's label ("A: ") is not its text.
+_INTERVIEWER = re.compile(r"(?:Q|Question|Interviewer)\s*:\s*\S")
+_ANSWER_LABEL = re.compile(r"(?:A|Answer)\s*:\s*(?=\S)")
 STANDFIRST_WORDS = 25  # a single-sentence first paragraph this short is a summary, not the story
 _TERMINAL = tuple(".!?\"”’'…:;)")
 
@@ -178,8 +181,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_heading(block: str) -> bool:
     """A short one-line block with no sentence punctuation is a section heading, not prose; so is a
-    one-line question (an interviewer's question, an explainer's subheading): it frames what follows."""
+    one-line question (an interviewer's question, an explainer's subheading) and a transcript's "Q:" turn,
+    however long: they frame what follows."""
     line = block.strip()
+    if _INTERVIEWER.match(line):
+        return True
     if "\n" in line or not any(c.islower() for c in line):
         return False
     if line.endswith("?"):
@@ -265,7 +271,7 @@ def parse_article(corpus: Corpus, path: Path, text: str) -> None:
         spans = []
         for ps, pe in _prose_pieces(block):
             spans += [(offset + ps + s, offset + ps + e) for s, e in split_sentences(block[ps:pe])]
-        spans = _without_dateline(text, spans)
+        spans = _without_answer_label(text, _without_dateline(text, spans))
         role = _block_role(block, spans, text, first)
         _add_passage(corpus, doc_id, number, heading, spans, text, role)
         first = False
@@ -303,6 +309,15 @@ def _block_role(block: str, spans: list[tuple[int, int]], text: str, first: bool
             not _DATELINE.match(block):  # a wire story's first paragraph is its story, however short
         return Role.STANDFIRST
     return Role.BODY
+
+
+def _without_answer_label(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A transcript's answer starts after its "A: "."""
+    if not spans:
+        return spans
+    start, end = spans[0]
+    m = _ANSWER_LABEL.match(text, start, end)
+    return spans if m is None or m.end() >= end else [(m.end(), end), *spans[1:]]
 
 
 def _without_dateline(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

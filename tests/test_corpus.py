@@ -117,6 +117,14 @@ def test_wire_dateline_is_not_part_of_the_first_sentence(tmp_path, dateline):
     assert texts(corpus)[1:] == ["Police said 12 officers died.", "More later."]
 
 
+def test_a_transcripts_questions_frame_its_answers_and_are_never_quoted(tmp_path):
+    corpus = Corpus()
+    parse_article(corpus, tmp_path / "a.txt", "Title here\n\nQ: The police say they are looking into it. Do you "
+                  "believe them?\n\nA: I do not. Nineteen clients told us they were beaten.\n")
+    assert texts(corpus)[1:] == ["I do not.", "Nineteen clients told us they were beaten."]
+    assert corpus.passages[-1].heading.startswith("Q: The police say")
+
+
 def test_a_first_sentence_naming_two_places_keeps_its_start(tmp_path):
     corpus = Corpus()
     parse_article(corpus, tmp_path / "a.txt", "Title here\n\nNATO, Russia and China met on Monday. More later.\n")
