@@ -204,8 +204,13 @@ def _swap(question: str, old: str, new: str, name: bool = True) -> str:
     return ""
 
 
+_NOT_NAMES = frozenset("others other rest remaining everyone everybody all both".split())
+
+
 def _capitalised(text: str) -> str:
-    return " ".join(w[:1].upper() + w[1:] for w in text.split())
+    """"almaty" -> "Almaty"; "the others" stays as it is (it names no one)."""
+    plain = STOP_WORDS | _NOT_NAMES
+    return " ".join(w if fold(w) in plain else w[:1].upper() + w[1:] for w in text.split())
 
 
 def replace_pronouns(text: str, previous: Turn, always_topic: bool = False) -> str:

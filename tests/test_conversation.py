@@ -30,6 +30,8 @@ def tune_kb():
     ("How many people died in the unrest in Kazakhstan?", (), "and in Almaty?",
      "How many people died in the unrest in Almaty?"),
     ("How old is Nazarbayev?", ("Nazarbayev",), "and Tokayev?", "How old is Tokayev?"),
+    ("What sentence did the prosecution want for Suleimenov?", ("Suleimenov",), "and for the others?",
+     "What sentence did the prosecution want for the others?"),  # not "The Others", someone's name
     ("What was inflation in Sri Lanka in June?", (), "and in May?", "What was inflation in Sri Lanka in May?"),
     ("How many people were detained in 2022?", (), "and in 2023?", "How many people were detained in 2023?"),
     ("When did Nazarbayev give up the chairmanship of Nur Otan?", ("Nazarbayev",), "to whom?",
