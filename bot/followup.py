@@ -78,12 +78,14 @@ def next_turn(kb: KnowledgeBase, question: str, source: str | None, path: str = 
 
 
 def _names(annotation, text: str | None, kind: Span) -> list[str]:
-    """The names of one kind, as the text writes them ("Robin Forestier-Walker", without a possessive)."""
+    """The names of one kind, as the text writes them ("Robin Forestier-Walker", without a possessive), the
+    surest first: "General Jean-Claude Gallet" before "Notre-Dame", two capitalised words that may be anything."""
     if annotation is None or not text:
         return []
     tokens = annotation.tokens
+    spans = sorted((s for s in annotation.spans if s.kind == kind), key=lambda s: -s.strength)
     return [text[tokens[s.first].start:tokens[s.last].start + len(tokens[s.last].text)]
-            .removesuffix("’s").removesuffix("'s") for s in annotation.spans if s.kind == kind]
+            .removesuffix("’s").removesuffix("'s") for s in spans]
 
 
 def _titled_first(annotation, source: str | None, question: str) -> list[str]:

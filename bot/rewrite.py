@@ -108,6 +108,9 @@ def _restore_case(low: list[str], question: str) -> list[str]:
     return [written.get(t, t) for t in low]
 
 
+_DOUBLED = frozenset("bdgmnprt")  # consonants doubled before "-ed" ("l" after a long stem only)
+
+
 def base_form(verb: str) -> str:
     """"ordered" -> "order", "seized" -> "seize", "led" -> "lead" (good enough to rephrase a question)."""
     if verb in IRREGULAR:
@@ -116,6 +119,9 @@ def base_form(verb: str) -> str:
         return verb[:-1] if len(verb) <= 5 else verb[:-3] + "y"  # died -> die, carried -> carry
     if verb.endswith("ed") and len(verb) > 4:
         stem = verb[:-2]
+        doubled_l = stem.endswith("ell") and len(stem) >= 6 or stem.endswith("oll") and len(stem) >= 7
+        if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] in _DOUBLED or doubled_l:
+            return stem[:-1]  # "stopped" -> "stop", "cancelled" -> "cancel" (not "added", "filled", "smelled")
         return stem + "e" if stem.endswith(("iz", "at", "ur", "iv", "ag", "ov", "uc", "ic")) else stem
     return verb
 

@@ -39,6 +39,7 @@ def tune_kb():
     ("Who ordered the security forces to shoot?", ("Tokayev",), "why?",
      "Why did Tokayev order the security forces to shoot?"),
     ("How many people died in Almaty?", (), "why?", "Why did people die in Almaty?"),
+    ("Which airline cancelled its flights?", (), "until when?", "Until when did airline cancel its flights?"),
     ("How many people were killed in the unrest?", (), "why?", "Why were people killed in the unrest?"),
     ("When did the protests begin?", (), "where?", "Where did the protests begin?"),
     ("Who was named to lead the investigation?", ("Fadi Sawan",), "when?",
@@ -294,3 +295,12 @@ def test_a_follow_ups_own_word_may_be_a_synonym_but_its_own_name_must_be_there(t
     light = frozenset({"how", "many", "soldiers", "did", "send"})
     russia = analyze("How many soldiers did Russia send?", kb.engine, kb.synonyms, light=light)
     assert not followup.says_what_is_new(kb, russia, light, russian)  # "Russian" is not "Russia"
+
+
+def test_he_is_the_surest_name_of_the_answer_not_two_capitalised_words():
+    kb = build(ROOT / "eval" / "bank" / "tune11" / "corpus", ROOT / "faq.yaml", entries=False)
+    got, _, turn = answer_in_context(kb, "Who commands the Paris fire brigade?", None)
+    assert "General Jean-Claude Gallet" in got.source and "Notre-Dame" in got.source
+    assert turn.people[0] == "Jean-Claude Gallet"
+    _, resolution, _ = answer_in_context(kb, "what did he say about the cathedral's structure?", turn)
+    assert resolution.text == "what did Jean-Claude Gallet say about the cathedral's structure?"
