@@ -324,6 +324,9 @@ class Faq:
         # for (itself and its synonyms), with the weight. A question in Latin script is matched against the
         # phrasings in Latin script only; one in Cyrillic against all (English ones through the glossary).
         self._indexes = {script: self._index(script) for script in (False, True)}
+        # A question word's best matches, worked out once per word (and script) asked: (phrasing -> weight,
+        # slot -> (phrasing, weight)). Bounded, as the knowledge base's cache of analysed words is.
+        self._word_matches: dict[tuple, tuple[dict[int, float], dict[int, tuple[int, float]]]] = {}
 
     def _index(self, cyrillic: bool) -> tuple[dict[str, list], dict[str, list]]:
         """Postings of each stem: (phrasing, slot) by the phrasing word's own stem, and (phrasing, slot,
@@ -380,27 +383,20 @@ class Faq:
         mine = _Phrasing.of(None, query, self._known)
         if not mine.total:
             return []
-        by_own, by_alternative = self._indexes[is_cyrillic(query.text)]
-        groups = len(mine.groups)
-        q_best: dict[int, float] = {}  # phrasing * groups + question word -> best match
-        p_best: dict[int, float] = {}  # slot (a phrasing's word) -> best match
+        cyrillic = is_cyrillic(query.text)
+        per_word = [self._matches_of(cyrillic, alternatives) for _, alternatives in mine.groups]
         q_found: dict[int, float] = {}  # phrasing -> weight of the question it covers
+        p_best: dict[int, tuple[int, float]] = {}  # slot (a phrasing's word) -> (phrasing, best match)
+        for (q_weight, _), (by_phrasing, by_slot) in zip(mine.groups, per_word, strict=True):
+            for pid, w in by_phrasing.items():
+                q_found[pid] = q_found.get(pid, 0.0) + q_weight * w
+            for slot, (pid, w) in by_slot.items():
+                if w > p_best.get(slot, _NO_MATCH)[1]:
+                    p_best[slot] = (pid, w)
         p_found: dict[int, float] = {}  # phrasing -> weight of itself the question covers
         slot_weight = self._slot_weight
-        for gi, (q_weight, alternatives) in enumerate(mine.groups):
-            pairs: list[tuple[int, int, float]] = [(pid, slot, w) for t, w in alternatives
-                                                   for pid, slot in by_own.get(t, ())]
-            pairs += by_alternative.get(alternatives[0][0], ())
-            for pid, slot, w in pairs:  # each best match so far adds what it gains over the one before
-                key = pid * groups + gi
-                before = q_best.get(key, 0.0)
-                if w > before:
-                    q_best[key] = w
-                    q_found[pid] = q_found.get(pid, 0.0) + q_weight * (w - before)
-                before = p_best.get(slot, 0.0)
-                if w > before:
-                    p_best[slot] = w
-                    p_found[pid] = p_found.get(pid, 0.0) + slot_weight[slot] * (w - before)
+        for slot, (pid, w) in p_best.items():
+            p_found[pid] = p_found.get(pid, 0.0) + slot_weight[slot] * w
         # The similarity: the harmonic mean of the two coverages, discounted when the phrasing asks for another
         # kind of answer (a "how many" phrasing does not answer "did they ...", nor "why" a "how many").
         best_of: dict[str, tuple[float, int]] = {}  # entry id -> (similarity, its best phrasing)
@@ -417,11 +413,31 @@ class Faq:
             if held is None or value > held[0] or value == held[0] and pid < held[1]:
                 best_of[key] = (value, pid)
         top = sorted(best_of.values(), key=lambda vp: (-vp[0], phrasings[vp[1]].entry.line))[:limit]
-        return [self._match(value, pid, q_best, groups) for value, pid in top]
+        return [self._match(value, pid, per_word) for value, pid in top]
 
-    def _match(self, value: float, pid: int, q_best: dict[int, float], groups: int) -> PhrasingMatch:
+    def _matches_of(self, cyrillic: bool, alternatives: tuple[tuple[str, float], ...]) -> tuple[dict, dict]:
+        """One question word's best match in each phrasing it touches, and in each slot: the same word or one
+        standing for the other (a synonym or a spelling fix), at that weight."""
+        key = (cyrillic, alternatives)
+        found = self._word_matches.get(key)
+        if found is None:
+            by_own, by_alternative = self._indexes[cyrillic]
+            by_phrasing: dict[int, float] = {}
+            by_slot: dict[int, tuple[int, float]] = {}
+            pairs = [(pid, slot, w) for t, w in alternatives for pid, slot in by_own.get(t, ())]
+            for pid, slot, w in pairs + by_alternative.get(alternatives[0][0], []):
+                if w > by_phrasing.get(pid, 0.0):
+                    by_phrasing[pid] = w
+                if w > by_slot.get(slot, _NO_MATCH)[1]:
+                    by_slot[slot] = (pid, w)
+            if len(self._word_matches) >= WORD_MATCHES_KEPT:
+                self._word_matches.clear()
+            found = self._word_matches[key] = (by_phrasing, by_slot)
+        return found
+
+    def _match(self, value: float, pid: int, per_word: list[tuple[dict, dict]]) -> PhrasingMatch:
         phrasing = self._phrasings[pid]
-        unmatched = frozenset(gi for gi in range(groups) if pid * groups + gi not in q_best)
+        unmatched = frozenset(gi for gi, (by_phrasing, _) in enumerate(per_word) if pid not in by_phrasing)
         return PhrasingMatch(phrasing.entry, phrasing.text, value, unmatched, phrasing.kind)
 
 
@@ -445,6 +461,8 @@ class _Phrasing:
                    bool(query.cues & lexicon.HARD_CUES))
 
 
+_NO_MATCH = (-1, 0.0)
+WORD_MATCHES_KEPT = 20_000  # question words whose FAQ matches are kept (a few MB at most)
 _NAME = re.compile(r"(?<=[\w,] )[A-ZА-ЯЁ][\w-]*")  # a capitalised word after the first: a name
 
 
