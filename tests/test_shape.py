@@ -128,6 +128,15 @@ def test_kazakh_question_words_typed_without_kazakh_letters_are_no_search_words(
     assert "кайда" not in [g.word for g in groups]  # not "return", as the glossary's "қайта" would have it
 
 
+@pytest.mark.parametrize(("question", "word"), [
+    ("хто такой Масимов?", "хто"), ("отчего начались протесты?", "отчего"), ("чья это была идея?", "чья"),
+    ("каким было решение суда?", "каким"), ("наразылық қайдан басталды?", "қайдан"),
+])
+def test_question_words_of_every_spelling_are_no_search_words(tune_kb, question, word):
+    groups = analyze(question, tune_kb.engine, tune_kb.synonyms).groups
+    assert word not in [g.word for g in groups]  # "отчего" is no "stepfather", "қайдан" no "return"
+
+
 def test_accented_latin_letters_match_as_typed_without_them():
     assert stem("cancún") == stem("cancun") and stem("Zürich".lower()) == "zurich"
 
