@@ -115,8 +115,10 @@ _GLUED_MARKER = re.compile(r"(?<=[.!?\"”’'])[A-Z0-9][A-Z0-9 \-–—:/&]{3,}
 # "ALMATY, Kazakhstan (AP) — ", "MOSCOW, Russia, Jan. 6 (AFP) - ".
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=[,( ]))?"
                        r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2})?(?: \([^()\n]{1,30}\))? ?[-–—]+ (?=\S)")
-# A transcript's turns: the interviewer's ("Q: ...") frames the answer; the answer's label ("A: ") is not its text.
-_INTERVIEWER = re.compile(r"(?:Q|Question|Interviewer)\s*:\s*\S")
+# A transcript's turns: the interviewer's ("Q: ...") frames the answer, as a fact-check's "Claim: ..." frames its
+# checking; the answer's label ("A: ") is not its text.
+_FRAMING_TURN = re.compile(r"(?:Q|Question|Interviewer|Claim)\s*:\s*\S")
+_FIGURE_LINE = re.compile(r"[$€£]?\d[\d,.]*(?: ?%| ?percent| [a-z]+){0,2}")
 _ANSWER_LABEL = re.compile(r"(?:A|Answer)\s*:\s*(?=\S)")
 STANDFIRST_WORDS = 25  # a single-sentence first paragraph this short is a summary, not the story
 _TERMINAL = tuple(".!?\"”’'…:;)")
@@ -181,10 +183,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_heading(block: str) -> bool:
     """A short one-line block with no sentence punctuation is a section heading, not prose; so is a
-    one-line question (an interviewer's question, an explainer's subheading) and a transcript's "Q:" turn,
-    however long: they frame what follows."""
+    one-line question (an interviewer's question, an explainer's subheading), a transcript's "Q:" turn or a
+    fact-check's "Claim:", however long, and a figure on its own line ("238", "$2 billion") in a piece told in
+    numbers: they frame what follows."""
     line = block.strip()
-    if _INTERVIEWER.match(line):
+    if _FRAMING_TURN.match(line) or _FIGURE_LINE.fullmatch(line):
         return True
     if "\n" in line or not any(c.islower() for c in line):
         return False

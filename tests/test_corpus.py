@@ -125,6 +125,14 @@ def test_a_transcripts_questions_frame_its_answers_and_are_never_quoted(tmp_path
     assert corpus.passages[-1].heading.startswith("Q: The police say")
 
 
+def test_a_fact_checks_claims_and_a_figure_on_its_own_line_frame_what_follows(tmp_path):
+    corpus = Corpus()
+    parse_article(corpus, tmp_path / "a.txt", 'Title here\n\nClaim: "20,000 bandits attacked," he said.\n\n'
+                  "Nobody has shown the data.\n\nVerdict: Unproven.\n\n238\n\nThe final official death toll.\n")
+    assert texts(corpus)[1:] == ["Nobody has shown the data.", "Verdict: Unproven.", "The final official death toll."]
+    assert [p.heading for p in corpus.passages[1:]] == ['Claim: "20,000 bandits attacked," he said.'] * 2 + ["238"]
+
+
 def test_a_first_sentence_naming_two_places_keeps_its_start(tmp_path):
     corpus = Corpus()
     parse_article(corpus, tmp_path / "a.txt", "Title here\n\nNATO, Russia and China met on Monday. More later.\n")
