@@ -92,15 +92,25 @@ _ALTERNATING = ("ғы", "гі", "бы", "бі")
 def kazakh_stem(word: str) -> str:
     """The word without its plural, possessive and case suffixes (at most three, keeping three letters), its
     last consonant as the bare word has it ("наразылығы" -> "наразылық", like "наразылық")."""
+    return kazakh_stems(word)[-1]
+
+
+def kazakh_stems(word: str) -> list[str]:
+    """The word and its forms as its suffixes come off one by one ("алматыдағы", "алматыда", "алматы", …):
+    a name is the first of them that the articles know."""
+    forms = [word]
     for _ in range(3):
         if word.endswith(_ALTERNATING) and len(word) >= 5:  # "-ғы" after a final "қ": the possessive "-ы"
             word = word[:-2] + word[-2].translate(_VOICED_FINAL)
+            forms.append(word)
             continue
         for suffix in _KAZAKH_SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 3 and (
                     suffix != "н" or word[-2] in "ыі"):  # "-н" follows a possessive ("әкесін"), not "қазан"
                 word = word[:-len(suffix)]
+                forms.append(word)
                 break
         else:
             break
-    return word[:-1] + word[-1:].translate(_VOICED_FINAL)
+    forms[-1] = word[:-1] + word[-1:].translate(_VOICED_FINAL)
+    return forms

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from bot import lexicon
-from bot.crosslingual import is_cyrillic, is_kazakh, kazakh_stem, name_forms, plain_letters
+from bot.crosslingual import is_cyrillic, is_kazakh, kazakh_stem, kazakh_stems, name_forms, plain_letters
 from bot.question_reading import english_question_words
 from bot.spelling import Speller, never
 from bot.text import STOP_WORDS, is_mostly_foreign, stem, words
@@ -291,6 +291,12 @@ def latin_name(token: str, known: Lexicon) -> str | None:
     for form in name_forms(token):
         if stem(form) in known.vocabulary:
             return stem(form)
+    # "Масимовты", "Хьюстонда": a name with a Kazakh case ending, which must be a name the articles capitalise
+    bare = [f for form in kazakh_stems(token)[1:] for f in name_forms(form)]
+    found = next((stem(f) for f in bare if stem(f) in known.vocabulary and (names is None or stem(f) in names)), None)
+    if found is not None:
+        return found
+    for form in name_forms(token) + bare:
         fixed = known.speller.correct(form) if known.speller is not None and len(form) >= 5 else None
         if fixed is not None and stem(fixed) in known.vocabulary and (names is None or stem(fixed) in names):
             return stem(fixed)

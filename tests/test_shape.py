@@ -11,7 +11,7 @@ from bot.evidence import FEATURE_NAMES
 from bot.features import Span, annotate, places
 from bot.knowledge import build
 from bot.qtype import AnswerType, question_shape
-from bot.query import analyze
+from bot.query import analyze, latin_name
 from bot.question_reading import calendar_word, english_question_words
 from bot.spelling import Speller
 from bot.text import stem
@@ -135,6 +135,11 @@ def test_kazakh_question_words_typed_without_kazakh_letters_are_no_search_words(
 def test_question_words_of_every_spelling_are_no_search_words(tune_kb, question, word):
     groups = analyze(question, tune_kb.engine, tune_kb.synonyms).groups
     assert word not in [g.word for g in groups]  # "отчего" is no "stepfather", "қайдан" no "return"
+
+
+def test_a_name_with_a_kazakh_case_ending_is_the_articles_name(tune_kb):
+    assert latin_name("масимовты", tune_kb.engine) == "massimov"  # the accusative; "-тан" and "-қа" alike
+    assert latin_name("токаевқа", tune_kb.engine) == "tokayev"
 
 
 def test_accented_latin_letters_match_as_typed_without_them():
