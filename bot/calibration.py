@@ -96,7 +96,7 @@ def followup_threshold(sets: Iterable[tuple[Path, Path]], faq: Path | None, mode
     only those read in context ("when did they leave?") count; one that stands on its own is a question."""
     scores = []
     for conversations, corpus in sets:
-        kb = replace(build(corpus, faq, entries=False), model=model)
+        kb = replace(build(corpus, faq, entries=False), judge=model)
         for item in load_conversations(conversations):
             if item.expect is not None:
                 continue

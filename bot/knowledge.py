@@ -39,7 +39,14 @@ class KnowledgeBase:
     faq_unreadable: tuple[Problem, ...] = ()  # why the FAQ file could not be read (``raw_faq`` is the one before)
     # Analysed question words; it only ever holds what this base's engine and synonyms produce.
     words: dict = field(default_factory=dict, compare=False, repr=False)
-    model: Model = field(default_factory=shipped_model, compare=False, repr=False)  # how sure an answer is
+    # The confidence model to answer with instead of the shipped one (calibrate asks with the one it fits). The
+    # shipped one is read only when an answer needs it: a build must work while bot/confidence.json is stale.
+    judge: Model | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def model(self) -> Model:
+        """How sure an answer is: ``judge``, or the model shipped with the engine."""
+        return self.judge or shipped_model()
 
 
 def build_engine(corpus_dir: Path, cache_dir: Path | None = None) -> SearchEngine:
@@ -180,4 +187,4 @@ def without_entry(kb: KnowledgeBase, entry_id: str) -> KnowledgeBase:
     assert kb.faq is not None
     entries = [e for e in kb.faq.entries if e.id != entry_id]
     faq = make_faq(kb.faq.path, entries, kb.faq.synonyms, kb.engine, kb.synonyms)
-    return KnowledgeBase(kb.corpus, kb.engine, faq, kb.synonyms, raw_faq=kb.raw_faq, model=kb.model)
+    return KnowledgeBase(kb.corpus, kb.engine, faq, kb.synonyms, raw_faq=kb.raw_faq, judge=kb.judge)
