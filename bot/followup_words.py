@@ -16,7 +16,9 @@ from bot.crosslingual import is_kazakh, kazakh_stem
 # longest first so that "and what about" wins over "and".
 LEADS = tuple(sorted("""
 and|and what about|what about|how about|and about|and also|also|but|what of|and then
+same for|the same for|and the same for|same in|same question for|same with
 а|и|а также|а вот|ну а|а что насчёт|а что насчет|что насчёт|что насчет|а как насчёт|а как насчет|как насчёт|как насчет
+то же самое для|то же про|то же для|а для
 а если|а про|ал|және|ал енді|енді|сонда
 """.replace("\n", "|").strip("|").split("|"), key=len, reverse=True))
 KAZAKH_TAIL = frozenset({"ше"})  # "Алматыда ше?": "and in Almaty?"
