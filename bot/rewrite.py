@@ -91,7 +91,7 @@ def _ask_again_english(previous: Turn, wh: str) -> str:
     subject = written[:verb] if verb else ([previous.people[0]] if previous.people else [])
     if verb is not None and subject:
         return _sentence(wh, ["did", *subject, base_form(core[verb]), *written[verb + 1:]])
-    return f"{wh}: {_strip(previous.question)}?"
+    return with_topic(f"{wh}?", " ".join(topic_words(previous.question)))  # "Why (ordered the troops to shoot)?"
 
 
 def _sentence(wh: str, words: list[str]) -> str:

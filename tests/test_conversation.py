@@ -40,6 +40,8 @@ def tune_kb():
     ("Who ordered the security forces to shoot?", ("Tokayev",), "why?",
      "Why did Tokayev order the security forces to shoot?"),
     ("How many people died in Almaty?", (), "why?", "Why did people die in Almaty?"),
+    ("Who ordered the troops to shoot?", (), "why?", "Why (ordered the troops to shoot)?"),  # nobody answered
+    ("Why (ordered the troops to shoot)?", (), "when was this", "When (ordered the troops to shoot)?"),
     ("Which airline cancelled its flights?", (), "until when?", "Until when did airline cancel its flights?"),
     ("How many people were killed in the unrest?", (), "why?", "Why were people killed in the unrest?"),
     ("When did the protests begin?", (), "where?", "Where did the protests begin?"),
