@@ -98,6 +98,13 @@ the seed check set with the FAQ one trap (0.92 -> 0.91), tune parts 4 and 5 (0.4
 half in Russian (0.56 / 0.96 -> 0.55 / 0.95), part 3 in Russian (0.37 -> 0.35), the seed part in Russian with the
 FAQ (0.58 -> 0.56) and the seed check set in Russian with the FAQ (0.49 -> 0.48), and gave back one of the seed check
 set's Russian conversations (0.77 -> 0.81 declined).
+Then tune part 12 (a new author's, measured as it arrived first: 18.8% / 96.7%, on the release before and on this
+round's engine) joined, and the re-fit moved the thresholds (0.726 -> 0.708; follow-ups 0.621 -> 0.626): more
+questions answered nearly everywhere (tune parts 3 to 8, the Suez article 0.65 -> 0.70, the two-article set 0.75 ->
+0.80, the test half in Russian 0.34 -> 0.35), and against that the test half in Russian one more trap answered
+(0.97 -> 0.96 declined), tune part 9 in Russian one question (0.39 -> 0.37), part 10 in Russian one trap (0.96 ->
+0.94), part 11 one question (0.20 -> 0.19), our own tune conversations one follow-up (0.77 -> 0.75) and the seed
+check set's Russian conversations one (0.52 -> 0.47).
 The test half was measured, never tuned on; so was the seed check set (`eval/bank/seed2/`, a second
 author's questions on the seed article, written after this round's changes to the engine and the FAQ).
 """
@@ -122,33 +129,36 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
     "bank test half": (BANK / "test" / "questions.yaml", BANK / "test" / "corpus", False, 0.42, 0.94),
     "bank tune half": (BANK / "tune" / "questions.yaml", BANK / "tune" / "corpus", False, 0.55, 0.98),
     "bank tune half, part 2": (BANK / "tune2" / "questions.yaml", BANK / "tune2" / "corpus", False, 0.37, 1.00),
-    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.43, 0.98),
-    "bank tune half, part 4": (BANK / "tune4" / "questions.yaml", BANK / "tune4" / "corpus", False, 0.38, 0.98),
-    "bank tune half, part 5": (BANK / "tune5" / "questions.yaml", BANK / "tune5" / "corpus", False, 0.48, 1.00),
-    "bank tune half, part 6": (BANK / "tune6" / "questions.yaml", BANK / "tune6" / "corpus", False, 0.42, 0.97),
+    "bank tune half, part 3": (BANK / "tune3" / "questions.yaml", BANK / "tune3" / "corpus", False, 0.44, 0.98),
+    "bank tune half, part 4": (BANK / "tune4" / "questions.yaml", BANK / "tune4" / "corpus", False, 0.39, 0.98),
+    "bank tune half, part 5": (BANK / "tune5" / "questions.yaml", BANK / "tune5" / "corpus", False, 0.51, 1.00),
+    "bank tune half, part 6": (BANK / "tune6" / "questions.yaml", BANK / "tune6" / "corpus", False, 0.44, 0.97),
     "bank tune half in Russian, part 6": (BANK / "tune6" / "questions_ru.yaml", BANK / "tune6" / "corpus", False,
-                                          0.29, 0.95),
+                                          0.30, 0.95),
     "bank tune half, part 7": (BANK / "tune7" / "questions.yaml", BANK / "tune7" / "corpus", False, 0.40, 0.95),
     "bank tune half in Russian, part 7": (BANK / "tune7" / "questions_ru.yaml", BANK / "tune7" / "corpus", False,
-                                          0.27, 1.00),
-    "bank tune half, part 8": (BANK / "tune8" / "questions.yaml", BANK / "tune8" / "corpus", False, 0.37, 0.95),
+                                          0.28, 1.00),
+    "bank tune half, part 8": (BANK / "tune8" / "questions.yaml", BANK / "tune8" / "corpus", False, 0.39, 0.95),
     "bank tune half in Russian, part 8": (BANK / "tune8" / "questions_ru.yaml", BANK / "tune8" / "corpus", False,
                                           0.41, 0.97),
-    "bank tune half, part 9": (BANK / "tune9" / "questions.yaml", BANK / "tune9" / "corpus", False, 0.37, 0.94),
+    "bank tune half, part 9": (BANK / "tune9" / "questions.yaml", BANK / "tune9" / "corpus", False, 0.37, 0.96),
     "bank tune half in Russian, part 9": (BANK / "tune9" / "questions_ru.yaml", BANK / "tune9" / "corpus", False,
-                                          0.39, 0.92),
+                                          0.37, 0.92),
     "bank tune half, part 10": (BANK / "tune10" / "questions.yaml", BANK / "tune10" / "corpus", False, 0.28, 0.98),
     "bank tune half in Russian, part 10": (BANK / "tune10" / "questions_ru.yaml", BANK / "tune10" / "corpus", False,
-                                           0.35, 0.96),
-    "bank tune half, part 11": (BANK / "tune11" / "questions.yaml", BANK / "tune11" / "corpus", False, 0.20, 0.93),
+                                           0.37, 0.94),
+    "bank tune half, part 11": (BANK / "tune11" / "questions.yaml", BANK / "tune11" / "corpus", False, 0.19, 0.93),
     "bank tune half in Russian, part 11": (BANK / "tune11" / "questions_ru.yaml", BANK / "tune11" / "corpus", False,
                                            0.25, 0.91),
-    "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.34, 0.97),
-    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.55, 0.95),
+    "bank tune half, part 12": (BANK / "tune12" / "questions.yaml", BANK / "tune12" / "corpus", False, 0.17, 0.96),
+    "bank tune half in Russian, part 12": (BANK / "tune12" / "questions_ru.yaml", BANK / "tune12" / "corpus", False,
+                                           0.18, 0.98),
+    "bank test half in Russian": (BANK / "test" / "questions_ru.yaml", BANK / "test" / "corpus", False, 0.35, 0.96),
+    "bank tune half in Russian": (BANK / "tune" / "questions_ru.yaml", BANK / "tune" / "corpus", False, 0.56, 0.95),
     "bank tune half in Russian, part 3": (BANK / "tune3" / "questions_ru.yaml", BANK / "tune3" / "corpus", False,
-                                          0.35, 0.95),
+                                          0.36, 0.95),
     "bank tune half in Russian, part 4": (BANK / "tune4" / "questions_ru.yaml", BANK / "tune4" / "corpus", False,
-                                          0.34, 0.97),
+                                          0.35, 0.97),
     "bank tune half in Russian, part 5": (BANK / "tune5" / "questions_ru.yaml", BANK / "tune5" / "corpus", False,
                                           0.38, 1.00),
     "bank test half in Kazakh": (BANK / "test" / "questions_kk.yaml", BANK / "test" / "corpus", False, 0.28, 1.00),
@@ -157,17 +167,17 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
                                          0.30, 1.00),
     "bank seed part": (BANK / "seed" / "questions.yaml", SEED_CORPUS, False, 0.52, 0.97),
     "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.73, 0.95),
-    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.56, 0.92),
+    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.58, 0.92),
     "bank seed part in Kazakh with the FAQ": (BANK / "seed" / "questions_kk.yaml", SEED_CORPUS, True, 0.63, 1.00),
     "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.58, 0.91),
     "seed check set in Russian with the FAQ (never tuned on)": (BANK / "seed2" / "questions_ru.yaml", SEED_CORPUS,
-                                                                True, 0.48, 0.85),
+                                                                True, 0.49, 0.85),
     "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.67, 1.00),
     "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.93, 1.00),
     "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.64, 1.00),
     "own seed questions with the FAQ": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, True, 0.88, 1.00),
-    "second event (Suez)": (DATA / "suez" / "questions.yaml", DATA / "suez" / "corpus", False, 0.65, 1.00),
-    "two articles": (DATA / "multi" / "questions.yaml", DATA / "multi" / "corpus", False, 0.75, 1.00),
+    "second event (Suez)": (DATA / "suez" / "questions.yaml", DATA / "suez" / "corpus", False, 0.70, 1.00),
+    "two articles": (DATA / "multi" / "questions.yaml", DATA / "multi" / "corpus", False, 0.80, 1.00),
 }
 
 
@@ -177,7 +187,7 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
     "bank tune conversations in Russian": (BANK / "tune" / "conversations_ru.yaml", BANK / "tune" / "corpus", False,
                                            0.56, 1.00),
     "own tune conversations": (ROOT / "eval" / "conversations" / "own_tune.yaml", BANK / "tune" / "corpus", False,
-                               0.77, 0.96),
+                               0.75, 0.96),
     "tune part 2 conversations": (BANK / "tune2" / "conversations.yaml", BANK / "tune2" / "corpus", False, 0.60, 0.91),
     "tune part 2 conversations in Russian": (BANK / "tune2" / "conversations_ru.yaml", BANK / "tune2" / "corpus", False,
                                              0.55, 0.83),
@@ -210,6 +220,10 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
                                    0.50, 0.91),
     "tune part 11 conversations in Russian": (BANK / "tune11" / "conversations_ru.yaml", BANK / "tune11" / "corpus",
                                               False, 0.20, 0.91),
+    "tune part 12 conversations": (BANK / "tune12" / "conversations.yaml", BANK / "tune12" / "corpus", False,
+                                   0.25, 1.00),
+    "tune part 12 conversations in Russian": (BANK / "tune12" / "conversations_ru.yaml", BANK / "tune12" / "corpus",
+                                              False, 0.16, 0.83),
     "bank test conversations": (BANK / "test" / "conversations.yaml", BANK / "test" / "corpus", False, 0.47, 0.87),
     "bank test conversations in Russian": (BANK / "test" / "conversations_ru.yaml", BANK / "test" / "corpus", False,
                                            0.41, 1.00),
@@ -219,7 +233,7 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
     "seed check set conversations (never tuned on)": (BANK / "seed2" / "conversations.yaml", SEED_CORPUS, True,
                                                       0.60, 0.90),
     "seed check set conversations in Russian (never tuned on)": (BANK / "seed2" / "conversations_ru.yaml",
-                                                                SEED_CORPUS, True, 0.52, 0.81),
+                                                                SEED_CORPUS, True, 0.47, 0.81),
 }
 
 
