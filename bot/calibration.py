@@ -4,7 +4,9 @@ Every question of the tune sets (``eval/tune.yaml``) is put to the engine withou
 its candidate sentences becomes a row of evidence features, labelled by whether it holds an
 expected phrase. A logistic regression is fitted to the rows; the threshold is the lowest
 probability at which at least ``TUNE_REJECTION`` of the tune traps are declined, out of fold (each article's
-questions scored by a model that never saw that article) and in sample. The confidence shown is
+questions scored by a model that never saw that article) and in sample. Questions in Cyrillic and follow-ups
+read in context get thresholds of their own, from the manifest's Russian and Kazakh sets and its conversations
+(asked with the model being fitted); a Cyrillic one is never below its English one. The confidence shown is
 calibrated (Platt) on scores from models that never saw the question's whole set of articles, which in
 the bank also means its author. The test half is never read here.
 """

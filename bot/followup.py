@@ -39,9 +39,12 @@ def says_what_is_new(kb: KnowledgeBase, query: Query, inherited: frozenset[str],
     own = [g for g in query.groups if g.word not in inherited and g.strength >= 1.0
            and any(t in vocabulary for t in g.alternatives)]  # framing words and unknown words aside
     capitalised = _capitalised(query.text)
-    found = sum(any(t in context for t, w in g.alternatives.items() if w >= _needed(g, capitalised, kb.engine.proper))
-                for g in own)
+    found = sum(_said(g, context, _needed(g, capitalised, kb.engine.proper)) for g in own)
     return 2 * found >= len(own)  # half of them at least: "how long did it stay closed" - "remained closed"
+
+
+def _said(group: TermGroup, context: frozenset[str], weight: float) -> bool:
+    return any(t in context for t, w in group.alternatives.items() if w >= weight)
 
 
 def _needed(group: TermGroup, capitalised: frozenset[str], proper: frozenset[str]) -> float:
