@@ -20,6 +20,7 @@ from bot.crosslingual import is_cyrillic
 from bot.features import Span, annotate
 from bot.followup_words import KAZAKH_LOCATIVE, PLACE_PREPOSITIONS, tokens_of
 from bot.knowledge import KnowledgeBase
+from bot.qtype import capitalised_words
 from bot.query import Query, TermGroup, latin_name
 from bot.text import fold, stem, words
 
@@ -38,7 +39,7 @@ def says_what_is_new(kb: KnowledgeBase, query: Query, inherited: frozenset[str],
     vocabulary = kb.engine.vocabulary
     own = [g for g in query.groups if g.word not in inherited and g.strength >= 1.0
            and any(t in vocabulary for t in g.alternatives)]  # framing words and unknown words aside
-    capitalised = _capitalised(query.text)
+    capitalised = capitalised_words(query.text)
     found = sum(_said(g, context, _needed(g, capitalised, kb.engine.proper)) for g in own)
     return 2 * found >= len(own)  # half of them at least: "how long did it stay closed" - "remained closed"
 
@@ -52,11 +53,6 @@ def _needed(group: TermGroup, capitalised: frozenset[str], proper: frozenset[str
     capitalised, or one the articles always capitalise)."""
     named = group.word in capitalised or any(t in proper for t, w in group.alternatives.items() if w >= OWN_WORD_MATCH)
     return OWN_WORD_MATCH if named else SYNONYM_MATCH
-
-
-def _capitalised(text: str) -> frozenset[str]:
-    """The words a question writes capitalised after its first: names ("what about Russia?")."""
-    return frozenset(fold(t) for t in tokens_of(text)[1:] if t[:1].isupper())
 
 
 def faq_says_what_is_new(query: Query, inherited: frozenset[str], entry_text: str) -> bool:

@@ -224,9 +224,14 @@ def _group_positions(tokens: list[str], query: Query) -> dict[int, int]:
     return {pos: index[t] for pos, t in enumerate(tokens) if t in index}
 
 
+def capitalised_words(text: str) -> frozenset[str]:
+    """The words a question writes capitalised after its first, and its acronyms: the names it may hold."""
+    return frozenset(fold(m.group(0)).removesuffix("'s") for m in _CAPITALISED.finditer(" " + text.strip()[1:]))
+
+
 def _anchors(text: str, query: Query, names: frozenset[str]) -> frozenset[int]:
     """Groups that name something: capitalised in the question (not first), or a name in the articles."""
-    capitalised = {fold(m.group(0)).removesuffix("'s") for m in _CAPITALISED.finditer(" " + text.strip()[1:])}
+    capitalised = capitalised_words(text)
     modifiers = {fold(m.group(1)) for m in _LED.finditer(text)}  # "Russian-led force": about the force
     found = set()
     for i, g in enumerate(query.groups):
