@@ -105,8 +105,8 @@ def answer(kb: KnowledgeBase, question: str, light: frozenset[str] = frozenset()
     engine = kb.engine
     query = analyze(question, engine, kb.synonyms, cache=kb.words)
     if kb.faq is not None:
-        for match in kb.faq.ranked(query, FAQ_CANDIDATES):  # the best entry that says all the question asks
-            if match.similarity >= FAQ_THRESHOLD and _entry_says_all(kb, query, match, light):
+        for match in kb.faq.ranked(query, FAQ_CANDIDATES, FAQ_THRESHOLD):  # the best entry saying all it asks
+            if _entry_says_all(kb, query, match, light):
                 return _faq_answer(kb, question, query, match.entry, match.similarity, match.phrasing)
     not_found = NOT_FOUND if len(kb.corpus.documents) == 1 else NOT_FOUND_MANY
     if query.foreign and not reaches_articles(query, engine.vocabulary):
@@ -176,25 +176,25 @@ def _passage(kb: KnowledgeBase, question: str, query: Query, best: Candidate) ->
     return _passage_answer(kb, question, query, best.sentence_id, best.probability, text)
 
 
-def _quoting(answer: Answer, quote: Quote) -> Answer:
-    """``answer`` with ``quote`` as its source: the whole sentence, where it sits and its highlight."""
-    return replace(answer, source=quote.source, highlight=quote.highlight, path=quote.path, offset=quote.offset)
+def _quoting(quote: Quote) -> dict:
+    """An answer's fields for quoting ``quote``: the whole sentence, where it sits and its highlight."""
+    return {"source": quote.source, "highlight": quote.highlight, "path": quote.path, "offset": quote.offset}
 
 
 def _faq_answer(kb: KnowledgeBase, question: str, query: Query, e: FaqEntry, score: float,
                 phrasing: str) -> Answer:
     """A FAQ answer quoting the entry's whole sentence(s), the operator's fragment highlighted; when the
     fragment is the whole sentence (or there is none), the words answering ``question`` instead."""
-    found = Answer(question, Kind.FAQ, e.answer, e.source, e.document, score, e.url, phrasing=phrasing,
-                   entry_id=e.id)
     quote = e.quote
     if quote is None:
-        return found
+        return Answer(question, Kind.FAQ, e.answer, e.source, e.document, score, e.url, phrasing=phrasing,
+                      entry_id=e.id)
     if quote.highlight is None and e.sentence_id is not None:
         sentence = kb.corpus.sentences[e.sentence_id]
         if (sentence.start, sentence.text) == (quote.offset, quote.source):
             quote = replace(quote, highlight=highlight(kb.engine, question, query, e.sentence_id))
-    return _quoting(found, quote)
+    return Answer(question, Kind.FAQ, e.answer, document=e.document, score=score, url=e.url, phrasing=phrasing,
+                  entry_id=e.id, **_quoting(quote))
 
 
 def _passage_answer(kb: KnowledgeBase, question: str, query: Query, sentence_id: int, score: float,
@@ -202,7 +202,7 @@ def _passage_answer(kb: KnowledgeBase, question: str, query: Query, sentence_id:
     """A passage answer quoting sentence ``sentence_id``, the words answering ``question`` highlighted."""
     doc = kb.corpus.documents[kb.corpus.sentences[sentence_id].doc_id]
     quote = of_sentence(kb.corpus, sentence_id, highlight(kb.engine, question, query, sentence_id))
-    return _quoting(Answer(question, Kind.PASSAGE, text, None, doc.title, score, doc.url), quote)
+    return Answer(question, Kind.PASSAGE, text, document=doc.title, score=score, url=doc.url, **_quoting(quote))
 
 
 def answer_entry(kb: KnowledgeBase, entry_id: str) -> Answer | None:

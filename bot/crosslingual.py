@@ -30,7 +30,7 @@ _KAZAKH_SUFFIXES = tuple(sorted("""
 
 
 def is_cyrillic(word: str) -> bool:
-    return bool(CYRILLIC.search(word))
+    return not word.isascii() and bool(CYRILLIC.search(word))
 
 
 _PLAIN = str.maketrans({"ә": "а", "ғ": "г", "қ": "к", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "і": "и"})

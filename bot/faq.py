@@ -19,6 +19,7 @@ empty file, or one whose last line has no line break (a half-saved file), is ref
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
@@ -315,9 +316,10 @@ class Faq:
         self._known = known
         self._phrasings = [_Phrasing.of(entry, query, known)
                            for entry, queries in zip(entries, analysed, strict=True) for query in queries]
-        self._said = {entry: _said(entry) for entry in entries}
-        self._told = {entry: _said(entry, quoted=False) for entry in entries}
-        self._fragment = {entry: _stems(entry.source) for entry in entries}
+        # By entry id: hashing a whole entry costs more than the lookup it serves.
+        self._said = {entry.id: _said(entry) for entry in entries}
+        self._told = {entry.id: _said(entry, quoted=False) for entry in entries}
+        self._fragment = {entry.id: _stems(entry.source) for entry in entries}
         self._first_slot = list(accumulate((len(p.groups) for p in self._phrasings), initial=0))
         self._slot_weight = [w for p in self._phrasings for w, _ in p.groups]
         # Two small indexes over the phrasings' words: by each word's own stem, and by every stem it stands
@@ -345,8 +347,7 @@ class Faq:
 
     def match(self, query: Query) -> PhrasingMatch | None:
         """The phrasing most like the question, or None when none shares a word with it."""
-        ranked = self.ranked(query, 1)
-        return ranked[0] if ranked else None
+        return next(self.ranked(query, 1), None)
 
     def says_everything(self, query: Query, match: PhrasingMatch, context: frozenset[str] = frozenset()) -> bool:
         """An entry answers only a question it says everything of: a question word its matched phrasing lacks
@@ -354,7 +355,7 @@ class Faq:
         unless the articles never use it either and it is a typo ("teh") or the match is strong; a name is
         needed even then ("Did Belarus send troops?"). ``context``: words not asked of it (a follow-up's
         inherited subject)."""
-        said, told = self._said[match.entry], self._told[match.entry]
+        said, told = self._said[match.entry.id], self._told[match.entry.id]
         names = {w.lower() for w in _NAME.findall(query.text)}
         vocabulary = self._known.vocabulary
         strong = match.similarity >= STRONG_MATCH  # may carry a word of its own: "foreign agents" for "involvement"
@@ -370,24 +371,27 @@ class Faq:
         fragment: another phrasing, or the rest of the sentence, may name it beside another count ("How many
         of the CSTO troops were Russian?" is no "How many CSTO troops were deployed?", though "the Russian-led
         mission" is another phrasing)."""
-        fragment = self._fragment[match.entry]
+        fragment = self._fragment[match.entry.id]
         return all(any(t in fragment for t in query.groups[g].alternatives) for g in target
                    if g in match.unmatched and query.groups[g].word not in context)
 
-    def ranked(self, query: Query, limit: int) -> list[PhrasingMatch]:
-        """Best phrasing per entry, most similar entries first (at most ``limit``).
+    def ranked(self, query: Query, limit: int, floor: float = 0.0) -> Iterator[PhrasingMatch]:
+        """Best phrasing per entry, most similar entries first (at most ``limit``, none under ``floor``), made as
+        they are asked for.
 
         Two words match when they are the same or one stands for the other (a synonym or a
         spelling fix), at that weight; only phrasings sharing such a word are touched.
         """
-        mine = _Phrasing.of(None, query, self._known)
-        if not mine.total:
-            return []
+        idf = self._known.group_idf
+        mine = [(idf(g), tuple(g.alternatives.items())) for g in query.groups]
+        total = sum(w for w, _ in mine)
+        if not total:
+            return
         cyrillic = is_cyrillic(query.text)
-        per_word = [self._matches_of(cyrillic, alternatives) for _, alternatives in mine.groups]
+        per_word = [self._matches_of(cyrillic, alternatives) for _, alternatives in mine]
         q_found: dict[int, float] = {}  # phrasing -> weight of the question it covers
         p_best: dict[int, tuple[int, float]] = {}  # slot (a phrasing's word) -> (phrasing, best match)
-        for (q_weight, _), (by_phrasing, by_slot) in zip(mine.groups, per_word, strict=True):
+        for (q_weight, _), (by_phrasing, by_slot) in zip(mine, per_word, strict=True):
             for pid, w in by_phrasing.items():
                 q_found[pid] = q_found.get(pid, 0.0) + q_weight * w
             for slot, (pid, w) in by_slot.items():
@@ -400,8 +404,11 @@ class Faq:
         # The similarity: the harmonic mean of the two coverages, discounted when the phrasing asks for another
         # kind of answer (a "how many" phrasing does not answer "did they ...", nor "why" a "how many").
         best_of: dict[str, tuple[float, int]] = {}  # entry id -> (similarity, its best phrasing)
-        cues, total, phrasings = query.cues, mine.total, self._phrasings
+        cues, phrasings = query.cues, self._phrasings
+        least = total * floor / (2 - floor)  # covering less of the question, a phrasing cannot reach ``floor``
         for pid, found in q_found.items():
+            if found < least:
+                continue
             phrasing = phrasings[pid]
             q_cov = found / total
             p_cov = p_found.get(pid, 0.0) / phrasing.total if phrasing.total else 0.0
@@ -412,8 +419,9 @@ class Faq:
             held = best_of.get(key)
             if held is None or value > held[0] or value == held[0] and pid < held[1]:
                 best_of[key] = (value, pid)
-        top = sorted(best_of.values(), key=lambda vp: (-vp[0], phrasings[vp[1]].entry.line))[:limit]
-        return [self._match(value, pid, per_word) for value, pid in top]
+        for value, pid in sorted(best_of.values(), key=lambda vp: (-vp[0], phrasings[vp[1]].entry.line))[:limit]:
+            if value >= floor:
+                yield self._match(value, pid, per_word)
 
     def _matches_of(self, cyrillic: bool, alternatives: tuple[tuple[str, float], ...]) -> tuple[dict, dict]:
         """One question word's best match in each phrasing it touches, and in each slot: the same word or one

@@ -268,11 +268,11 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
         return AnswerType.NUMBER, None  # "security forces killed?": how many
     if tokens and tokens[-1] in _TERSE_DATE and not lexicon.QUESTION_WORDS & set(tokens[:-1]):
         return AnswerType.DATE, None  # "referendum date?", "massimov arrested when"
-    if any(f" {w} {n} " in joined for w in ("what", "which") for n in _MEASURE_NOUNS):
+    asked = {_singular(t) for w, t in zip(tokens, tokens[1:], strict=False) if w in ("what", "which")}  # "what year"
+    if asked & _MEASURE_NOUNS:
         return AnswerType.NUMBER, None  # "what share of ...", "by what factor"
     lead = next((t for t in tokens if t in lexicon.QUESTION_WORDS), None)  # "what did X say when ...": what
-    if lead in (None, "when") and "when" in tokens or any(
-            f" {w} {n} " in joined for w in ("what", "which") for n in _DATE_NOUNS):
+    if lead in (None, "when") and "when" in tokens or asked & _DATE_NOUNS:
         return AnswerType.DATE, None
     if lead in (None, "why") and "why" in tokens or " how come " in joined or "reason" in tokens or (
             tokens[:1] == ["what"] and len(tokens) > 1 and tokens[1] in _CAUSE_VERBS):
@@ -283,7 +283,7 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     ends_in_place = tokens[:1] in which and _singular(tokens[-1]) in _HEAD_PLACES  # "'s largest city"
     ends_in_place = ends_in_place or (tokens[:1] in which or not russian) and _which_place(tokens)
     ends_in_place = ends_in_place and not russian_quote
-    if "where" in tokens or any(f" {w} {n} " in joined for w in ("what", "which") for n in _PLACE_NOUNS) or (
+    if "where" in tokens or asked & _PLACE_NOUNS or (
             " capital of " in joined) or ends_in_place:
         return AnswerType.PLACE, None
     if tokens[:1] and tokens[0] in ("who", "whom", "whose") or " who " in joined or not russian_quote and any(

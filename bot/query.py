@@ -167,14 +167,16 @@ def _stem_word(word: str) -> str:
     return stem(tokens[0]) if len(tokens) == 1 else ""
 
 
-_CUE_PATTERNS = [(kind, re.compile("|".join(" " + re.escape(p) for p in phrases)))
-                 for kind, phrases in lexicon.CUES.items()]
+# One pattern for all the cue phrases, each a named group of its kind; a phrase's final space is looked at, not
+# taken, so the phrase after it is found too ("when number").
+_CUES = re.compile("|".join(f"(?P<{kind}>" + "|".join(" " + re.escape(p.rstrip()) + ("(?= )" if p.endswith(" ") else "")
+                                                     for p in phrases) + ")"
+                            for kind, phrases in lexicon.CUES.items()))
 
 
 def detect_cues(tokens: list[str]) -> frozenset[str]:
     """Answer types the question asks for (number, date, cause ...), from its question words."""
-    folded = " " + " ".join(tokens) + " "
-    return frozenset(kind for kind, pattern in _CUE_PATTERNS if pattern.search(folded))
+    return frozenset(m.lastgroup for m in _CUES.finditer(" " + " ".join(tokens) + " "))
 
 
 def is_small_talk(tokens: list[str]) -> bool:
@@ -311,6 +313,8 @@ FIRST_NAME_WEIGHT = 0.15
 def _first_names_lightly(groups: list[TermGroup], weighted: list[dict[str, float]],
                          surname_of: dict[str, str]) -> tuple[list[TermGroup], list[dict[str, float]]]:
     """"Kassym-Jomart Tokayev": with the surname asked, the first names say little more; they count lightly."""
+    if all(surname_of.keys().isdisjoint(g.alternatives) for g in groups):
+        return groups, weighted  # no first name asked: most questions
     asked = {t for g in groups for t, w in g.alternatives.items() if w >= SPELLING_WEIGHT}
     light = [i for i, g in enumerate(groups)
              if any(surname_of.get(t) in asked for t, w in g.alternatives.items() if w >= SPELLING_WEIGHT)]

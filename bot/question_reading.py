@@ -120,7 +120,7 @@ def english_question_words(tokens: list[str]) -> list[str]:
     """The question's tokens with Russian and Kazakh question words read as English ones. A Kazakh question
     word, which comes late ("Викрам Рузахунов кім?"), is put first as English has it ("who is …"); in a
     Russian question "не" is "not", not the Kazakh "what"."""
-    if not any(is_cyrillic(t) for t in tokens):
+    if "".join(tokens).isascii() or not any(is_cyrillic(t) for t in tokens):
         return tokens  # an English question already is one
     kazakh = any(is_kazakh(t) or t in _KAZAKH_PLAIN for t in tokens)
     tokens = _phrases(_subject_first(tokens))

@@ -49,17 +49,22 @@ _PHRASES = {
 }
 _PHRASE = {" ".join(phrase.split()): talk for talk, text in _PHRASES.items()
            for phrase in text.replace("\n", "|").split("|")}
+_LONGEST_PHRASE = max(len(phrase.split()) for phrase in _PHRASE)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def classify(text: str) -> Talk | None:
     """The kind of small talk ``text`` is, or None when it is (or may be) a question."""
     tokens = _WORD.findall(fold(text))
-    for start in range(len(tokens)):  # "how are you?", and after a greeting: "привет! как дела?", "hi, who are you?"
-        if " ".join(tokens[start:]) in _PHRASE and all(t in _TALK_WORDS[Talk.GREETING] for t in tokens[:start]):
-            return _PHRASE[" ".join(tokens[start:])]
+    # "how are you?", and after a greeting: "привет! как дела?", "hi, who are you?"
+    for start, token in enumerate(tokens):
+        if len(tokens) - start <= _LONGEST_PHRASE and (talk := _PHRASE.get(" ".join(tokens[start:]))) is not None:
+            return talk
+        if token not in _TALK_WORDS[Talk.GREETING]:
+            break
+    said = frozenset(tokens)
     for talk in (Talk.THANKS, Talk.GOODBYE, Talk.GREETING, Talk.ACK):
-        if tokens and all(t in _TALK_WORDS[talk] for t in tokens) and _anchored(talk, tokens):
+        if said and said <= _TALK_WORDS[talk] and _anchored(talk, tokens):
             return talk
     if sum(len(t) for t in tokens) <= 1 and not any(c.isdigit() for c in text):
         return Talk.SYMBOLS if text.strip() else None  # "👍", "¯\\_(ツ)_/¯", "?"
