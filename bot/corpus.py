@@ -120,6 +120,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)
 _FRAMING_TURN = re.compile(r"(?:Q|Question|Interviewer|Claim)\s*:\s*\S")
 _FIGURE_LINE = re.compile(r"[$€£]?\d[\d,.]*(?: ?%| ?percent| [a-z]+){0,2}")
 _ANSWER_LABEL = re.compile(r"(?:A|Answer)\s*:\s*(?=\S)")
+_FACT_LINE = re.compile(r"[^\n:.!?]{1,40}: \S.*")  # "Uranium spot: $45.25 per lb (Jan. 7)"
 STANDFIRST_WORDS = 25  # a single-sentence first paragraph this short is a summary, not the story
 _TERMINAL = tuple(".!?\"”’'…:;)")
 
@@ -213,6 +214,19 @@ def _prose_pieces(block: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if block[s:e].strip()]
 
 
+def _fact_lines(block: str) -> list[tuple[int, int]]:
+    """A box of "Label: value" lines ("Tenge: 436.2 per dollar", "Brent crude: $81.75 per barrel"): each line
+    stands alone, so a question about one figure is answered by its line, not the whole box. Empty for prose."""
+    lines, pos = [], 0
+    for line in block.split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    facts = [(s, e) for s, e in lines if _FACT_LINE.fullmatch(block[s:e].strip())
+             and not _FRAMING_TURN.match(block[s:e].strip())]
+    return facts if len(facts) == len(lines) >= 2 else []
+
+
 def decode(path: Path, data: bytes) -> str:
     """UTF-8 text of a file (a leading BOM dropped), or an InputError naming the line of the first bad byte."""
     try:
@@ -272,7 +286,7 @@ def parse_article(corpus: Corpus, path: Path, text: str) -> None:
         if not any(c.islower() for c in block):
             continue  # an all-caps embed marker or a stray line of symbols
         spans = []
-        for ps, pe in _prose_pieces(block):
+        for ps, pe in _fact_lines(block) or _prose_pieces(block):
             spans += [(offset + ps + s, offset + ps + e) for s, e in split_sentences(block[ps:pe])]
         spans = _without_answer_label(text, _without_dateline(text, spans))
         role = _block_role(block, spans, text, first)

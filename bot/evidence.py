@@ -309,7 +309,7 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         causes = annotation.of(Span.CAUSE)
         if not causes:
             return 0.0, 0.0
-        explaining = [c for c in causes if _explains(annotation, c, asked)]
+        explaining = [c for c in causes if _explains(annotation, c, asked) and not _asked_is_the_cause(m, c)]
         if len(explaining) < len(causes):
             return max(c.strength for c in causes), 0.0  # "began over a fuel price rise": what is asked is a cause
         return max(c.strength for c in explaining), 1.0
@@ -321,8 +321,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
             return 0.0, 0.0
         subject = shape.subject or shape.anchors
         strength = max(q.strength for q in quotes)
-        if any(m.own[g] < 0.8 for g in shape.anchors - subject):
-            return strength, 0.0  # "what did X say about Putin": a quotation that does not name him is not that
+        if any(m.own[g] < 0.8 for g in shape.anchors - subject) or any(m.own[g] < 0.8 for g in shape.target):
+            return strength, 0.0  # "what did X say about Putin (oil prices)": a quotation not naming them is not that
         if subject and all(m.own[g] >= 0.8 for g in subject):
             return strength, 1.0 if _speaks(quotes, subject, m, text) else 0.0
         pronoun = any(t.lower in _PRONOUNS for t in annotation.tokens[:12])
@@ -593,6 +593,14 @@ def _explains(annotation: Annotation, cause: Found, asked: set[str]) -> bool:
                  if t.lower[:1].isalnum() and t.lower not in STOP_WORDS][:3]
     new = sum(1 for t in following if t not in asked)
     return new >= 2 or new == len(following) >= 1  # "on suspicion of embezzlement": all it says is new
+
+
+def _asked_is_the_cause(m: Match, cause: Found) -> bool:
+    """"Why were the phone shop's windows smashed?" against "He came back empty-handed, because … the windows
+    of the phone shop had been smashed": all the question says stands after the marker, so the sentence tells
+    what that caused, not why it happened. A sentence that opens with its cause ("Because …, …") is not read so."""
+    said = [p for ps in m.positions.values() for p in ps]
+    return cause.first > 1 and bool(said) and min(said) > cause.first
 
 
 def _entity_evidence(shape: Shape, annotation: Annotation, asked: set[str], focus: list[int],

@@ -161,6 +161,7 @@ PHRASAL_VERBS = {
     ("break", "out"): "erupt", ("broke", "out"): "erupted", ("go", "home"): "withdraw",
     ("lost", "their", "lives"): "died", ("lose", "their", "lives"): "die", ("lost", "his", "life"): "died",
     ("lost", "her", "life"): "died", ("lives", "were", "lost"): "died",
+    ("for", "a", "living"): "work",  # "what does he do for a living": his work, not where he lives
 }
 
 

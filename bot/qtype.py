@@ -42,8 +42,9 @@ class Shape:
     """A question's answer type and focus, as indices into ``query.groups``.
 
     ``anchors`` are the groups that name something (Putin, Almaty, CSTO): a sentence without them
-    is about something else. ``subject`` is what a definition or quote question is about,
-    ``target`` the thing a number question counts, ``role`` the title a "who" question asks for.
+    is about something else. ``subject`` is what a definition question defines or whom a quote question quotes,
+    ``target`` the thing a number question counts (or what a quote question's quotation is about),
+    ``role`` the title a "who" question asks for.
     """
 
     atype: AnswerType
@@ -118,8 +119,15 @@ def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
                       len(tokens))
         speaker = frozenset(g for pos, g in group_of.items() if (subject_from or 0) <= pos < speech)
         subject = speaker & anchors or speaker or anchors
+        target = _quoted_about(tokens, group_of, speech)
     length = atype == AnswerType.DURATION and _asks_length(tokens)
     return Shape(atype, anchors, subject, target, role, length, _head(tokens, group_of, anchors), modifiers)
+
+
+def _quoted_about(tokens: list[str], group_of: dict[int, int], speech: int) -> frozenset[int]:
+    """"What did Marchetti say about oil prices?": what the quotation must be about (oil prices)."""
+    about = next((i for i in range(speech, len(tokens)) if tokens[i] in ("about", "regarding", "of")), None)
+    return frozenset() if about is None else frozenset(g for pos, g in group_of.items() if pos > about)
 
 
 def answer_type(text: str, query: Query, names: frozenset[str]) -> AnswerType:
