@@ -119,15 +119,15 @@ def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
                       len(tokens))
         speaker = frozenset(g for pos, g in group_of.items() if (subject_from or 0) <= pos < speech)
         subject = speaker & anchors or speaker or anchors
-        target = _quoted_about(tokens, group_of, speech)
+        target = _quoted_about(group_of, speech)
     length = atype == AnswerType.DURATION and _asks_length(tokens)
     return Shape(atype, anchors, subject, target, role, length, _head(tokens, group_of, anchors), modifiers)
 
 
-def _quoted_about(tokens: list[str], group_of: dict[int, int], speech: int) -> frozenset[int]:
-    """"What did Marchetti say about oil prices?": what the quotation must be about (oil prices)."""
-    about = next((i for i in range(speech, len(tokens)) if tokens[i] in ("about", "regarding", "of")), None)
-    return frozenset() if about is None else frozenset(g for pos, g in group_of.items() if pos > about)
+def _quoted_about(group_of: dict[int, int], speech: int) -> frozenset[int]:
+    """"What did Marchetti say about oil prices?", "what did Putin say when Tokayev asked for help?": what the
+    quotation must be about, or where it was said (all the question says after its word of saying)."""
+    return frozenset(g for pos, g in group_of.items() if pos > speech)
 
 
 def answer_type(text: str, query: Query, names: frozenset[str]) -> AnswerType:
@@ -277,8 +277,9 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if tokens and tokens[-1] in _TERSE_DATE and not lexicon.QUESTION_WORDS & set(tokens[:-1]):
         return AnswerType.DATE, None  # "referendum date?", "massimov arrested when"
     asked = {_singular(t) for w, t in zip(tokens, tokens[1:], strict=False) if w in ("what", "which")}  # "what year"
-    if asked & _MEASURE_NOUNS:
-        return AnswerType.NUMBER, None  # "what share of ...", "by what factor"
+    measured = asked | {_singular(t) for w, t in zip(tokens, tokens[2:], strict=False) if w in ("what", "which")}
+    if measured & _MEASURE_NOUNS:
+        return AnswerType.NUMBER, None  # "what share of ...", "by what factor", "what radiation level"
     lead = next((t for t in tokens if t in lexicon.QUESTION_WORDS), None)  # "what did X say when ...": what
     if lead in (None, "when") and "when" in tokens or asked & _DATE_NOUNS:
         return AnswerType.DATE, None
