@@ -183,13 +183,15 @@ def focus_of(question: str, question_people: list[str], question_places: list[st
     "who" question that named nobody ("Who ordered …?"), the person answered first."""
     first = next((fold(t) for t in tokens_of(question) if fold(t) in fw.WH), "")
     asks_who = first in fw.WHO
+    question_people = question_people or _who_is_subject(question)
     named = {fold(p) for p in question_people}
     answered = [p for p in answer_people if fold(p) not in named]
     if asks_who and answered and not _asks_who_is(question):  # "Who came with Merkel?" - "who is she?": the answer
         people = answered + question_people
     else:
         people = question_people + answer_people
-    people = people or _described_person(question)  # "the airport spokesman": whom "his name" is about
+    if not people and not (asks_who and not _asks_who_is(question)):  # after "who texted the narrator?", "she" is
+        people = _described_person(question)  # who did; "the airport spokesman": whom "his name" is about
     places = answer_places + question_places if _asks_place(question) else question_places + answer_places
     return Turn(question, tuple(dict.fromkeys(people)), tuple(dict.fromkeys(places)), asks_who or bool(question_people))
 
@@ -197,7 +199,21 @@ def focus_of(question: str, question_people: list[str], question_places: list[st
 _PERSON_NOUNS = TITLES | frozenset("spokesperson official lawyer driver courier teacher worker journalist reporter "
                                    "analyst expert pianist doctor nurse student owner resident witness activist "
                                    "economist researcher businessman businesswoman farmer miner engineer officer "
-                                   "soldier man woman boy girl".split())
+                                   "soldier man woman boy girl mother father sister brother son daughter wife "
+                                   "husband neighbour neighbor colleague friend uncle aunt grandmother grandfather "
+                                   "cousin narrator".split())
+
+
+def _who_is_subject(question: str) -> list[str]:
+    """"Who is Arman?", "Кто такой Арман?", "Арман кім?": the name asked about is a person, whether or not the
+    articles' names know it (a question naming nothing else only)."""
+    if not _asks_who_is(question):
+        return []
+    rest = [t for t in tokens_of(question) if not is_wh(fold(t)) and fold(t) not in _COPULAS]
+    return [" ".join(rest)] if rest and all(t[:1].isupper() for t in rest) else []
+
+
+_COPULAS = frozenset("is was такой такая такие это".split())
 
 
 def _described_person(question: str) -> list[str]:

@@ -238,8 +238,9 @@ def replace_pronouns(text: str, previous: Turn, always_topic: bool = False) -> s
             out.append(word.replace(core, acronym + ("'s" if low == "its" else "")))
         elif low in fw.CYRILLIC_PERSON_PRONOUNS and person and previous.person_asked:
             out.append(word.replace(core, f"{core} ({person})"))
-        else:
-            needs_topic = needs_topic or low in fw.THING_PRONOUNS or low in fw.CYRILLIC_PERSON_PRONOUNS
+        else:  # "how old is she?" with nobody named in focus: she is whom the last question was about
+            needs_topic = needs_topic or low in fw.THING_PRONOUNS or low in fw.CYRILLIC_PERSON_PRONOUNS or (
+                low in fw.PERSON_PRONOUNS)
             out.append(word)
     rewritten = _strip(" ".join(out))
     base, inherited = split_topic(previous.question)

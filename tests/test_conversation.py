@@ -122,6 +122,22 @@ def test_after_a_who_question_he_or_she_is_the_person_answered():
     assert about.people[0] == "Karim Massimov"
 
 
+@pytest.mark.parametrize("question", ["Who is Arman?", "Кто такой Арман?", "Арман кім?"])
+def test_the_name_a_who_is_question_asks_about_is_a_person_even_unknown_to_the_articles(question):
+    assert focus_of(question, [], [], [], []).people[0] in ("Arman", "Арман")
+
+
+def test_a_relative_described_by_the_question_is_whom_she_means():
+    turn = focus_of("Where does the narrator's mother live?", [], [], [], [])
+    assert resolve("how old is she?", turn).text == "how old is the narrator's mother?"
+
+
+def test_after_a_who_question_answered_by_no_one_she_is_not_the_person_the_question_described():
+    turn = focus_of("Who texted the narrator about snipers?", [], [], [], [])
+    got = resolve("where does she live?", turn).text
+    assert "narrator live" not in got and got.endswith("(texted the narrator about snipers)?")
+
+
 @pytest.mark.parametrize(("message", "understood"), [
     ("over what period?", "over what period (countries colour revolutions)?"),
     ("за какой период?", "за какой период (countries colour revolutions)?"),
