@@ -42,7 +42,8 @@ class Model:
     shift: float = 0.0
     threshold_cyrillic: float = 0.0  # Russian and Kazakh questions: their own traps declined 95% of the time
     # Follow-ups read in context ("when did they leave?"): their own unanswerable ones declined as often as
-    # the tune traps (Russian and Kazakh ones 95%, never below the English); 0 means as a question.
+    # the tune traps (Russian and Kazakh ones 95%, never below the English), never above the questions'
+    # thresholds; 0 means as a question.
     threshold_followup: float = 0.0
     threshold_followup_cyrillic: float = 0.0
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from bot import knowledge
+from pathlib import Path
+
+import pytest
+
+from bot import calibration, knowledge
 from bot.calibration import TRAP_REJECTION, TUNE_REJECTION, Judged, rates, threshold_for
+from bot.confidence import Model
 from bot.evaluation import EvalQuestion
 
 from conftest import SEED_CORPUS
@@ -39,3 +44,17 @@ def test_a_knowledge_base_builds_without_reading_the_shipped_model(monkeypatch):
     monkeypatch.setattr(knowledge, "shipped_model", stale)
     kb = knowledge.build(SEED_CORPUS, None)
     assert kb.corpus.sentences and kb.judge is None
+
+
+@pytest.mark.parametrize(("english", "cyrillic", "expected"), [
+    (0.9, 0.95, (0.7, 0.75)),  # unanswerable follow-ups scoring high: held to the questions' thresholds at most
+    (0.6, 0.65, (0.6, 0.65)),  # below them: their own
+    (0.6, 0.5, (0.6, 0.6)),  # Russian and Kazakh never below the English
+])
+def test_a_follow_up_is_held_to_its_own_threshold_but_never_to_more_than_a_question(monkeypatch, english, cyrillic,
+                                                                                   expected):
+    own = {TUNE_REJECTION: english, TRAP_REJECTION: cyrillic}
+    monkeypatch.setattr(calibration, "followup_threshold", lambda sets, faq, model, rejection: own[rejection])
+    monkeypatch.setattr(calibration, "listed", lambda *args: [])
+    got = calibration.with_followup_thresholds(Model((0.0,), 0.7, threshold_cyrillic=0.75), Path("eval/tune.yaml"))
+    assert (got.threshold_followup, got.threshold_followup_cyrillic) == expected
