@@ -142,7 +142,8 @@ def _entry_says_all(kb: KnowledgeBase, query: Query, match: PhrasingMatch, light
                                                                           entry.source))):
         return False
     base, topic = split_topic(query.text)
-    return kb.faq.says_everything(query, match, frozenset(words(topic)) - frozenset(words(base)))
+    inherited = frozenset(words(topic)) - frozenset(words(base)) if topic else frozenset()
+    return kb.faq.says_everything(query, match, inherited)
 
 
 _CONCRETE = frozenset({"number", "time", "person", "place", "what"})  # asked for, an open entry may not say it

@@ -322,6 +322,7 @@ class Faq:
         self._fragment = {entry.id: _stems(entry.source) for entry in entries}
         self._first_slot = list(accumulate((len(p.groups) for p in self._phrasings), initial=0))
         self._slot_weight = [w for p in self._phrasings for w, _ in p.groups]
+        self._meta = [(p.total, p.hard, p.cues, p.entry.id) for p in self._phrasings]  # what scoring reads of each
         # Two small indexes over the phrasings' words: by each word's own stem, and by every stem it stands
         # for (itself and its synonyms), with the weight. A question in Latin script is matched against the
         # phrasings in Latin script only; one in Cyrillic against all (English ones through the glossary).
@@ -394,9 +395,12 @@ class Faq:
         for (q_weight, _), (by_phrasing, by_slot) in zip(mine, per_word, strict=True):
             for pid, w in by_phrasing.items():
                 q_found[pid] = q_found.get(pid, 0.0) + q_weight * w
-            for slot, (pid, w) in by_slot.items():
-                if w > p_best.get(slot, _NO_MATCH)[1]:
-                    p_best[slot] = (pid, w)
+            if not p_best:
+                p_best = dict(by_slot)
+                continue
+            for slot, held in by_slot.items():
+                if held[1] > p_best.get(slot, _NO_MATCH)[1]:
+                    p_best[slot] = held
         p_found: dict[int, float] = {}  # phrasing -> weight of itself the question covers
         slot_weight = self._slot_weight
         for slot, (pid, w) in p_best.items():
@@ -404,21 +408,21 @@ class Faq:
         # The similarity: the harmonic mean of the two coverages, discounted when the phrasing asks for another
         # kind of answer (a "how many" phrasing does not answer "did they ...", nor "why" a "how many").
         best_of: dict[str, tuple[float, int]] = {}  # entry id -> (similarity, its best phrasing)
-        cues, phrasings = query.cues, self._phrasings
+        cues, meta = query.cues, self._meta
         least = total * floor / (2 - floor)  # covering less of the question, a phrasing cannot reach ``floor``
         for pid, found in q_found.items():
             if found < least:
                 continue
-            phrasing = phrasings[pid]
+            p_total, hard, p_cues, key = meta[pid]
             q_cov = found / total
-            p_cov = p_found.get(pid, 0.0) / phrasing.total if phrasing.total else 0.0
+            p_cov = p_found.get(pid, 0.0) / p_total if p_total else 0.0
             value = 2 * q_cov * p_cov / (q_cov + p_cov) if q_cov + p_cov else 0.0
-            if (cues or phrasing.hard) and not cues & phrasing.cues:
+            if (cues or hard) and not cues & p_cues:
                 value *= CUE_MISMATCH
-            key = phrasing.entry.id
             held = best_of.get(key)
             if held is None or value > held[0] or value == held[0] and pid < held[1]:
                 best_of[key] = (value, pid)
+        phrasings = self._phrasings
         for value, pid in sorted(best_of.values(), key=lambda vp: (-vp[0], phrasings[vp[1]].entry.line))[:limit]:
             if value >= floor:
                 yield self._match(value, pid, per_word)
