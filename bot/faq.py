@@ -455,22 +455,21 @@ class Faq:
 
 @dataclass(frozen=True)
 class _Phrasing:
-    """A text's term groups prepared for matching: each word's IDF weight and its alternatives."""
+    """One of an entry's phrasings prepared for matching: each word's IDF weight and its alternatives."""
 
-    entry: FaqEntry | None
+    entry: FaqEntry
     text: str
     cues: frozenset[str]
     groups: tuple[tuple[float, tuple[tuple[str, float], ...]], ...]  # (IDF weight, alternatives)
     total: float
-    kind: AnswerType | None = None  # the kind of answer the phrasing asks for (an entry's, not a question's)
+    kind: AnswerType | None = None  # the kind of answer the phrasing asks for
     hard: bool = False  # it asks for a number or a date: a question asking for neither is not its
 
     @classmethod
-    def of(cls, entry: FaqEntry | None, query: Query, known) -> _Phrasing:
+    def of(cls, entry: FaqEntry, query: Query, known) -> _Phrasing:
         groups = tuple((known.group_idf(g), tuple(g.alternatives.items())) for g in query.groups)
-        kind = answer_type(query.text, query, known.proper) if entry is not None else None
-        return cls(entry, query.text, query.cues, groups, sum(w for w, _ in groups), kind,
-                   bool(query.cues & lexicon.HARD_CUES))
+        return cls(entry, query.text, query.cues, groups, sum(w for w, _ in groups),
+                   answer_type(query.text, query, known.proper), bool(query.cues & lexicon.HARD_CUES))
 
 
 _NO_MATCH = (-1, 0.0)
