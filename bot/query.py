@@ -68,6 +68,7 @@ HOW_ADJECTIVES = frozenset("old long far big large high deep tall heavy strong f
 VARIANT_WEIGHT = 0.8
 CYRILLIC_SPELLING_LENGTH = 7  # Russian and Kazakh words from which a typo is corrected to a glossary word
 CYRILLIC_STEM_SPELLING_LENGTH = 6  # Russian stems from which a typo is corrected to a glossary stem
+SOUNDED_LENGTH = 4  # Russian stems from which a word typed as it sounds is read as the glossary's ("хлеп")
 INHERITED_WEIGHT = 0.5  # a follow-up's words taken from the previous question ("and in Almaty?": all but Almaty)
 _MISSING = object()
 CACHE_LIMIT = 50_000  # analysed question words kept per knowledge base
@@ -101,6 +102,7 @@ class SynonymTable(dict):
     cyrillic_speller: Speller | None = None
     cyrillic_stem_speller: Speller | None = None  # the glossary's stems: "реанимацыи" -> "реанимац"
     plain_kazakh: dict[str, str] | None = None  # Kazakh words typed without Kazakh letters: "укшу" -> "ұқшұ"
+    by_sound: dict[str, tuple[str, ...]] | None = None  # a Russian stem as heard -> glossary stems: "систр" -> сестр
 
 
 def build_synonyms(groups, one_way: dict[str, list[str]] | None = None) -> SynonymTable:
@@ -147,6 +149,8 @@ def _built_synonyms(groups: tuple[tuple[str, ...], ...], one_way: tuple[tuple[st
                                                     min_length=CYRILLIC_SPELLING_LENGTH, real_word=never)
         table.cyrillic_stem_speller = Speller.from_words([k for k in table if is_cyrillic(k)],
                                                          min_length=CYRILLIC_STEM_SPELLING_LENGTH, real_word=never)
+        table.by_sound = _by_sound([k for k in table if is_cyrillic(k) and not is_kazakh(k)]
+                                   + [_stem_word(w) for w in STOP_WORDS if is_cyrillic(w) and not is_kazakh(w)])
     return table
 
 
@@ -219,6 +223,11 @@ def _analyze_word(token: str, known: Lexicon, synonyms: dict[str, dict[str, floa
             alternatives.update(_stem_spelling(own, synonyms))
         if len(alternatives) == 1:
             alternatives.update(_plain_kazakh(token, synonyms))
+        if len(alternatives) == 1 and spell and not is_kazakh(token):
+            heard = (getattr(synonyms, "by_sound", None) or {}).get(sounds(own), ())
+            if heard and all(h in _STOP_STEMS for h in heard):
+                return None  # "пачему": a question word typed as it sounds
+            alternatives.update(_as_heard(heard, synonyms) if len(own) >= SOUNDED_LENGTH else {})
     if own not in vocabulary and not cyrillic and spell and known.speller is not None:
         fixed = known.speller.correct(token)
         if fixed in STOP_WORDS:
@@ -255,6 +264,42 @@ def _plain_kazakh(token: str, synonyms: dict[str, dict[str, float]]) -> dict[str
     if key is None and kazakh_stem(token) != token:
         key = stem(kazakh_stem(token))  # "дауылдан": a Kazakh word with no Kazakh letter, its case suffix off
     return {t: SPELLING_WEIGHT for t, w in synonyms.get(key, {}).items() if w >= TRANSLATION_WEIGHT} if key else {}
+
+
+_SOUNDS = [("ё", "е"), ("йо", "е"), ("шо", "ше"), ("жо", "же"), ("чо", "че"), ("що", "ще"), ("тш", "ч"),
+           ("чт", "шт"), ("щ", "ш"), ("о", "а"), ("я", "и"), ("е", "и"), ("ы", "и")]
+_DEVOICED = str.maketrans("бдгвзж", "птkфсш".replace("k", "к"))
+_BEFORE_VOICELESS = re.compile(r"[бдгвзж](?=[пфктшсхцч]|$)")
+_DOUBLED = re.compile(r"(.)\1")
+_STOP_STEMS = frozenset(stem(w) for w in STOP_WORDS if is_cyrillic(w))
+
+
+def sounds(stem_: str) -> str:
+    """A Russian stem as it is heard: unstressed vowels merged (о/а, е/и/я), "шо" as "шё", a voiced consonant
+    devoiced before a voiceless one or at the end, "тш" and "чт" as spoken, doubled letters single. Words typed
+    by ear ("систра", "патвердил", "хлеп") meet their spelling."""
+    for old, new in _SOUNDS:
+        stem_ = stem_.replace(old, new)
+    stem_ = _BEFORE_VOICELESS.sub(lambda m: m.group(0).translate(_DEVOICED), stem_)
+    return _DOUBLED.sub(r"\1", stem_)
+
+
+def _as_heard(heard: tuple[str, ...], synonyms: dict[str, dict[str, float]]) -> dict[str, float]:
+    """The translations of the glossary stems a word sounds like, as a spelling fix, when they all mean one thing
+    ("омнистии": "амнистия" and "амнестия" alike are amnesty)."""
+    meant = [{t for t, w in synonyms.get(h, {}).items() if w >= TRANSLATION_WEIGHT} for h in heard]
+    if not meant or not all(m & meant[0] for m in meant):
+        return {}
+    return {t: SPELLING_WEIGHT for m in meant for t in m}
+
+
+def _by_sound(stems: list[str]) -> dict[str, tuple[str, ...]]:
+    """How each stem sounds -> the stems that sound so."""
+    heard: dict[str, set[str]] = {}
+    for s in stems:
+        if len(s) >= 3:
+            heard.setdefault(sounds(s), set()).add(s)
+    return {k: tuple(sorted(v)) for k, v in heard.items()}
 
 
 def _stem_spelling(own: str, synonyms: dict[str, dict[str, float]]) -> dict[str, float]:

@@ -156,6 +156,18 @@ def test_a_misspelt_russian_word_reaches_the_glossary_through_its_stem(tune4_kb)
     assert [g.word for g in analyze("што сказал Токаев", tune4_kb.engine, tune4_kb.synonyms).groups][:1] != ["што"]
 
 
+@pytest.mark.parametrize(("typed", "meant"), [("систра", "sister"), ("хлеп", "bread"), ("омнистии", "amnesti"),
+                                               ("патвердил", "confirm")])
+def test_a_russian_word_typed_as_it_sounds_reaches_the_glossary(tune4_kb, typed, meant):
+    query = analyze(f"что {typed}", tune4_kb.engine, tune4_kb.synonyms)
+    assert meant in next(g for g in query.groups if g.word == typed).alternatives
+
+
+def test_a_russian_question_word_typed_as_it_sounds_is_no_search_word(tune4_kb):
+    assert [g.word for g in analyze("пачему закрыли банки", tune4_kb.engine, tune4_kb.synonyms).groups][:1] != [
+        "пачему"]
+
+
 def test_a_russian_word_for_a_frame_word_frames_as_it_does(tune_kb):
     query = analyze("день траура какого числа", tune_kb.engine, tune_kb.synonyms)
     assert next(g for g in query.groups if g.word == "числа").strength < 1.0  # "date?"
