@@ -301,6 +301,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         return max(s.strength for s in spans), near
     if atype in (AnswerType.PERSON, AnswerType.PLACE, AnswerType.NAME):
         found, near = _entity_evidence(shape, annotation, asked, focus, text)
+        if atype == AnswerType.PERSON and _agent_untold(query, annotation, m):
+            return found, 0.0
         if atype == AnswerType.PERSON and not found and resolved - asked and annotation.tokens and \
                 annotation.tokens[0].lower in PERSONAL_PRONOUNS:  # "He also takes over ...": the one named before
             return 0.7, 1.0
@@ -593,6 +595,25 @@ def _explains(annotation: Annotation, cause: Found, asked: set[str]) -> bool:
                  if t.lower[:1].isalnum() and t.lower not in STOP_WORDS][:3]
     new = sum(1 for t in following if t not in asked)
     return new >= 2 or new == len(following) >= 1  # "on suspicion of embezzlement": all it says is new
+
+
+_PASSIVE = frozenset("is are was were be been being get got gets".split())
+
+
+def _agent_untold(query: Query, annotation: Annotation, m: Match) -> bool:
+    """"Who set fire to the comptroller's office?" against "… the comptroller's office was set on fire": the
+    question's verb stands in the passive with no "by", so the sentence does not say who did it."""
+    asked = words(query.text)[:2]
+    if len(asked) < 2 or asked[0] != "who" or asked[1] in _PASSIVE or asked[1] in _AUXILIARY_VERBS:
+        return False
+    verb = next((g for g, group in enumerate(query.groups) if group.word == asked[1]), None)
+    spots = m.positions.get(verb, []) if verb is not None else []
+    tokens = [t.lower for t in annotation.tokens]
+    return bool(spots) and all(_PASSIVE & set(tokens[max(0, p - 3):p]) and "by" not in tokens[p + 1:p + 8]
+                               for p in spots)
+
+
+_AUXILIARY_VERBS = frozenset("did does do has have had will would can could should may might must".split())
 
 
 def _asked_is_the_cause(m: Match, cause: Found) -> bool:

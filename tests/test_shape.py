@@ -594,3 +594,20 @@ def test_russian_and_kazakh_months_days_ordinals_and_now_are_read_as_english_one
 def test_a_russian_how_much_of_money_wants_money_as_the_english_one_does(wage_kb):
     rows = rows_of(wage_kb, "сколько стоили розы на свадьбу?")
     assert not row_starting(rows, "A florist by the gates")["type_found"]  # "300 roses" is no price
+
+
+@pytest.fixture(scope="module")
+def passive_kb(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("passive")
+    (corpus / "quito.txt").write_text(
+        "Quito burns\n\nA night of riots in the capital.\n\n"
+        "The comptroller's office in Quito was set on fire on Saturday, Mayor Jorge Yunda said.\n\n"
+        "The customs office was set on fire by supporters of Rafael Correa, police said.\n", encoding="utf-8")
+    return build(corpus, None)
+
+
+def test_a_passive_with_no_agent_does_not_say_who_did_it(passive_kb):
+    rows = rows_of(passive_kb, "Who set fire to the comptroller's office?")
+    assert not row_starting(rows, "The comptroller's office in Quito was set on fire")["type_near"]
+    rows = rows_of(passive_kb, "Who set fire to the customs office?")
+    assert row_starting(rows, "The customs office was set on fire by supporters")["type_near"]
