@@ -214,17 +214,19 @@ def _prose_pieces(block: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in pieces if block[s:e].strip()]
 
 
-def _fact_lines(block: str) -> list[tuple[int, int]]:
-    """A box of "Label: value" lines ("Tenge: 436.2 per dollar", "Brent crude: $81.75 per barrel"): each line
-    stands alone, so a question about one figure is answered by its line, not the whole box. Empty for prose."""
+def _line_items(block: str) -> list[tuple[int, int]]:
+    """A list of items a line each: a box of "Label: value" lines ("Tenge: 436.2 per dollar", "Brent crude: $81.75
+    per barrel") or of bulleted lines ("- avoid all demonstrations"): each line stands alone, so a question about
+    one item is answered by its line, not the whole list. Empty for prose."""
     lines, pos = [], 0
     for line in block.split("\n"):
         if line.strip():
             lines.append((pos, pos + len(line)))
         pos += len(line) + 1
-    facts = [(s, e) for s, e in lines if _FACT_LINE.fullmatch(block[s:e].strip())
-             and not _FRAMING_TURN.match(block[s:e].strip())]
-    return facts if len(facts) == len(lines) >= 2 else []
+    texts = [block[s:e].strip() for s, e in lines]
+    facts = all(_FACT_LINE.fullmatch(t) and not _FRAMING_TURN.match(t) for t in texts)
+    bullets = all(_LIST_MARKER.match(t) for t in texts)
+    return lines if len(lines) >= 2 and (facts or bullets) else []
 
 
 def decode(path: Path, data: bytes) -> str:
@@ -286,7 +288,7 @@ def parse_article(corpus: Corpus, path: Path, text: str) -> None:
         if not any(c.islower() for c in block):
             continue  # an all-caps embed marker or a stray line of symbols
         spans = []
-        for ps, pe in _fact_lines(block) or _prose_pieces(block):
+        for ps, pe in _line_items(block) or _prose_pieces(block):
             spans += [(offset + ps + s, offset + ps + e) for s, e in split_sentences(block[ps:pe])]
         spans = _without_answer_label(text, _without_dateline(text, spans))
         role = _block_role(block, spans, text, first)

@@ -133,6 +133,15 @@ def test_a_fact_checks_claims_and_a_figure_on_its_own_line_frame_what_follows(tm
     assert [p.heading for p in corpus.passages[1:]] == ['Claim: "20,000 bandits attacked," he said.'] * 2 + ["238"]
 
 
+def test_a_box_of_labelled_figures_or_a_bulleted_list_is_a_sentence_a_line(tmp_path):
+    corpus = Corpus()
+    parse_article(corpus, tmp_path / "a.txt", "Title here\n\nMarkets moved.\n\nTenge: 436.2 per dollar (Jan. 10)\n"
+                  "Brent crude: $81.75 per barrel\n\nYou should:\n\n- stay indoors during curfew hours\n"
+                  "- carry your passport at all times\n")
+    assert texts(corpus)[2:] == ["Tenge: 436.2 per dollar (Jan. 10)", "Brent crude: $81.75 per barrel", "You should:",
+                                 "stay indoors during curfew hours", "carry your passport at all times"]
+
+
 def test_a_first_sentence_naming_two_places_keeps_its_start(tmp_path):
     corpus = Corpus()
     parse_article(corpus, tmp_path / "a.txt", "Title here\n\nNATO, Russia and China met on Monday. More later.\n")
