@@ -224,14 +224,24 @@ def replace_pronouns(text: str, previous: Turn, always_topic: bool = False) -> s
     out: list[str] = []
     needs_topic = always_topic
     person = previous.people[0] if previous.people else ""
+    named: dict[bool, str] = {}  # he or she -> whom the message's first such pronoun was taken to mean
     acronym = _only_acronym(previous.question)
     split = text.split()
     for at, word in enumerate(split):
         core = word.strip("?!.,;:")
         low = fold(core)
         if low in fw.PERSON_PRONOUNS and person:
+            she = low in _SHE
+            if she in named:  # "what did he say in his defence?": the same he, named once
+                out.append(word)
+                continue
+            others = [p for p in previous.people if p not in named.values()]
+            if not others:  # "where did she find him?": he is not she; with nobody else in focus, left as it is
+                out.append(word)
+                continue
+            named[she] = others[0]
             suffix = fw.PERSON_PRONOUNS[low] or ("'s" if low == "her" and _noun_follows(split, at) else "")
-            out.append(word.replace(core, person + suffix))
+            out.append(word.replace(core, others[0] + suffix))
         elif low in _THERE and previous.places and _locative(split, at):  # "how many died there?"
             out.append(word.replace(core, f"{_THERE[low]} {previous.places[0]}"))
         elif low in ("it", "its") and acronym:  # "What does KNB stand for?" - "who heads it now?"
@@ -251,6 +261,7 @@ def replace_pronouns(text: str, previous: Turn, always_topic: bool = False) -> s
 
 
 _THERE = {"there": "in", "там": "в"}
+_SHE = frozenset({"she", "her", "hers"})
 _BE = frozenset("is are was were be been".split())
 
 

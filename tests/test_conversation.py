@@ -122,6 +122,15 @@ def test_after_a_who_question_he_or_she_is_the_person_answered():
     assert about.people[0] == "Karim Massimov"
 
 
+@pytest.mark.parametrize(("people", "message", "understood"), [
+    (("Suleimenov",), "what did he say in his defence?", "what did Suleimenov say in his defence?"),
+    (("Saule Amanzholova",), "where did she find him?", "where did Saule Amanzholova find him?"),
+    (("Saule Amanzholova", "Daniyar"), "where did she find him?", "where did Saule Amanzholova find Daniyar?"),
+])
+def test_a_person_is_named_once_and_he_is_never_she(people, message, understood):
+    assert resolve(message, Turn("What happened?", people, person_asked=True)).text == understood
+
+
 @pytest.mark.parametrize("question", ["Who is Arman?", "Кто такой Арман?", "Арман кім?"])
 def test_the_name_a_who_is_question_asks_about_is_a_person_even_unknown_to_the_articles(question):
     assert focus_of(question, [], [], [], []).people[0] in ("Arman", "Арман")
