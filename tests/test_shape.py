@@ -408,6 +408,8 @@ def wage_kb(tmp_path_factory):
         "The strike began when about 1,400 members of the Harbour Pilots' Union walked off the job.\n\n"
         "In a referendum held on June 5, some 77 percent of dockers approved the deal.\n\n"
         "The union's founder, Serik Baimukhanov, who is 81, kept his seat on the council.\n\n"
+        "The harbour office was set on fire on Saturday, Mayor Jorge Yunda said.\n\n"
+        "The customs shed was set on fire by supporters of Rafael Correa, police said.\n\n"
         "Talks were chaired by the Port Labour Board (KTS), which regulates the docks.\n\n"
         "Blue Harbour, a shipping firm, said it had lost two contracts.\n\n"
         "In March the board's treasurer was arrested on suspicion of embezzlement.\n\n"
@@ -596,18 +598,8 @@ def test_a_russian_how_much_of_money_wants_money_as_the_english_one_does(wage_kb
     assert not row_starting(rows, "A florist by the gates")["type_found"]  # "300 roses" is no price
 
 
-@pytest.fixture(scope="module")
-def passive_kb(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("passive")
-    (corpus / "quito.txt").write_text(
-        "Quito burns\n\nA night of riots in the capital.\n\n"
-        "The comptroller's office in Quito was set on fire on Saturday, Mayor Jorge Yunda said.\n\n"
-        "The customs office was set on fire by supporters of Rafael Correa, police said.\n", encoding="utf-8")
-    return build(corpus, None)
-
-
-def test_a_passive_with_no_agent_does_not_say_who_did_it(passive_kb):
-    rows = rows_of(passive_kb, "Who set fire to the comptroller's office?")
-    assert not row_starting(rows, "The comptroller's office in Quito was set on fire")["type_near"]
-    rows = rows_of(passive_kb, "Who set fire to the customs office?")
-    assert row_starting(rows, "The customs office was set on fire by supporters")["type_near"]
+def test_a_passive_with_no_agent_does_not_say_who_did_it(wage_kb):
+    rows = rows_of(wage_kb, "Who set fire to the harbour office?")
+    assert not row_starting(rows, "The harbour office was set on fire")["type_near"]
+    rows = rows_of(wage_kb, "Who set fire to the customs shed?")
+    assert row_starting(rows, "The customs shed was set on fire by supporters")["type_near"]
