@@ -114,3 +114,20 @@ def kazakh_stems(word: str) -> list[str]:
             break
     forms[-1] = word[:-1] + word[-1:].translate(_VOICED_FINAL)
     return forms
+
+
+_SOUNDS = [("ё", "е"), ("йо", "е"), ("шо", "ше"), ("жо", "же"), ("чо", "че"), ("що", "ще"), ("тш", "ч"),
+           ("чт", "шт"), ("щ", "ш"), ("о", "а"), ("я", "и"), ("е", "и"), ("ы", "и")]
+_DEVOICED = str.maketrans("бдгвзж", "пткфсш")
+_BEFORE_VOICELESS = re.compile(r"[бдгвзж](?=[пфктшсхцч]|$)")
+_DOUBLED = re.compile(r"(.)\1")
+
+
+def sounds(stem_: str) -> str:
+    """A Russian stem as it is heard: unstressed vowels merged (о/а, е/и/я), "шо" as "шё", a voiced consonant
+    devoiced before a voiceless one or at the end, "тш" and "чт" as spoken, doubled letters single. Words typed
+    by ear ("систра", "патвердил", "хлеп") meet their spelling."""
+    for old, new in _SOUNDS:
+        stem_ = stem_.replace(old, new)
+    stem_ = _BEFORE_VOICELESS.sub(lambda m: m.group(0).translate(_DEVOICED), stem_)
+    return _DOUBLED.sub(r"\1", stem_)

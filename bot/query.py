@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from bot import lexicon
-from bot.crosslingual import is_cyrillic, is_kazakh, kazakh_stem, kazakh_stems, name_forms, plain_letters
+from bot.crosslingual import is_cyrillic, is_kazakh, kazakh_stem, kazakh_stems, name_forms, plain_letters, sounds
 from bot.question_reading import english_question_words
 from bot.spelling import Speller, never
 from bot.text import STOP_WORDS, is_mostly_foreign, stem, words
@@ -266,22 +266,7 @@ def _plain_kazakh(token: str, synonyms: dict[str, dict[str, float]]) -> dict[str
     return {t: SPELLING_WEIGHT for t, w in synonyms.get(key, {}).items() if w >= TRANSLATION_WEIGHT} if key else {}
 
 
-_SOUNDS = [("ё", "е"), ("йо", "е"), ("шо", "ше"), ("жо", "же"), ("чо", "че"), ("що", "ще"), ("тш", "ч"),
-           ("чт", "шт"), ("щ", "ш"), ("о", "а"), ("я", "и"), ("е", "и"), ("ы", "и")]
-_DEVOICED = str.maketrans("бдгвзж", "птkфсш".replace("k", "к"))
-_BEFORE_VOICELESS = re.compile(r"[бдгвзж](?=[пфктшсхцч]|$)")
-_DOUBLED = re.compile(r"(.)\1")
 _STOP_STEMS = frozenset(stem(w) for w in STOP_WORDS if is_cyrillic(w))
-
-
-def sounds(stem_: str) -> str:
-    """A Russian stem as it is heard: unstressed vowels merged (о/а, е/и/я), "шо" as "шё", a voiced consonant
-    devoiced before a voiceless one or at the end, "тш" and "чт" as spoken, doubled letters single. Words typed
-    by ear ("систра", "патвердил", "хлеп") meet their spelling."""
-    for old, new in _SOUNDS:
-        stem_ = stem_.replace(old, new)
-    stem_ = _BEFORE_VOICELESS.sub(lambda m: m.group(0).translate(_DEVOICED), stem_)
-    return _DOUBLED.sub(r"\1", stem_)
 
 
 def _as_heard(heard: tuple[str, ...], synonyms: dict[str, dict[str, float]]) -> dict[str, float]:
