@@ -119,7 +119,8 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
            or _title_of_another_country(query, shape, annotation, places) or _ordinal_conflict(query, annotation)
            else 0.0,
            max(known, default=0.0) / max(weights, default=1.0),
-           rest_own, 1.0 if any(max(m.own[g], m.context[g]) < 0.8 for g in shape.head) else 0.0,  # the attribute
+           rest_own, 1.0 if any(max(m.own[g], m.context[g]) < 0.8 or _unnamed(annotation, m, g, text)
+                                for g in shape.head) else 0.0,  # the attribute asked, or the thing "which" asks to name
            0.0 if untyped else found, 0.0 if untyped else near,
            rel_score, 1.0 if first else 0.0,
            1.0 / max(len(query.groups), 1),
@@ -128,6 +129,36 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
     row.append(1.0 if shape.atype == AnswerType.YESNO and _denies(annotation) else 0.0)
     row.append(row[_AT["missing_known"]] * own)  # all but a word the articles use elsewhere: a trap's mark
     return row
+
+
+_INDEFINITE = frozenset("a an one another some several many few two three four five six seven eight nine ten".split())
+
+
+def _unnamed(annotation: Annotation, m: Match, g: int, text: str) -> bool:
+    """"Which poem did Aizhan read?" against "she read a poem in Kazakh", "which airfield" against "landed at an
+    airfield near Almaty": the thing is there, but not which one. Named it is when a name follows it ("a firm
+    called Nohpa", "a poem, Ana Tili") or it is a name's apposition ("Chevron, a US company")."""
+    spots = m.positions.get(g, [])
+    return bool(spots) and all(_indefinite(annotation, p) and not _named_by(annotation, p, text) for p in spots)
+
+
+def _indefinite(annotation: Annotation, at: int) -> bool:
+    return any(t.lower in _INDEFINITE or t.lower[:1].isdigit() for t in annotation.tokens[max(0, at - 3):at])
+
+
+def _named_by(annotation: Annotation, at: int, text: str) -> bool:
+    tokens = annotation.tokens
+    end = tokens[at].start + len(tokens[at].text)
+    if at + 1 < len(tokens):
+        after, between = tokens[at + 1], text[end:tokens[at + 1].start]
+        if after.capital or after.lower in ("called", "named") or "," in between and after.text[:1].isupper():
+            return True
+    start = next((i for i in range(at - 1, -1, -1) if tokens[i].lower in _INDEFINITE or tokens[i].lower[:1].isdigit()),
+                 0)
+    if start < 1:
+        return False
+    before = tokens[start - 1]
+    return before.capital and "," in text[before.start + len(before.text):tokens[start].start]
 
 
 def _denies(annotation: Annotation) -> bool:

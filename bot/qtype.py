@@ -206,7 +206,10 @@ def _with_copula(tokens: list[str]) -> list[str]:
 
 def _head(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) -> frozenset[int]:
     """"What is the (chemical) formula of ammonium nitrate", "what was the name of the plant": the noun before
-    "of" names the attribute asked for; a sentence without it tells something else about the thing."""
+    "of" names the attribute asked for; a sentence without it tells something else about the thing. "Which poem",
+    "which airfield": the thing "which" asks to name."""
+    if tokens[:1] == ["which"] and 1 in group_of and group_of[1] not in anchors:
+        return frozenset({group_of[1]})  # "which poem did she read": the poem, which must be named
     if tokens[:1] not in (["what"], ["which"]) or tokens[1:2] not in (["is"], ["was"], ["are"], ["were"]):
         return frozenset()
     if "of" not in tokens[3:6]:

@@ -410,6 +410,8 @@ def wage_kb(tmp_path_factory):
         "The union's founder, Serik Baimukhanov, who is 81, kept his seat on the council.\n\n"
         "The harbour office was set on fire on Saturday, Mayor Jorge Yunda said.\n\n"
         "The customs shed was set on fire by supporters of Rafael Correa, police said.\n\n"
+        "Aizhan read a poem in Kazakh before the vigil.\n\n"
+        "Meridian, a salvage company, raised the crane.\n\n"
         "Talks were chaired by the Port Labour Board (KTS), which regulates the docks.\n\n"
         "Blue Harbour, a shipping firm, said it had lost two contracts.\n\n"
         "In March the board's treasurer was arrested on suspicion of embezzlement.\n\n"
@@ -603,3 +605,10 @@ def test_a_passive_with_no_agent_does_not_say_who_did_it(wage_kb):
     assert not row_starting(rows, "The harbour office was set on fire")["type_near"]
     rows = rows_of(wage_kb, "Who set fire to the customs shed?")
     assert row_starting(rows, "The customs shed was set on fire by supporters")["type_near"]
+
+
+def test_which_asks_for_a_name_that_a_or_three_does_not_give(wage_kb):
+    rows = rows_of(wage_kb, "Which poem did Aizhan read before the vigil?")
+    assert row_starting(rows, "Aizhan read a poem")["head_missing"]  # a poem, but not which
+    rows = rows_of(wage_kb, "Which company raised the crane?")
+    assert not row_starting(rows, "Meridian, a salvage company")["head_missing"]  # the company named before it
