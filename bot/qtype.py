@@ -289,7 +289,7 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if lead in (None, "why") and "why" in tokens or " how come " in joined or "reason" in tokens or (
             tokens[:1] == ["what"] and len(tokens) > 1 and tokens[1] in _CAUSE_VERBS):
         return AnswerType.REASON, None
-    russian = any(is_cyrillic(t) for t in tokens)
+    russian = not "".join(tokens).isascii() and any(is_cyrillic(t) for t in tokens)
     russian_quote = russian and tokens[:1] == ["what"] and "say" in tokens
     which = (["which"],) if russian else (["what"], ["which"])  # "что … города": not "what city"
     ends_in_place = tokens[:1] in which and _singular(tokens[-1]) in _HEAD_PLACES  # "'s largest city"
