@@ -121,8 +121,8 @@ def with_followup_thresholds(model: Model, manifest: Path) -> Model:
     cyrillic = followup_threshold(listed(manifest, "conversations_cyrillic", "conversations"), faq, model,
                                   TRAP_REJECTION)
     english = min(english, model.threshold)
-    return replace(model, threshold_followup=english,
-                   threshold_followup_cyrillic=min(max(cyrillic, english), model.threshold_for("ы")))
+    cyrillic = min(max(cyrillic, english), max(model.threshold, model.threshold_cyrillic))
+    return replace(model, threshold_followup=english, threshold_followup_cyrillic=cyrillic)
 
 
 def _quantile(scores: list[float], rejection: float) -> float:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from bot.crosslingual import is_cyrillic
 from bot.features import MONTHS, WEEKDAYS, YEAR_TOKEN, Annotation, Found, Span, is_demonym
-from bot.qtype import MEASURES, NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
+from bot.qtype import AUXILIARIES, MEASURES, NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
 from bot.query import PARTITIVES, Query, TermGroup
 from bot.question_reading import calendar_word, english_question_words
 from bot.text import IRREGULAR, STOP_WORDS, stem, words
@@ -143,18 +143,19 @@ def _unnamed(annotation: Annotation, m: Match, g: int, text: str) -> bool:
 
 
 def _indefinite(annotation: Annotation, at: int) -> bool:
-    return any(t.lower in _INDEFINITE or t.lower[:1].isdigit() for t in annotation.tokens[max(0, at - 3):at])
+    return any(_counting(t) for t in annotation.tokens[max(0, at - 3):at])
+
+
+def _counting(token) -> bool:
+    """An indefinite article or a count before a noun: "a poem", "three presidents", "2 airfields"."""
+    return token.lower in _INDEFINITE or token.lower[:1].isdigit()
 
 
 def _named_by(annotation: Annotation, at: int, text: str) -> bool:
     tokens = annotation.tokens
-    end = tokens[at].start + len(tokens[at].text)
-    if at + 1 < len(tokens):
-        after, between = tokens[at + 1], text[end:tokens[at + 1].start]
-        if after.capital or after.lower in ("called", "named") or "," in between and after.text[:1].isupper():
-            return True
-    start = next((i for i in range(at - 1, -1, -1) if tokens[i].lower in _INDEFINITE or tokens[i].lower[:1].isdigit()),
-                 0)
+    if at + 1 < len(tokens) and (tokens[at + 1].capital or tokens[at + 1].lower in ("called", "named")):
+        return True
+    start = next((i for i in range(at - 1, -1, -1) if _counting(tokens[i])), 0)
     if start < 1:
         return False
     before = tokens[start - 1]
@@ -635,16 +636,13 @@ def _agent_untold(query: Query, annotation: Annotation, m: Match) -> bool:
     """"Who set fire to the comptroller's office?" against "… the comptroller's office was set on fire": the
     question's verb stands in the passive with no "by", so the sentence does not say who did it."""
     asked = words(query.text)[:2]
-    if len(asked) < 2 or asked[0] != "who" or asked[1] in _PASSIVE or asked[1] in _AUXILIARY_VERBS:
+    if len(asked) < 2 or asked[0] != "who" or asked[1] in _PASSIVE or asked[1] in AUXILIARIES:
         return False
     verb = next((g for g, group in enumerate(query.groups) if group.word == asked[1]), None)
     spots = m.positions.get(verb, []) if verb is not None else []
     tokens = [t.lower for t in annotation.tokens]
     return bool(spots) and all(_PASSIVE & set(tokens[max(0, p - 3):p]) and "by" not in tokens[p + 1:p + 8]
                                for p in spots)
-
-
-_AUXILIARY_VERBS = frozenset("did does do has have had will would can could should may might must".split())
 
 
 def _asked_is_the_cause(m: Match, cause: Found) -> bool:

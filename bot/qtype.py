@@ -57,7 +57,7 @@ class Shape:
     modifiers: frozenset[int] = frozenset()  # "the median monthly wage": the words before the thing counted
 
 
-_AUXILIARIES = frozenset("is are was were do does did has have had can could will would should shall may might "
+AUXILIARIES = frozenset("is are was were do does did has have had can could will would should shall may might "
                          "must isn't aren't wasn't weren't don't doesn't didn't hasn't haven't".split())
 _HOW_NUMBER = frozenset("many much old far big large high deep tall heavy strong fast long".split())
 NUMBER_NOUNS = frozenset("price prices cost costs toll population number total figure amount rate salary wage wages "
@@ -274,7 +274,7 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if " number of " in joined or " what number " in joined or "toll" in tokens or (
             tokens and tokens[-1] in _TERSE_NUMBER):
         return AnswerType.NUMBER, None  # "csto troops number", "lawyers interviewed count"
-    if tokens and tokens[-1] in _TERSE_COUNTED and tokens[0] not in _AUXILIARIES and not (
+    if tokens and tokens[-1] in _TERSE_COUNTED and tokens[0] not in AUXILIARIES and not (
             lexicon.QUESTION_WORDS & set(tokens)):
         return AnswerType.NUMBER, None  # "security forces killed?": how many
     if tokens and tokens[-1] in _TERSE_DATE and not lexicon.QUESTION_WORDS & set(tokens[:-1]):
@@ -312,7 +312,7 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     found = _quote_subject(tokens) or _definition_subject(tokens)
     if found is not None:
         return found
-    if tokens and tokens[0] in _AUXILIARIES:
+    if tokens and tokens[0] in AUXILIARIES:
         return AnswerType.YESNO, None
     return AnswerType.OTHER, None
 
@@ -415,7 +415,7 @@ def _target(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]
     for i, t in enumerate(tokens):
         if t == "how" and i + 1 < len(tokens) and tokens[i + 1] in ("many", "much"):
             after_verb = i + 2 < len(tokens) and (  # "how much was Ruzakhunov paid", "сколько ему (X) заплатили"
-                tokens[i + 2] in _AUXILIARIES or tokens[i + 2] in CYRILLIC_PERSON_PRONOUNS)
+                tokens[i + 2] in AUXILIARIES or tokens[i + 2] in CYRILLIC_PERSON_PRONOUNS)
             start = i + 2
             if tokens[start:start + 2] and tokens[start] in PARTITIVES and tokens[start + 1:start + 2] == ["of"]:
                 start = next((p for p in range(start + 2, len(tokens)) if p in group_of), start)  # "members of X"
