@@ -358,7 +358,7 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         if any(m.own[g] < 0.8 for g in shape.anchors - subject) or any(m.own[g] < 0.8 for g in shape.target):
             return strength, 0.0  # "what did X say about Putin (oil prices)": a quotation not naming them is not that
         if subject and all(m.own[g] >= 0.8 for g in subject):
-            return strength, 1.0 if _speaks(quotes, subject, m, text) else 0.0
+            return strength, 1.0 if _speaks(quotes, subject, m, text, annotation) else 0.0
         pronoun = any(t.lower in _PRONOUNS for t in annotation.tokens[:12])
         in_context = all(max(m.own[g], m.context[g]) >= 0.8 for g in subject)
         return strength, 0.5 if pronoun and in_context and not resolved else 0.0  # "he" is someone else
@@ -562,13 +562,30 @@ def _holder(tokens, age: Found) -> set[int]:
 SPEAKER_NEAR = 6  # "…, Lufthansa said" and "Lufthansa … have cancelled their flights, and embassies told …"
 
 
-def _speaks(quotes: list[Found], subject: frozenset[int], m: Match, text: str) -> bool:
+def _speaks(quotes: list[Found], subject: frozenset[int], m: Match, text: str, annotation: Annotation) -> bool:
     """The one asked about is the one speaking: a quotation in the sentence (or one it opens: "X, an expert on
     Central Asia reporting from Tbilisi, said: “A lot of questions ..."), or a verb of saying close to them."""
     if any(q.strength >= 1.0 for q in quotes) or any(c in text for c in "“”\"«»"):
-        return True
+        return not _someone_else_speaks(annotation, subject, m)
     spots = [p for g in subject for p in m.positions.get(g, [])]
     return any(abs(p - q.first) <= SPEAKER_NEAR for q in quotes for p in spots)
+
+
+SPEAKER_VERB_NEAR = 3
+_NAMING = frozenset("as dubbed named".split())  # "refer to the episode as Qandy Qantar": a name given, not a speaker
+
+
+def _someone_else_speaks(annotation: Annotation, subject: frozenset[int], m: Match) -> bool:
+    """"Blinken called the Kazakh foreign minister, Mukhtar Tileuberdi, to press for “…”": the quotation is the
+    sentence's first person's, or a person's beside a verb of saying; one asked about who is neither only hears it."""
+    spots = [p for g in subject for p in m.positions.get(g, [])]
+    people = sorted(annotation.of(Span.PERSON), key=lambda s: s.first)
+    asked = [s for s in people if any(s.first <= p <= s.last for p in spots)]
+    if not asked or any(s.first and annotation.tokens[s.first - 1].lower in _NAMING for s in asked):
+        return False
+    verbs = [q.first for q in annotation.of(Span.QUOTE) if q.strength < 1.0]
+    return not any(s is people[0] or any(abs(v - s.last) <= SPEAKER_VERB_NEAR or abs(v - s.first) <= SPEAKER_VERB_NEAR
+                                         for v in verbs) for s in asked)
 
 
 _LENGTH_UNITS = frozenset("metre metres meter meters kilometre kilometres km miles mile feet foot".split())

@@ -431,7 +431,9 @@ def wage_kb(tmp_path_factory):
         "Baimukhanov was seen boarding a late-night ferry with his family to Oslo.\n\n"
         "The board didn't raise the harbour fees this year.\n\n"
         "Baimukhanov led the union for 30 years.\n\n"
-        "The deal is fair, said Aigul Nurova, KTS's spokeswoman.\n", encoding="utf-8")
+        "The deal is fair, said Aigul Nurova, KTS's spokeswoman.\n\n"
+        "Mayor Jorge Yunda phoned the pilots' leader, Timur Saparov, to demand \"an end to the blockade\".\n\n"
+        "Aigul Nurova told the mayor that the dockers wanted \"a fair deal and nothing more\".\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -605,6 +607,13 @@ def test_a_passive_with_no_agent_does_not_say_who_did_it(wage_kb):
     assert not row_starting(rows, "The harbour office was set on fire")["type_near"]
     rows = rows_of(wage_kb, "Who set fire to the customs shed?")
     assert row_starting(rows, "The customs shed was set on fire by supporters")["type_near"]
+
+
+def test_a_quotation_is_not_from_someone_the_sentence_only_speaks_to(wage_kb):
+    rows = rows_of(wage_kb, "What did Timur Saparov tell the mayor?")
+    assert not row_starting(rows, "Mayor Jorge Yunda phoned")["type_near"]  # the mayor's words, said to Saparov
+    rows = rows_of(wage_kb, "What did Aigul Nurova tell the mayor?")
+    assert row_starting(rows, "Aigul Nurova told the mayor")["type_near"]
 
 
 def test_which_asks_for_a_name_that_a_or_three_does_not_give(wage_kb):
