@@ -119,8 +119,7 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
            or _title_of_another_country(query, shape, annotation, places) or _ordinal_conflict(query, annotation)
            else 0.0,
            max(known, default=0.0) / max(weights, default=1.0),
-           rest_own, 1.0 if any(max(m.own[g], m.context[g]) < 0.8 or _unnamed(annotation, m, g, text)
-                                for g in shape.head) else 0.0,  # the attribute asked, or the thing "which" asks to name
+           rest_own, 1.0 if _head_missing(query, shape, annotation, m, text) else 0.0,
            0.0 if untyped else found, 0.0 if untyped else near,
            rel_score, 1.0 if first else 0.0,
            1.0 / max(len(query.groups), 1),
@@ -129,6 +128,14 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
     row.append(1.0 if shape.atype == AnswerType.YESNO and _denies(annotation) else 0.0)
     row.append(row[_AT["missing_known"]] * own)  # all but a word the articles use elsewhere: a trap's mark
     return row
+
+
+def _head_missing(query: Query, shape: Shape, annotation: Annotation, m: Match, text: str) -> bool:
+    """The attribute asked ("the formula of") is not in the sentence, or the thing "which" asks to name is there
+    but not named ("a poem"); "which cities" may be answered by the cities' names alone."""
+    which = query.text.lstrip().lower().startswith(("which", "wich"))
+    return any(_unnamed(annotation, m, g, text) or (not which and max(m.own[g], m.context[g]) < 0.8)
+               for g in shape.head)
 
 
 _INDEFINITE = frozenset("a an one another some several many few two three four five six seven eight nine ten".split())
@@ -174,6 +181,7 @@ MISSING_TYPE_FACTOR = 0.35
 FAR_TYPE_FACTOR = 0.7
 MISSING_ANCHOR_FACTOR = 0.4  # all of the question's names missing; a share of them, proportionally less
 SCOPE_FACTOR = 0.5
+HEAD_FACTOR = 0.5  # "which poem", "the formula of": the thing asked to be named is not
 
 
 _EVENT_TYPES = frozenset({AnswerType.DATE, AnswerType.DURATION})  # "when did the troops arrive": the event is essential
@@ -189,6 +197,7 @@ def gate(row: list[float] | tuple[float, ...]) -> float:
     elif typed and row[_AT["type_near"]] == 0:
         factor *= FAR_TYPE_FACTOR
     factor *= 1 - (1 - MISSING_ANCHOR_FACTOR) * row[_AT["anchor_missing"]]
+    factor *= 1 - (1 - HEAD_FACTOR) * row[_AT["head_missing"]]
     if row[_AT["scope_conflict"]]:
         factor *= SCOPE_FACTOR
     return factor

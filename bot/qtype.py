@@ -208,14 +208,37 @@ def _head(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) 
     """"What is the (chemical) formula of ammonium nitrate", "what was the name of the plant": the noun before
     "of" names the attribute asked for; a sentence without it tells something else about the thing. "Which poem",
     "which airfield": the thing "which" asks to name."""
-    if tokens[:1] == ["which"] and 1 in group_of and group_of[1] not in anchors:
-        return frozenset({group_of[1]})  # "which poem did she read": the poem, which must be named
+    if tokens[:1] == ["which"]:
+        at = _which_noun(tokens)
+        # "which poem did she read", "which European diplomat said": the poem, the diplomat, which must be named
+        return frozenset({group_of[at]}) if at in group_of and group_of[at] not in anchors else frozenset()
     if tokens[:1] not in (["what"], ["which"]) or tokens[1:2] not in (["is"], ["was"], ["are"], ["were"]):
         return frozenset()
     if "of" not in tokens[3:6]:
         return frozenset()
     at = tokens.index("of", 3) - 1
     return frozenset({group_of[at]}) if at in group_of and group_of[at] not in anchors else frozenset()
+
+
+_PAST_VERBS = frozenset("saw took lost gave got made went sent left led won ran met said told became began fled kept "
+                        "held paid set shot stood hit put came brought bought fell grew drew knew rose spoke broke "
+                        "chose wrote drove threw built caught fought taught thought found heard meant felt sold spent "
+                        "struck stole hid beat".split())
+
+
+def _which_noun(tokens: list[str]) -> int:
+    """Where the noun "which" asks about stands: the last word before the verb ("which opposition leader called",
+    "which of Nazarbayev's relatives lost"), at most two words on."""
+    start = 1
+    if tokens[1:2] == ["of"]:  # "which of the regions", "which of Nazarbayev's relatives"
+        start = 3 if len(tokens) > 3 else 2
+    at = start
+    for j in range(start + 1, min(start + 2, len(tokens))):
+        word = tokens[j]
+        if word in AUXILIARIES or word in _SPEECH or word in _PAST_VERBS or word.endswith("ed"):
+            break
+        at = j
+    return at
 
 
 def _role(tokens: list[str], query: Query) -> frozenset[str]:

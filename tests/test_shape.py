@@ -7,7 +7,7 @@ import pytest
 from bot.candidates import judged
 from bot.confidence import shipped_model as model
 from bot.crosslingual import name_forms
-from bot.evidence import FEATURE_NAMES
+from bot.evidence import FEATURE_NAMES, HEAD_FACTOR, gate
 from bot.features import Span, annotate, places
 from bot.knowledge import build
 from bot.qtype import AnswerType, question_shape
@@ -70,6 +70,31 @@ def test_the_attribute_a_what_is_the_x_of_question_asks_for_is_its_head(tune_kb)
     head = shape(tune_kb, "What is the chemical formula of ammonium nitrate?").head
     assert [query.groups[g].word for g in head] == ["formula"]
     assert not shape(tune_kb, "What did Tokayev say?").head
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("Which opposition leader called the measures a farce?", "leader"),
+    ("Which European diplomat said Tokayev needed Moscow?", "diplomat"),
+    ("Which of Nazarbayev's relatives lost their posts?", "relatives"),
+    ("Which poem did Aizhan read?", "poem"),
+    ("Which city saw the most deaths?", "city"),
+])
+def test_the_thing_which_asks_to_name_is_the_last_noun_before_the_verb(tune_kb, question, noun):
+    query = analyze(question, tune_kb.engine, tune_kb.synonyms)
+    assert [query.groups[g].word for g in shape(tune_kb, question).head] == [noun]
+
+
+def test_which_cities_may_be_answered_by_the_cities_names_without_the_word(wage_kb):
+    rows = rows_of(wage_kb, "Which firm raised the crane?")
+    assert not row_starting(rows, "Meridian, a salvage company")["head_missing"]
+
+
+def test_a_thing_asked_to_be_named_and_not_named_scales_the_confidence_down():
+    row = [0.0] * len(FEATURE_NAMES)
+    row[FEATURE_NAMES.index("is_other")] = 1.0
+    assert gate(row) == 1.0
+    row[FEATURE_NAMES.index("head_missing")] = 1.0
+    assert gate(row) == HEAD_FACTOR < 1.0
 
 
 def test_how_long_asks_for_a_length_only_of_a_thing(tune_kb):
