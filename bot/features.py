@@ -368,12 +368,17 @@ def _starts_name(tokens: tuple[Token, ...], i: int, names: frozenset[str], known
     return True
 
 
+# After a name, these make it an organisation's, where "police" or "offices" would not: "the Almaty police"
+_ORG_AFTER = frozenset("party company corporation fund foundation bank agency institute association airlines "
+                       "network group movement".split())
+
+
 def _classify_run(tokens: tuple[Token, ...], i: int, j: int, known_people: frozenset[str],
                   known_places: frozenset[str]) -> list[Found]:
     run = tokens[i:j + 1]
     lowers = [t.lower for t in run]
-    if any(w in ORG_WORDS for w in lowers):
-        return [_span(Span.ORG, tokens, i, j)]
+    if any(w in ORG_WORDS for w in lowers) or (j + 1 < len(tokens) and tokens[j + 1].lower in _ORG_AFTER):
+        return [_span(Span.ORG, tokens, i, j)]  # "the Nur Otan party", "the Samruk-Kazyna fund": an organisation
     if any(w in _PLACE_WORDS for w in lowers):
         return [_span(Span.PLACE, tokens, i, j)]
     if i and tokens[i - 1].lower in ORG_HEADS:  # "the Japanese firm Shoei Kisen Kaisha", "company Boskalis"

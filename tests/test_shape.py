@@ -214,6 +214,12 @@ def test_the_name_after_the_town_of_is_a_place():
     assert [s.kind for s in spans.spans if s.kind == Span.PLACE] == [Span.PLACE]
 
 
+def test_a_name_before_party_or_fund_is_an_organisation_even_if_it_sounds_like_a_place():
+    text = "The offices of the ruling Nur Otan party are on fire, and the Almaty police say so."
+    spans = annotate(text, frozenset(), frozenset(), frozenset({"nur", "almati"})).spans
+    assert [(s.kind, s.first) for s in spans if s.kind in (Span.ORG, Span.PLACE)] == [(Span.ORG, 5), (Span.PLACE, 13)]
+
+
 def test_the_surname_of_a_full_name_is_no_place_even_after_at():
     found = places(["Anger was aimed at Nursultan Nazarbayev.", "Clashes in Almaty.", "Talks in New York."])
     assert "nazarbayev" not in found and "almati" in found and "york" in found
