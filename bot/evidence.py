@@ -342,7 +342,7 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         return max(s.strength for s in spans), near
     if atype in (AnswerType.PERSON, AnswerType.PLACE, AnswerType.NAME):
         found, near = _entity_evidence(shape, annotation, asked, focus, text)
-        if atype == AnswerType.PERSON and _agent_untold(query, annotation, m):
+        if atype == AnswerType.PERSON and (_agent_untold(query, annotation, m) or _a_lower_rank(query, annotation, m)):
             return found, 0.0
         if atype == AnswerType.PERSON and not found and resolved - asked and annotation.tokens and \
                 annotation.tokens[0].lower in PERSONAL_PRONOUNS:  # "He also takes over ...": the one named before
@@ -669,6 +669,19 @@ def _agent_untold(query: Query, annotation: Annotation, m: Match) -> bool:
     tokens = [t.lower for t in annotation.tokens]
     return bool(spots) and all(_PASSIVE & set(tokens[max(0, p - 3):p]) and "by" not in tokens[p + 1:p + 8]
                                for p in spots)
+
+
+_LOWER_RANKS = frozenset("deputy vice assistant".split())
+
+
+def _a_lower_rank(query: Query, annotation: Annotation, m: Match) -> bool:
+    """"Who is the akim of Almaty?" against "The deputy akim of Almaty, Serik Tulegenov": each of the question's
+    words that the sentence has only after "deputy" (or "vice") names another post, unless the question says so."""
+    asked = set(words(query.text))
+    if asked & _LOWER_RANKS:
+        return False
+    tokens = annotation.tokens
+    return any(ps and all(p and tokens[p - 1].lower in _LOWER_RANKS for p in ps) for ps in m.positions.values())
 
 
 def _asked_is_the_cause(m: Match, cause: Found) -> bool:

@@ -464,7 +464,8 @@ def wage_kb(tmp_path_factory):
         "Baimukhanov led the union for 30 years.\n\n"
         "The deal is fair, said Aigul Nurova, KTS's spokeswoman.\n\n"
         "Mayor Jorge Yunda phoned the pilots' leader, Timur Saparov, to demand \"an end to the blockade\".\n\n"
-        "Aigul Nurova told the mayor that the dockers wanted \"a fair deal and nothing more\".\n", encoding="utf-8")
+        "Aigul Nurova told the mayor that the dockers wanted \"a fair deal and nothing more\".\n\n"
+        "The deputy harbour master, Aidos Kenes, opened the talks.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -645,6 +646,13 @@ def test_a_quotation_is_not_from_someone_the_sentence_only_speaks_to(wage_kb):
     assert not row_starting(rows, "Mayor Jorge Yunda phoned")["type_near"]  # the mayor's words, said to Saparov
     rows = rows_of(wage_kb, "What did Aigul Nurova tell the mayor?")
     assert row_starting(rows, "Aigul Nurova told the mayor")["type_near"]
+
+
+def test_a_deputy_is_not_the_post_asked_about(wage_kb):
+    rows = rows_of(wage_kb, "Who is the harbour master?")
+    assert not row_starting(rows, "The deputy harbour master")["type_near"]
+    rows = rows_of(wage_kb, "Who is the deputy harbour master?")
+    assert row_starting(rows, "The deputy harbour master")["type_near"]
 
 
 def test_which_asks_for_a_name_that_a_or_three_does_not_give(wage_kb):
