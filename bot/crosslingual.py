@@ -59,9 +59,15 @@ def name_forms(word: str) -> list[str]:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             forms.append(transliterate(word[:-len(ending)]))
             break
+    adjective = _PLACE_ADJECTIVE.match(word)
+    if adjective:  # "иранский", "туркестанской": Iranian, Turkestan's
+        forms += [transliterate(adjective[1]), transliterate(adjective[1]) + "ian"]
     if word.startswith("е"):  # "Есенов", "Ерлан": an initial "е" is written "ye" (Yesenov, Yerlan)
         forms += ["y" + f for f in forms]
     return forms + [v for f in forms for v in _english_spellings(f) if v != f]
+
+
+_PLACE_ADJECTIVE = re.compile(r"^(.{3,}?)ск(?:ий|ая|ое|ие|ого|ой|ому|им|их|ом|ую)$")  # a place's adjective
 
 
 def _english_spellings(form: str) -> list[str]:

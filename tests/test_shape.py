@@ -143,6 +143,11 @@ def test_a_cyrillic_yery_between_consonants_may_be_an_english_i():
     assert "kulibaev" in name_forms("құлыбаев")  # Kulibayev
 
 
+def test_a_russian_adjective_of_a_place_reaches_the_place():
+    assert "iran" in name_forms("иранского") and "turkestan" in name_forms("туркестанской")
+    assert "iranian" in name_forms("иранские") and name_forms("иран") == ["iran"]
+
+
 def test_a_kazakh_case_ending_after_a_hyphen_is_no_word_of_its_own(tune_kb):
     groups = analyze("ҰҚШҰ-ның толық атауы қандай?", tune_kb.engine, tune_kb.synonyms).groups
     assert [g.word for g in groups][:1] == ["ұқшұ"] and "ның" not in [g.word for g in groups]
