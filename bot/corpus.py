@@ -34,6 +34,7 @@ class Role(StrEnum):
     STANDFIRST = "standfirst"
     CAPTION = "caption"
     FURNITURE = "furniture"  # what a page copied from the web carries besides the story
+    RETRACTED = "retracted"  # "Correction: an earlier entry said …": what the article no longer says
     BODY = "body"
 
 
@@ -121,6 +122,11 @@ _FRAMING_TURN = re.compile(r"(?:Q|Question|Interviewer|Claim)\s*:\s*\S")
 _FIGURE_LINE = re.compile(r"[$€£]?\d[\d,.]*(?: ?%| ?percent| [a-z]+){0,2}")
 _ANSWER_LABEL = re.compile(r"(?:A|Answer)\s*:\s*(?=\S)")
 _FACT_LINE = re.compile(r"[^\n:.!?]{1,40}: \S.*")  # "Uranium spot: $45.25 per lb (Jan. 7)"
+# A correction's first sentence tells what was wrong ("09:30 — Correction: in our 11:20 post we said 95 …",
+# "An earlier version of this story misstated …"); what is right follows it.
+_RETRACTION = re.compile(r"(?:\d{1,2}[:.]\d{2}\s*[-–—]\s*)?(?:(?:Correction|Clarification)\s*[:—-]|An earlier "
+                         r"version of this (?:article|story|report|post) (?:incorrectly |wrongly )?(?:said|stated|"
+                         r"misstated|reported|gave))", re.IGNORECASE)
 STANDFIRST_WORDS = 25  # a single-sentence first paragraph this short is a summary, not the story
 _TERMINAL = tuple(".!?\"”’'…:;)")
 
@@ -354,7 +360,8 @@ def _add_passage(corpus: Corpus, doc_id: int, paragraph: int, heading: str, span
                  role: Role = Role.BODY) -> None:
     ids = []
     for position, (s, e) in enumerate(spans):
-        sentence = Sentence(len(corpus.sentences), doc_id, paragraph, position, s, text[s:e], role)
+        own = Role.RETRACTED if role == Role.BODY and _RETRACTION.match(text, s, e) else role
+        sentence = Sentence(len(corpus.sentences), doc_id, paragraph, position, s, text[s:e], own)
         corpus.sentences.append(sentence)
         ids.append(sentence.index)
     if ids:

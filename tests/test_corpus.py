@@ -184,6 +184,16 @@ def test_a_web_pages_furniture_helps_matching_but_is_never_quoted(tmp_path):
     assert any(s.text.startswith("Reporting by") for s in corpus.sentences)  # kept for matching, not quoted
 
 
+def test_the_claim_a_correction_withdraws_is_not_quoted_and_what_it_puts_right_is(tmp_path):
+    corpus = Corpus()
+    parse_article(corpus, tmp_path / "a.txt", "Live: unrest in Almaty\n\n"
+                  "14:20 — Correction: an earlier entry said the emergency would last a week. It runs until 19 "
+                  "January.\n\nAn earlier version of this story misstated the toll. It is 225.\n\n"
+                  "The correction desk said the curfew stays.\n")
+    assert [s.text for s in corpus.sentences if s.quotable] == [
+        "It runs until 19 January.", "It is 225.", "The correction desk said the curfew stays."]
+
+
 @pytest.mark.parametrize("paragraph", [
     "By Sarah Smith in Almaty", "Updated 12:41 GMT, 6 January 2022", "Published January 6, 2022 10:15 am",
     "(Additional reporting by Dana Kaliyeva; Editing by Tom Reinholt)", "See also: Kazakhstan timeline",
