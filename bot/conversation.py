@@ -68,6 +68,9 @@ def resolve(message: str, previous: Turn | None) -> Resolution:
     text = message.strip()
     if previous is None or not text:
         return Resolution(text)
+    described = _described_person(previous.question) if _ASKS_NAME.match(text) else []
+    if described:  # "what's his name?" after "What did the airport spokesman say?": who that spokesman is
+        return Resolution(f"Who is {described[0]}?", True)
     tokens = tokens_of(text)
     lead, rest = split_lead(tokens)
     low = [fold(t) for t in rest]
@@ -80,6 +83,10 @@ def resolve(message: str, previous: Turn | None) -> Resolution:
     if not lead and _short_wh(low, tokens):
         return Resolution(replace_pronouns(text, previous, always_topic=True), True)
     return Resolution(text)
+
+
+_ASKS_NAME = re.compile(r"(?:and |so )?(?:what'?s|what is|what was|whats) (?:his|her) (?:full )?name\W*$",
+                        re.IGNORECASE)
 
 
 def _short_wh(low: list[str], tokens: list[str]) -> bool:
