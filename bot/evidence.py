@@ -131,21 +131,27 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
 
 
 def _head_missing(query: Query, shape: Shape, annotation: Annotation, m: Match, text: str) -> bool:
-    """The attribute asked ("the formula of") is not in the sentence, or the thing "which" asks to name is there
-    but not named ("a poem"); "which cities" may be answered by the cities' names alone."""
+    """The attribute asked ("the formula of") or the one whose name is asked ("the name of the economist") is not in
+    the sentence, or the thing to name is there but not named ("a poem"); "which cities" may be answered by the
+    cities' names alone."""
     which = query.text.lstrip().lower().startswith(("which", "wich"))
-    return any(_unnamed(annotation, m, g, text) or (not which and max(m.own[g], m.context[g]) < 0.8)
-               for g in shape.head)
+    return any(_unnamed(annotation, _itself(query.groups[g], annotation, m.positions.get(g, [])), text)
+               or (not which and max(m.own[g], m.context[g]) < 0.8) for g in shape.head)
+
+
+def _itself(group: TermGroup, annotation: Annotation, spots: list[int]) -> list[int]:
+    """Where the word itself stands, not a synonym of it ("the prosecutor general's office" for "police")."""
+    own = {term for term, w in group.alternatives.items() if w >= 1.0}
+    return [p for p in spots if annotation.tokens[p].stem in own]
 
 
 _INDEFINITE = frozenset("a an one another some several many few two three four five six seven eight nine ten".split())
 
 
-def _unnamed(annotation: Annotation, m: Match, g: int, text: str) -> bool:
+def _unnamed(annotation: Annotation, spots: list[int], text: str) -> bool:
     """"Which poem did Aizhan read?" against "she read a poem in Kazakh", "which airfield" against "landed at an
     airfield near Almaty": the thing is there, but not which one. Named it is when a name follows it ("a firm
     called Nohpa", "a poem, Ana Tili") or it is a name's apposition ("Chevron, a US company")."""
-    spots = m.positions.get(g, [])
     return bool(spots) and all(_indefinite(annotation, p) and not _named_by(annotation, p, text) for p in spots)
 
 

@@ -208,9 +208,11 @@ def _head(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) 
     """"What is the (chemical) formula of ammonium nitrate", "what was the name of the plant": the noun before
     "of" names the attribute asked for; a sentence without it tells something else about the thing. "Which poem",
     "which airfield": the thing "which" asks to name."""
-    if tokens[:1] == ["which"]:
-        at = _which_noun(tokens)
-        # "which poem did she read", "which European diplomat said": the poem, the diplomat, which must be named
+    named = next((i for i in range(len(tokens) - 1) if tokens[i] in ("name", "names") and tokens[i + 1] == "of"), None)
+    if tokens[:1] == ["which"] or named is not None:
+        at = _which_noun(tokens) if tokens[:1] == ["which"] else named + _which_noun(["which", *tokens[named + 1:]])
+        # "which poem did she read", "which European diplomat said", "the name of the plant": the poem, the
+        # diplomat, the plant, which must be named
         return frozenset({group_of[at]}) if at in group_of and group_of[at] not in anchors else frozenset()
     if tokens[:1] not in (["what"], ["which"]) or tokens[1:2] not in (["is"], ["was"], ["are"], ["were"]):
         return frozenset()
@@ -235,7 +237,7 @@ def _which_noun(tokens: list[str]) -> int:
     at = start
     for j in range(start + 1, min(start + 2, len(tokens))):
         word = tokens[j]
-        if word in AUXILIARIES or word in _SPEECH or word in _PAST_VERBS or word.endswith("ed"):
+        if word in AUXILIARIES or word in _SPEECH or word in _PAST_VERBS or word.endswith("ed") or word in STOP_WORDS:
             break
         at = j
     return at
