@@ -210,11 +210,12 @@ def _swap(question: str, old: str, new: str, name: bool = True) -> str:
     return ""
 
 
-_NOT_NAMES = frozenset("others other rest remaining everyone everybody all both".split())
+_NOT_NAMES = frozenset("others other rest remaining everyone everybody all both two three four five six seven eight "
+                       "nine ten других другие другим остальных остальные остальным двух трёх трех обоих обеих".split())
 
 
 def _capitalised(text: str) -> str:
-    """"almaty" -> "Almaty"; "the others" stays as it is (it names no one)."""
+    """"almaty" -> "Almaty"; "the others", "the other two" stay as they are (they name no one)."""
     plain = STOP_WORDS | _NOT_NAMES
     return " ".join(w if fold(w) in plain else w[:1].upper() + w[1:] for w in text.split())
 

@@ -33,6 +33,8 @@ def tune_kb():
     ("How many people died in Kazakhstan?", (), "same for Almaty?", "How many people died in Almaty?"),
     ("What sentence did the prosecution want for Suleimenov?", ("Suleimenov",), "and for the others?",
      "What sentence did the prosecution want for the others?"),  # not "The Others", someone's name
+    ("What sentence did the prosecution want for Suleimenov?", ("Suleimenov",), "and for the other two?",
+     "What sentence did the prosecution want for the other two?"),  # not "the other Two"
     ("What was inflation in Sri Lanka in June?", (), "and in May?", "What was inflation in Sri Lanka in May?"),
     ("How many people were detained in 2022?", (), "and in 2023?", "How many people were detained in 2023?"),
     ("When did Nazarbayev give up the chairmanship of Nur Otan?", ("Nazarbayev",), "to whom?",
