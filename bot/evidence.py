@@ -586,7 +586,7 @@ def _speaks(quotes: list[Found], subject: frozenset[int], m: Match, text: str, a
     return any(abs(p - q.first) <= SPEAKER_NEAR for q in quotes for p in spots)
 
 
-SPEAKER_VERB_NEAR = 3
+SPEAKER_VERB_NEAR = 3  # "Tileuberdi told reporters", "…,” said Mukhtar Tileuberdi": the speaker beside the verb
 _NAMING = frozenset("as dubbed named".split())  # "refer to the episode as Qandy Qantar": a name given, not a speaker
 
 

@@ -205,9 +205,9 @@ def _with_copula(tokens: list[str]) -> list[str]:
 
 
 def _head(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) -> frozenset[int]:
-    """"What is the (chemical) formula of ammonium nitrate", "what was the name of the plant": the noun before
-    "of" names the attribute asked for; a sentence without it tells something else about the thing. "Which poem",
-    "which airfield": the thing "which" asks to name."""
+    """"What is the (chemical) formula of ammonium nitrate": the noun before "of" names the attribute asked for; a
+    sentence without it tells something else about the thing. "Which poem", "which airfield", "the name of the
+    plant": the thing to be named."""
     named = next((i for i in range(len(tokens) - 1) if tokens[i] in ("name", "names") and tokens[i + 1] == "of"), None)
     if tokens[:1] == ["which"] or named is not None:
         at = _which_noun(tokens) if tokens[:1] == ["which"] else named + _which_noun(["which", *tokens[named + 1:]])
@@ -222,25 +222,22 @@ def _head(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) 
     return frozenset({group_of[at]}) if at in group_of and group_of[at] not in anchors else frozenset()
 
 
-_PAST_VERBS = frozenset("saw took lost gave got made went sent left led won ran met said told became began fled kept "
-                        "held paid set shot stood hit put came brought bought fell grew drew knew rose spoke broke "
-                        "chose wrote drove threw built caught fought taught thought found heard meant felt sold spent "
-                        "struck stole hid beat".split())
+# Past forms the irregular-verb table leaves out for being nouns too; after "which X" they are the verb
+_PAST_NOUNLIKE = frozenset("saw left found rose fell set put hit beat".split())
 
 
 def _which_noun(tokens: list[str]) -> int:
-    """Where the noun "which" asks about stands: the last word before the verb ("which opposition leader called",
-    "which of Nazarbayev's relatives lost"), at most two words on."""
-    start = 1
-    if tokens[1:2] == ["of"]:  # "which of the regions", "which of Nazarbayev's relatives"
-        start = 3 if len(tokens) > 3 else 2
-    at = start
-    for j in range(start + 1, min(start + 2, len(tokens))):
-        word = tokens[j]
-        if word in AUXILIARIES or word in _SPEECH or word in _PAST_VERBS or word.endswith("ed") or word in STOP_WORDS:
-            break
-        at = j
-    return at
+    """Where the noun "which" asks about stands: the word after it, or the next one when that is no verb ("which
+    opposition leader called", "which of Nazarbayev's relatives lost")."""
+    start = 1 if tokens[1:2] != ["of"] else 3 if len(tokens) > 3 else 2  # "which of the regions"
+    nxt = start + 1
+    return nxt if nxt < len(tokens) and not _ends_noun(tokens[nxt]) else start
+
+
+def _ends_noun(word: str) -> bool:
+    """A word a noun phrase after "which" cannot go on with: a verb, an auxiliary, a stop word."""
+    return word in AUXILIARIES or word in _SPEECH or word in IRREGULAR or word in _PAST_NOUNLIKE or \
+        word.endswith("ed") or word in STOP_WORDS
 
 
 def _role(tokens: list[str], query: Query) -> frozenset[str]:
