@@ -221,6 +221,8 @@ def _ordinal_conflict(query: Query, annotation: Annotation) -> bool:
     "the second largest city" against "the country's largest city"."""
     question = _asked_words(query.text)
     asked = _ORDINALS.intersection(question)
+    if not asked:
+        return False
     told = {t.lower for t in annotation.tokens} & _ORDINALS
     if asked and told:
         return not asked & told
@@ -236,8 +238,10 @@ def _time_conflict(query: Query, annotation: Annotation) -> bool:
     if not _NOW.isdisjoint(asked) and any(t.lower in _THEN for t in annotation.tokens):
         return True
     years = {t for t in asked if YEAR_TOKEN.match(t)}
+    if not years:
+        return False
     told = {t.lower for t in annotation.tokens if YEAR_TOKEN.match(t.lower)}
-    return bool(years) and bool(told) and not years & told
+    return bool(told) and not years & told
 
 
 def _scope_conflict(query: Query, annotation: Annotation, m: Match, places: frozenset[str], text: str) -> bool:
@@ -525,6 +529,12 @@ def _asked_words(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1024)
+def _plain_words(text: str) -> tuple[str, ...]:
+    """The question's words as written, read once per question."""
+    return tuple(words(text))
+
+
+@lru_cache(maxsize=1024)
 def _asked_text(text: str) -> str:
     """The question's words as ``_asked_words`` reads them, as one string for the patterns."""
     return " ".join(_asked_words(text))
@@ -667,13 +677,15 @@ _PASSIVE = frozenset("is are was were be been being get got gets".split())
 def _agent_untold(query: Query, annotation: Annotation, m: Match) -> bool:
     """"Who set fire to the comptroller's office?" against "… the comptroller's office was set on fire": the
     question's verb stands in the passive with no "by", so the sentence does not say who did it."""
-    asked = words(query.text)[:2]
+    asked = _plain_words(query.text)[:2]
     if len(asked) < 2 or asked[0] != "who" or asked[1] in _PASSIVE or asked[1] in AUXILIARIES:
         return False
     verb = next((g for g, group in enumerate(query.groups) if group.word == asked[1]), None)
     spots = m.positions.get(verb, []) if verb is not None else []
+    if not spots:
+        return False
     tokens = [t.lower for t in annotation.tokens]
-    return bool(spots) and all(_PASSIVE & set(tokens[max(0, p - 3):p]) and "by" not in tokens[p + 1:p + 8]
+    return all(_PASSIVE & set(tokens[max(0, p - 3):p]) and "by" not in tokens[p + 1:p + 8]
                                for p in spots)
 
 
@@ -683,8 +695,7 @@ _LOWER_RANKS = frozenset("deputy vice assistant".split())
 def _a_lower_rank(query: Query, annotation: Annotation, m: Match) -> bool:
     """"Who is the akim of Almaty?" against "The deputy akim of Almaty, Serik Tulegenov": each of the question's
     words that the sentence has only after "deputy" (or "vice") names another post, unless the question says so."""
-    asked = set(words(query.text))
-    if asked & _LOWER_RANKS:
+    if _LOWER_RANKS.intersection(_plain_words(query.text)):
         return False
     tokens = annotation.tokens
     return any(ps and all(p and tokens[p - 1].lower in _LOWER_RANKS for p in ps) for ps in m.positions.values())
