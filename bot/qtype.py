@@ -443,7 +443,9 @@ def _target(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]
                 start = next((p for p in range(start + 2, len(tokens)) if p in group_of), start)  # "members of X"
             elif tokens[start:start + 1] == ["of"]:  # "how many of the 225 dead were protesters": the protesters
                 be = next((p for p in range(start, len(tokens)) if tokens[p] in ("were", "are", "was", "is")), None)
-                start = be + 1 if be is not None else start
+                # "how many of his friends played": with no "were", the friends
+                start = be + 1 if be is not None else next((p for p in range(start, len(tokens)) if p in group_of),
+                                                           start)
             for pos in range(start, min(start + 2, len(tokens))):
                 if pos in group_of:
                     return frozenset() if after_verb and group_of[pos] in anchors else frozenset({group_of[pos]})
