@@ -446,7 +446,9 @@ def _target(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]
                 # "how many of his friends played": with no "were", the friends
                 start = be + 1 if be is not None else next((p for p in range(start, len(tokens)) if p in group_of),
                                                            start)
-            for pos in range(start, min(start + 2, len(tokens))):
+            # "how much was the tax going to rise": the tax; "how much did the conference raise": money, not it
+            reach = 3 if tokens[start:start + 1] in (["was"], ["is"], ["were"], ["are"]) else 2
+            for pos in range(start, min(start + reach, len(tokens))):
                 if pos in group_of:
                     return frozenset() if after_verb and group_of[pos] in anchors else frozenset({group_of[pos]})
             return frozenset()
