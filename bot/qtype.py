@@ -222,6 +222,9 @@ def _head(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) 
     return frozenset({group_of[at]}) if at in group_of and group_of[at] not in anchors else frozenset()
 
 
+# Prepositions the stop words lack: "which airfield near Almaty" asks about the airfield
+_PREPOSITIONS = frozenset("near outside inside across around behind beside among within without towards toward via "
+                          "per amid despite along beyond upon".split())
 # Past forms the irregular-verb table leaves out for being nouns too; after "which X" they are the verb
 _PAST_NOUNLIKE = frozenset("saw left found rose fell set put hit beat".split())
 
@@ -237,7 +240,7 @@ def _which_noun(tokens: list[str]) -> int:
 def _ends_noun(word: str) -> bool:
     """A word a noun phrase after "which" cannot go on with: a verb, an auxiliary, a stop word."""
     return word in AUXILIARIES or word in _SPEECH or word in IRREGULAR or word in _PAST_NOUNLIKE or \
-        word.endswith("ed") or word in STOP_WORDS
+        word.endswith("ed") or word in STOP_WORDS or word in _PREPOSITIONS
 
 
 def _role(tokens: list[str], query: Query) -> frozenset[str]:

@@ -80,6 +80,7 @@ def test_the_attribute_a_what_is_the_x_of_question_asks_for_is_its_head(tune_kb)
     ("Which city saw the most deaths?", "city"),
     ("What was the name of the taxi driver from Zhanaozen?", "driver"),
     ("name of the airfield?", "airfield"),
+    ("Which airfield near Almaty did they land at?", "airfield"),
 ])
 def test_the_thing_which_or_the_name_of_asks_to_name_is_the_last_noun_before_the_verb(tune_kb, question, noun):
     query = analyze(question, tune_kb.engine, tune_kb.synonyms)
