@@ -117,6 +117,7 @@ def features(query: Query, shape: Shape, weights: list[float], annotation: Annot
            len(in_article) / len(anchors) if anchors else 0.0,
            1.0 if _scope_conflict(query, annotation, m, places, text) or _time_conflict(query, annotation)
            or _title_of_another_country(query, shape, annotation, places) or _ordinal_conflict(query, annotation)
+           or _another_capital(query, shape, annotation, m)
            else 0.0,
            max(known, default=0.0) / max(weights, default=1.0),
            rest_own, 1.0 if _head_missing(query, shape, annotation, m, text) else 0.0,
@@ -229,6 +230,19 @@ def _ordinal_conflict(query: Query, annotation: Annotation) -> bool:
     ranked = {b for a, b in zip(question, question[1:], strict=False) if a in asked - {"first"}}  # "second largest"
     tokens = annotation.tokens
     return any(t.lower in ranked and (i == 0 or tokens[i - 1].lower not in asked) for i, t in enumerate(tokens))
+
+
+def _another_capital(query: Query, shape: Shape, annotation: Annotation, m: Match) -> bool:
+    """"What is the capital of Australia?" against "Shops in the capital, Nuku'alofa, filled with people sending
+    messages to relatives in New Zealand, Australia …": the country asked is named, but not as the capital's."""
+    if "capital" not in _plain_words(query.text):
+        return False
+    capitals = [i for i, t in enumerate(annotation.tokens) if t.lower in ("capital", "capitals")]
+    named = [p for g in shape.anchors for p in m.positions.get(g, [])]
+    return bool(capitals) and bool(named) and all(abs(p - c) > CAPITAL_REACH for p in named for c in capitals)
+
+
+CAPITAL_REACH = 3  # "the capital of Tonga", "Tonga's capital", "the Tongan capital"
 
 
 def _time_conflict(query: Query, annotation: Annotation) -> bool:

@@ -490,7 +490,9 @@ def wage_kb(tmp_path_factory):
         "Mayor Jorge Yunda phoned the pilots' leader, Timur Saparov, to demand \"an end to the blockade\".\n\n"
         "Aigul Nurova told the mayor that the dockers wanted \"a fair deal and nothing more\".\n\n"
         "The deputy harbour master, Aidos Kenes, opened the talks.\n\n"
-        "Security was tight, and 12 police officers guarded the gates.\n", encoding="utf-8")
+        "Security was tight, and 12 police officers guarded the gates.\n\n"
+        "More divers flew in from the capital, Santiago, to help crews from Norway.\n\n"
+        "Oslo, the capital of Norway, sent a second ship.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -671,6 +673,12 @@ def test_a_quotation_is_not_from_someone_the_sentence_only_speaks_to(wage_kb):
     assert not row_starting(rows, "Mayor Jorge Yunda phoned")["type_near"]  # the mayor's words, said to Saparov
     rows = rows_of(wage_kb, "What did Aigul Nurova tell the mayor?")
     assert row_starting(rows, "Aigul Nurova told the mayor")["type_near"]
+
+
+def test_the_capital_of_a_country_is_not_a_capital_named_far_from_it(wage_kb):
+    rows = rows_of(wage_kb, "What is the capital of Norway?")
+    assert row_starting(rows, "More divers flew in from the capital")["scope_conflict"]
+    assert not row_starting(rows, "Oslo, the capital of Norway")["scope_conflict"]
 
 
 def test_a_deputy_is_not_the_post_asked_about(wage_kb):
