@@ -196,7 +196,9 @@ _COUNT_WORDS = frozenset(
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands "
     "million millions billion billions dozen dozens scores half".split())
 _DURATION_LEAD = _COUNT_WORDS | {"a", "an", "several", "few", "many", "one"}
-_TIME_OF_DAY = frozenset("pm am p.m a.m".split())
+_TIME_OF_DAY = frozenset("pm am p.m a.m o'clock".split())
+_CLOCK_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve".split())
+_PART_OF_DAY = [["in", "the", part] for part in ("morning", "afternoon", "evening")]
 YEAR_TOKEN = re.compile(r"(1[89]|20)\d\d$")
 TITLES = frozenset(
     "president prime minister secretary general colonel judge governor mayor king queen prince chancellor "
@@ -301,6 +303,10 @@ def _dates(tokens: tuple[Token, ...]) -> list[Found]:
             found.append(_span(Span.DATE, tokens, i, i, 0.5))
         elif low[:1].isdigit() and i + 1 < n and tokens[i + 1].lower in _TIME_OF_DAY:
             found.append(_span(Span.DATE, tokens, i, i + 1))
+        elif low[:1].isdigit() and [x.lower for x in tokens[i + 1:i + 3]] in (["p", "m"], ["a", "m"]):
+            found.append(_span(Span.DATE, tokens, i, i + 2))  # "shortly before 11 p.m.": a time of day
+        elif (low[:1].isdigit() or low in _CLOCK_WORDS) and [x.lower for x in tokens[i + 1:i + 4]] in _PART_OF_DAY:
+            found.append(_span(Span.DATE, tokens, i, i + 3))  # "at eleven in the morning"
         elif low in ("later", "earlier", "ago", "afterwards") and i >= 2 and tokens[i - 1].lower in TIME_UNITS:
             found.append(_span(Span.DATE, tokens, i - 2, i))
         elif low in ("week", "month", "year", "weekend", "day", "evening", "morning", "night", "afternoon") and i \

@@ -249,6 +249,13 @@ def test_the_surname_of_a_full_name_is_no_place_even_after_at():
     assert "nazarbayev" not in found and "almati" in found and "york" in found
 
 
+@pytest.mark.parametrize("text", ["Police went in shortly before 11 p.m. on Tuesday.", "They left at 4.30 a.m.",
+                                  "The manager sent us home at eleven in the morning.", "It began at 9 o'clock."])
+def test_a_time_of_day_in_words_or_with_a_dotted_pm_is_a_time_not_a_count(text):
+    spans = annotate(text, frozenset(), frozenset(), frozenset()).spans
+    assert Span.DATE in [s.kind for s in spans] and Span.NUMBER not in [s.kind for s in spans]
+
+
 def test_a_clock_time_is_a_time_not_a_count():
     spans = annotate("11:15 — The first paratroopers have landed.", frozenset(), frozenset(), frozenset())
     assert [s.kind for s in spans.spans][:1] == [Span.DATE]
