@@ -21,6 +21,7 @@ _LATIN = str.maketrans({
 })
 # Russian case endings of names ("Токаева", "Назарбаеву", "Алматы" stays), longest first.
 _RUSSIAN_NAME_ENDINGS = ("ого", "ому", "ым", "ом", "ой", "ою", "ах", "ам", "а", "у", "е", "ы")
+_FEMININE_CASES = frozenset({"ой", "ою", "ы"})  # a woman's name or surname in another case than "-а"
 # Kazakh plural, possessive and case suffixes, longest first; stripped at most three times.
 _KAZAKH_SUFFIXES = tuple(sorted("""
 лар лер дар дер тар тер ның нің дың дің тың тің ға ге қа ке на не да де та те дан ден тан тен нан нен
@@ -58,6 +59,8 @@ def name_forms(word: str) -> list[str]:
     for ending in endings:
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             forms.append(transliterate(word[:-len(ending)]))
+            if ending in _FEMININE_CASES:  # "Абеновой", "Мадины": Abenova, Madina
+                forms.append(forms[-1] + "a")
             break
     adjective = _PLACE_ADJECTIVE.match(word)
     if adjective:  # "иранский", "туркестанской": Iranian, Turkestan's
@@ -73,10 +76,12 @@ _PLACE_ADJECTIVE = re.compile(r"^(.{3,}?)ск(?:ий|ая|ое|ие|ого|ой|
 def _english_spellings(form: str) -> list[str]:
     """How English writes the sounds a Russian spelling of a foreign name gives: "Раджапакса" is Rajapaksa,
     "Хейл" Hale's "h", "Шри-Ланка" Sri Lanka, "Уокер" Walker."""
-    spelt = form.replace("dzh", "j").replace("kh", "h")
+    spelt = _AFTER_VOWEL_E.sub(r"\1ye", form.replace("dzh", "j").replace("kh", "h"))  # "Утебаев" Utebayev
     if spelt[:2] in ("uo", "ui", "ue"):  # "Уокер" Walker, "Уильям" William: an English "w"
         return [spelt, "wa" + spelt[2:], "w" + spelt[1:]]
     found = [spelt, "sr" + spelt[3:]] if spelt.startswith("shr") else [spelt]
+    if form.startswith("zh"):  # "Жапаров" Japarov, "Жээнбеков" Jeenbekov: Kyrgyz names write "j"
+        found += list(dict.fromkeys(["j" + spelt[2:], "j" + form[2:]]))
     glide = _GLIDE.sub(r"\1i", spelt)  # "Айгерим" Aigerim, "Кайрат" Kairat: a "й" after a vowel is often an "i"
     found = found + [glide] if glide != spelt else found
     yery = _YERY.sub(r"\1i", spelt)  # "Құлыбаев" Kulibayev: a "ы" between consonants is often an "i"
@@ -87,6 +92,7 @@ def _english_spellings(form: str) -> list[str]:
     return found + [latin] if latin != spelt else found
 
 
+_AFTER_VOWEL_E = re.compile(r"([aiou])e(?=[vn])")  # "-аев", "-иева": "-ayev", "-iyeva"
 _GLIDE = re.compile(r"([aeiou])y(?![aeiou])")
 _YERY = re.compile(r"([b-df-hj-np-tv-xz])y(?=[b-df-hj-np-tv-xz])")
 

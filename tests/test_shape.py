@@ -162,6 +162,12 @@ def test_a_cyrillic_yery_between_consonants_may_be_an_english_i():
     assert "kulibaev" in name_forms("құлыбаев")  # Kulibayev
 
 
+def test_russian_spellings_of_kyrgyz_and_kazakh_names_reach_their_english_forms():
+    assert "japarov" in name_forms("жапаров") and "jeenbekov" in name_forms("жээнбеков")  # a Kyrgyz "j"
+    assert "utebayev" in name_forms("утебаева") and "kaliyeva" in name_forms("калиевой")  # "-ayev", "-iyeva"
+    assert "abenova" in name_forms("абеновой") and "madina" in name_forms("мадины")  # her name in another case
+
+
 def test_a_russian_adjective_of_a_place_reaches_the_place():
     assert "iran" in name_forms("иранского") and "turkestan" in name_forms("туркестанской")
     assert "iranian" in name_forms("иранские") and name_forms("иран") == ["iran"]
