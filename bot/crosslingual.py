@@ -75,13 +75,18 @@ _PLACE_ADJECTIVE = re.compile(r"^(.{3,}?)ск(?:ий|ая|ое|ие|ого|ой|
 
 def _english_spellings(form: str) -> list[str]:
     """How English writes the sounds a Russian spelling of a foreign name gives: "Раджапакса" is Rajapaksa,
-    "Хейл" Hale's "h", "Шри-Ланка" Sri Lanka, "Уокер" Walker."""
-    spelt = _AFTER_VOWEL_E.sub(r"\1ye", form.replace("dzh", "j").replace("kh", "h"))  # "Утебаев" Utebayev
+    "Хейл" Hale's "h", "Шри-Ланка" Sri Lanka, "Уокер" Walker; each also with "-ayev" for "-aev" ("Утебаев")."""
+    found = _spellings(form)
+    return found + [v for v in dict.fromkeys(_AFTER_VOWEL_E.sub(r"\1ye", f) for f in found) if v not in found]
+
+
+def _spellings(form: str) -> list[str]:
+    spelt = form.replace("dzh", "j").replace("kh", "h")
     if spelt[:2] in ("uo", "ui", "ue"):  # "Уокер" Walker, "Уильям" William: an English "w"
         return [spelt, "wa" + spelt[2:], "w" + spelt[1:]]
     found = [spelt, "sr" + spelt[3:]] if spelt.startswith("shr") else [spelt]
-    if form.startswith("zh"):  # "Жапаров" Japarov, "Жээнбеков" Jeenbekov: Kyrgyz names write "j"
-        found += list(dict.fromkeys(["j" + spelt[2:], "j" + form[2:]]))
+    if spelt.startswith("zh"):  # "Жапаров" Japarov, "Жээнбеков" Jeenbekov: Kyrgyz names write "j"
+        found.append("j" + spelt[2:])
     glide = _GLIDE.sub(r"\1i", spelt)  # "Айгерим" Aigerim, "Кайрат" Kairat: a "й" after a vowel is often an "i"
     found = found + [glide] if glide != spelt else found
     yery = _YERY.sub(r"\1i", spelt)  # "Құлыбаев" Kulibayev: a "ы" between consonants is often an "i"
