@@ -182,7 +182,9 @@ follow-ups answered (0.91 -> 0.75). The test half stayed at 0.42 / 0.95 (59 of 1
 Then the glossary took 45 general Russian words parts 19 to 21 had missed, and Kyrgyz and Kazakh names their English
 spellings ("Жапаров" Japarov): Russian tune parts 7, 19 and 20 rose (part 20 0.26 -> 0.32), and one trap more was
 answered in Russian parts 16 (0.92 -> 0.91) and 20 (1.00 -> 0.98) and one unanswerable follow-up in part 19's
-Russian conversations (1.00 -> 0.91). The test half in Russian stayed at 0.36 / 0.98.
+Russian conversations (1.00 -> 0.91). The test half in Russian stayed at 0.36 / 0.98. Then 253 news words as
+Russian-speaking users type them (slang, long-tail words, misspellings; written by a session that saw neither the bank
+nor the engine): Russian part 8 one question more and one trap more answered (0.98 -> 0.95), part 12 one more.
 The test half was measured, never tuned on; so was the seed check set (`eval/bank/seed2/`, a second
 author's questions on the seed article, written after this round's changes to the engine and the FAQ).
 """
@@ -218,7 +220,7 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
                                           0.31, 1.00),
     "bank tune half, part 8": (BANK / "tune8" / "questions.yaml", BANK / "tune8" / "corpus", False, 0.37, 0.97),
     "bank tune half in Russian, part 8": (BANK / "tune8" / "questions_ru.yaml", BANK / "tune8" / "corpus", False,
-                                          0.39, 0.97),
+                                          0.40, 0.95),
     "bank tune half, part 9": (BANK / "tune9" / "questions.yaml", BANK / "tune9" / "corpus", False, 0.39, 0.98),
     "bank tune half in Russian, part 9": (BANK / "tune9" / "questions_ru.yaml", BANK / "tune9" / "corpus", False,
                                           0.34, 0.96),
@@ -230,7 +232,7 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
                                            0.22, 0.91),
     "bank tune half, part 12": (BANK / "tune12" / "questions.yaml", BANK / "tune12" / "corpus", False, 0.15, 0.96),
     "bank tune half in Russian, part 12": (BANK / "tune12" / "questions_ru.yaml", BANK / "tune12" / "corpus", False,
-                                           0.18, 0.98),
+                                           0.20, 0.98),
     "bank tune half, part 13": (BANK / "tune13" / "questions.yaml", BANK / "tune13" / "corpus", False, 0.23, 0.93),
     "bank tune half in Russian, part 13": (BANK / "tune13" / "questions_ru.yaml", BANK / "tune13" / "corpus", False,
                                            0.26, 0.98),
