@@ -57,6 +57,7 @@ class Shape:
     modifiers: frozenset[int] = frozenset()  # "the median monthly wage": the words before the thing counted
 
 
+_BE = frozenset("is was are were".split())
 AUXILIARIES = frozenset("is are was were do does did has have had can could will would should shall may might "
                          "must isn't aren't wasn't weren't don't doesn't didn't hasn't haven't".split())
 _HOW_NUMBER = frozenset("many much old far big large high deep tall heavy strong fast long".split())
@@ -154,7 +155,7 @@ _DURATION_VERBS = frozenset("last lasted take took takes stay stayed remain rema
 def _asks_length(tokens: list[str]) -> bool:
     """"how long is the Ever Given": a copula and a noun; "how long was the canal blocked" asks for time."""
     at = next((i for i in range(len(tokens) - 1) if tokens[i:i + 2] == ["how", "long"]), None)
-    if at is None or at + 2 >= len(tokens) or tokens[at + 2] not in ("is", "was", "are", "were"):
+    if at is None or at + 2 >= len(tokens) or tokens[at + 2] not in _BE:
         return False
     return not any(t.endswith("ed") or t in _DURATION_VERBS or t in IRREGULAR for t in tokens[at + 3:])
 
@@ -326,7 +327,7 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if tokens[:1] and tokens[0] in ("who", "whom", "whose") or " who " in joined or not russian_quote and any(
             w in ("which", "what") and n in ROLE_NOUNS for w, n in zip(tokens, tokens[1:], strict=False)):
         return AnswerType.PERSON, _after_copula(tokens)
-    if tokens[:1] in (["what"], ["which"]) and len(tokens) > 2 and tokens[1] in ("is", "was", "are", "were") and any(
+    if tokens[:1] in (["what"], ["which"]) and len(tokens) > 2 and tokens[1] in _BE and any(
             t in NUMBER_NOUNS for t in tokens[2:6]):
         return AnswerType.NUMBER, None  # "what was the average wage", "what is the population of ..."
     kind = _kind_of(tokens)
@@ -346,7 +347,7 @@ def _kind_of(tokens: list[str]) -> int | None:
     """Where the subject of "what kind (type, sort) of X is Y" starts: Y."""
     if tokens[:1] not in (["what"], ["which"]) or tokens[1:3] not in (["kind", "of"], ["type", "of"], ["sort", "of"]):
         return None
-    return next((i + 1 for i in range(3, len(tokens) - 1) if tokens[i] in ("is", "was", "are", "were")), None)
+    return next((i + 1 for i in range(3, len(tokens) - 1) if tokens[i] in _BE), None)
 
 
 def _asks_name(tokens: list[str]) -> bool:
@@ -359,14 +360,14 @@ def _asks_name(tokens: list[str]) -> bool:
 
 def _after_copula(tokens: list[str]) -> int | None:
     for i, t in enumerate(tokens[:3]):
-        if t in ("is", "was", "are", "were"):
+        if t in _BE:
             return i + 1
     return None
 
 
 def _is_who_is(tokens: list[str]) -> bool:
     """"who is X", "who was X?": a request to describe X, not to name someone."""
-    return len(tokens) >= 3 and tokens[0] == "who" and tokens[1] in ("is", "was", "are", "were")
+    return len(tokens) >= 3 and tokens[0] == "who" and tokens[1] in _BE
 
 
 def _quote_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
@@ -411,7 +412,7 @@ def _which_place(tokens: list[str]) -> bool:
     lead = next((i for i, t in enumerate(tokens) if t in ("what", "which")), None)
     if lead is None or any(t in lexicon.QUESTION_WORDS for t in tokens[:lead]):
         return False
-    after = [t for t in tokens[lead + 1:lead + 6] if t not in ("is", "was", "are", "were", "the")][:3]
+    after = [t for t in tokens[lead + 1:lead + 6] if t not in _BE and t != "the"][:3]
     return any(_singular(t) in _HEAD_PLACES for t in after)
 
 
@@ -445,12 +446,12 @@ def _target(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]
             if tokens[start:start + 2] and tokens[start] in PARTITIVES and tokens[start + 1:start + 2] == ["of"]:
                 start = next((p for p in range(start + 2, len(tokens)) if p in group_of), start)  # "members of X"
             elif tokens[start:start + 1] == ["of"]:  # "how many of the 225 dead were protesters": the protesters
-                be = next((p for p in range(start, len(tokens)) if tokens[p] in ("were", "are", "was", "is")), None)
+                be = next((p for p in range(start, len(tokens)) if tokens[p] in _BE), None)
                 # "how many of his friends played": with no "were", the friends
                 start = be + 1 if be is not None else next((p for p in range(start, len(tokens)) if p in group_of),
                                                            start)
             # "how much was the tax going to rise": the tax; "how much did the conference raise": money, not it
-            reach = 3 if tokens[start:start + 1] in (["was"], ["is"], ["were"], ["are"]) else 2
+            reach = 3 if start < len(tokens) and tokens[start] in _BE else 2
             for pos in range(start, min(start + reach, len(tokens))):
                 if pos in group_of:
                     return frozenset() if after_verb and group_of[pos] in anchors else frozenset({group_of[pos]})

@@ -30,6 +30,12 @@ def shape(kb, question: str):
     return question_shape(question, analyze(question, kb.engine, kb.synonyms), kb.engine.proper)
 
 
+def shape_words(kb, question: str, part: str) -> list[str]:
+    """The question's words a part of its shape ("head", "target") holds."""
+    query = analyze(question, kb.engine, kb.synonyms)
+    return [query.groups[g].word for g in getattr(shape(kb, question), part)]
+
+
 @pytest.mark.parametrize(("question", "atype"), [
     ("wen did the banks reopen in almaty", AnswerType.DATE),
     ("wich countries sent soldiers?", AnswerType.PLACE),
@@ -66,9 +72,7 @@ def test_the_answer_type_is_read_through_typos_terse_forms_and_translation(tune_
 
 
 def test_the_attribute_a_what_is_the_x_of_question_asks_for_is_its_head(tune_kb):
-    query = analyze("What is the chemical formula of ammonium nitrate?", tune_kb.engine, tune_kb.synonyms)
-    head = shape(tune_kb, "What is the chemical formula of ammonium nitrate?").head
-    assert [query.groups[g].word for g in head] == ["formula"]
+    assert shape_words(tune_kb, "What is the chemical formula of ammonium nitrate?", "head") == ["formula"]
     assert not shape(tune_kb, "What did Tokayev say?").head
 
 
@@ -83,8 +87,7 @@ def test_the_attribute_a_what_is_the_x_of_question_asks_for_is_its_head(tune_kb)
     ("Which airfield near Almaty did they land at?", "airfield"),
 ])
 def test_the_thing_which_or_the_name_of_asks_to_name_is_the_last_noun_before_the_verb(tune_kb, question, noun):
-    query = analyze(question, tune_kb.engine, tune_kb.synonyms)
-    assert [query.groups[g].word for g in shape(tune_kb, question).head] == [noun]
+    assert shape_words(tune_kb, question, "head") == [noun]
 
 
 def test_a_synonym_of_the_thing_to_name_does_not_name_it(wage_kb):
@@ -116,8 +119,7 @@ def test_how_long_asks_for_a_length_only_of_a_thing(tune_kb):
     ("How much was the tax on petrol going to rise?", "tax"),
 ])
 def test_how_many_of_counts_the_ones_named_after_of_unless_were_says_what_they_were(tune_kb, question, counted):
-    query = analyze(question, tune_kb.engine, tune_kb.synonyms)
-    assert [query.groups[g].word for g in shape(tune_kb, question).target] == [counted]
+    assert shape_words(tune_kb, question, "target") == [counted]
 
 
 def test_a_name_after_a_verb_is_not_what_is_counted(tune_kb):
