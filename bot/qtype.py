@@ -71,6 +71,7 @@ _PLACE_NOUNS = frozenset("city country town region place province village area d
 _MEASURE_NOUNS = frozenset("share percentage proportion factor quantity level amount".split())
 _TERSE_DATE = frozenset("date when year day time".split())  # "referendum date?", "collapse time?"
 _TERSE_NUMBER = frozenset("number count total amount figure age".split())
+_COUNT_WORDS = frozenset("toll tally estimate estimates".split())  # words that only ask "how many"
 _TERSE_COUNTED = frozenset("killed dead died injured wounded hurt arrested detained missing jailed".split())
 _ENTITY_NOUNS = frozenset("company firm insurer organisation organization group party ship vessel platform newspaper "
                           "channel bank university airline agency charity union app website network brand fund "
@@ -86,7 +87,7 @@ _SPEECH = frozenset("say said says call called calls claim claimed think thinks 
                     "reply replied insist insisted urge urged accuse accused blame blamed promise promised".split())
 _VIEW_NOUNS = frozenset("view views opinion reaction response position stance thoughts comment comments".split())
 ROLE_NOUNS = TITLES | frozenset("leader head boss spokesperson official commander founder owner manager analyst "
-                                "expert journalist reporter correspondent".split())
+                                "expert journalist reporter correspondent mp mps".split())
 _ROLE_STEMS = frozenset(stem(t) for t in ROLE_NOUNS)
 _LED = re.compile(r"([A-Za-z]+)-(?:led|backed|based|trained|born|owned|run|made|style|flagged)\b")
 _OPEN_ENDINGS = frozenset("to after for from with about of by in on at".split())
@@ -220,6 +221,8 @@ def _head(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) 
     if "of" not in tokens[3:6]:
         return frozenset()
     at = tokens.index("of", 3) - 1
+    if tokens[at] in _TERSE_NUMBER or tokens[at] in _COUNT_WORDS:  # "Amnesty's count of the dead": a number asked,
+        return frozenset()  # which the answer type already requires; the sentence need not say "count"
     return frozenset({group_of[at]}) if at in group_of and group_of[at] not in anchors else frozenset()
 
 
@@ -234,6 +237,8 @@ def _which_noun(tokens: list[str]) -> int:
     """Where the noun "which" asks about stands: the word after it, or the next one when that is no verb ("which
     opposition leader called", "which of Nazarbayev's relatives lost")."""
     start = 1 if tokens[1:2] != ["of"] else 3 if len(tokens) > 3 else 2  # "which of the regions"
+    if start + 1 < len(tokens) and (tokens[start] in lexicon.NUMBER_WORDS or tokens[start].isdigit()):
+        start += 1  # "which two opposition MPs": the MPs, not "two"
     nxt = start + 1
     return nxt if nxt < len(tokens) and not _ends_noun(tokens[nxt]) else start
 
