@@ -28,7 +28,9 @@ def _strip(question: str) -> str:
 
 def ask_again(previous: Turn, low: list[str]) -> str:
     """The previous question asked with this message's question word ("when?", "почему?", "қайда?")."""
-    wh = " ".join(t for t in low if is_wh(t) or t in fw.HOW_WORDS) or low[0]
+    # "how many?" keeps its "many"; "why so many?" asks why, as "Why were people detained …?"
+    wh = " ".join(t for i, t in enumerate(low) if is_wh(t) or (t in fw.HOW_WORDS and low[i - 1:i] == ["how"]))
+    wh = wh or low[0]
     if len(low) > 1 and low[0] in fw.WH_PREPOSITIONS and is_wh(low[1]):
         wh = f"{low[0]} {wh}"  # "to whom?": "To whom did Nazarbayev give up …?"
     base, topic = split_topic(previous.question)

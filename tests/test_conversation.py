@@ -46,6 +46,7 @@ def tune_kb():
     ("Why (ordered the troops to shoot)?", (), "when was this", "When (ordered the troops to shoot)?"),
     ("Which airline cancelled its flights?", (), "until when?", "Until when did airline cancel its flights?"),
     ("How many people were killed in the unrest?", (), "why?", "Why were people killed in the unrest?"),
+    ("How many people were detained in Aktobe?", (), "why so many?", "Why were people detained in Aktobe?"),
     ("When did the protests begin?", (), "where?", "Where did the protests begin?"),
     ("Who was named to lead the investigation?", ("Fadi Sawan",), "when?",
      "When was Fadi Sawan named to lead the investigation?"),
