@@ -207,6 +207,9 @@ def _prose_pieces(block: str) -> list[tuple[int, int]]:
     """Spans of a paragraph that are prose: photo credits and glued embed markers cut away."""
     cuts = [(m.start(), m.end()) for m in _CREDIT.finditer(block)]
     tail = block.rstrip()
+    credit = _PHOTO_CREDIT.search(tail)  # "… on 2 January. Photo: Timur Baizhanov / Orda Press"
+    if credit and credit.start() > 0:
+        cuts.append((credit.start(), len(block)))
     marker = _GLUED_MARKER.search(tail)
     if marker and not any(c.islower() for c in marker.group(0)):
         cuts.append((marker.start(), len(block)))
@@ -301,6 +304,20 @@ def parse_article(corpus: Corpus, path: Path, text: str) -> None:
         _add_passage(corpus, doc_id, number, heading, spans, text, role)
         first = False
     _keep_short_articles_quotable(corpus, first_passage)
+    _photo_essay_captions_are_its_story(corpus, first_passage)
+
+
+def _photo_essay_captions_are_its_story(corpus: Corpus, first_passage: int) -> None:
+    """A caption beside a story is furniture; in a photo essay, where captions outnumber the other paragraphs,
+    the captions are what the article says."""
+    mine = [p for p in corpus.passages[first_passage:] if p.paragraph and p.sentence_ids]
+    roles = [corpus.sentences[p.sentence_ids[0]].role for p in mine]
+    if roles.count(Role.CAPTION) < 3 or roles.count(Role.CAPTION) <= roles.count(Role.BODY):
+        return
+    for p in mine:
+        for i in p.sentence_ids:
+            if corpus.sentences[i].role == Role.CAPTION:
+                corpus.sentences[i] = replace(corpus.sentences[i], role=Role.BODY)
 
 
 def _keep_short_articles_quotable(corpus: Corpus, first_passage: int) -> None:

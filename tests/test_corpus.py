@@ -224,6 +224,16 @@ def test_a_photo_credit_makes_a_caption_and_an_agency_named_in_a_story_does_not(
     assert all(s.quotable != caption for s in corpus.sentences[3:])
 
 
+def test_a_photo_essays_captions_are_its_story_and_their_credits_are_cut(tmp_path):
+    captions = "\n\n".join(f"{n}. Crowds gather in square {n} on {n} January. Photo: Daniyar Mussin / AFP"
+                           for n in range(1, 5))
+    corpus = Corpus()
+    parse_article(corpus, tmp_path / "a.txt", f"January in pictures\n\nThe pictures below.\n\n{captions}\n")
+    told = [s.text for s in corpus.sentences if s.quotable]
+    assert "Crowds gather in square 3 on 3 January." in told
+    assert not any("Photo" in t or "AFP" in t for t in told)
+
+
 def test_a_list_marker_is_not_a_sentence_and_is_left_out_of_the_next_one():
     for text, first in (("1. Ill-treatment was widespread. Of 112 people, 78 said so.", "Ill-treatment was"),
                         ("– The Prosecutor General should reopen all cases.", "The Prosecutor General should"),
