@@ -357,7 +357,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         near = 0.0
         counted = [s for s in spans if any(-_reach(annotation, p) <= p - s.first <= _counted_reach(annotation, s)
                                            and _same_clause(text, annotation, p, s.first) for p in target)
-                   and not _counts_something_else(query, shape, annotation, m, text, s)]
+                   and not _counts_something_else(query, shape, annotation, m, text, s)
+                   and not (_asks_how_many(query) and _counts_its_own_noun(annotation, s, target, asked))]
         if target and counted:
             near = 1.0  # "2,030 soldiers", "30,000 cubic metres of sand": the number stands by the thing counted
         elif not target and any(_distance(s, focus) <= NEAR[s.kind] for s in spans
@@ -434,6 +435,38 @@ def _counts_something_else(query: Query, shape: Shape, annotation: Annotation, m
     return _done_elsewhere(query, shape, annotation, m, text, span) or \
         _named_elsewhere(shape, annotation, m, text, span) or _dated_elsewhere(query, annotation, text, span) or \
         _modified_elsewhere(shape, annotation, m, text, span)
+
+
+_SCALE = frozenset("hundred hundreds thousand thousands million millions billion billions dozen dozens".split())
+
+
+def _asks_how_many(query: Query) -> bool:
+    """"How many gun shops", "how many of the dead": a thing counted; not "how many died" (people, in any word)."""
+    asked = _plain_words(query.text)
+    return any(a == "how" and b == "many" and c not in AUXILIARIES and c not in IRREGULAR and not c.endswith("ed")
+               for a, b, c in zip(asked, asked[1:], asked[2:], strict=False))
+
+
+def _counts_its_own_noun(annotation: Annotation, number: Found, target: list[int], asked: set[str]) -> bool:
+    """"How many gun shops were looted?" against "hundreds of weapons looted from gun shops": the noun the number
+    stands before is what it counts, and the question does not name it ("19 members of the police" still counts them,
+    "243 criminal cases of torture" the torture cases)."""
+    tokens = annotation.tokens
+    at = number.first + 1  # a number's span takes in the word after it
+    while at < len(tokens) and (tokens[at].lower in _SCALE or tokens[at].lower[:1].isdigit()):
+        at += 1  # "1.5 million people"
+    if at < len(tokens) and tokens[at].lower == "of":
+        at += 1
+    phrase = []
+    while at < len(tokens) and len(phrase) < 3:
+        word = tokens[at].lower
+        if not word.isalpha() or word in STOP_WORDS or word in IRREGULAR or word.endswith("ed") or word in AUXILIARIES:
+            break
+        phrase.append(at)
+        at += 1
+    if not phrase or tokens[phrase[0]].lower in PARTITIVES | MEASURES | _LENGTH_UNITS:
+        return False
+    return not set(phrase) & set(target) and not any(tokens[i].stem in asked for i in phrase)
 
 
 def _elsewhere(spots: list[int], annotation: Annotation, text: str, span: Found) -> bool:

@@ -507,7 +507,8 @@ def wage_kb(tmp_path_factory):
         "The deputy harbour master, Aidos Kenes, opened the talks.\n\n"
         "Security was tight, and 12 police officers guarded the gates.\n\n"
         "More divers flew in from the capital, Santiago, to help crews from Norway.\n\n"
-        "Oslo, the capital of Norway, sent a second ship.\n", encoding="utf-8")
+        "Oslo, the capital of Norway, sent a second ship.\n\n"
+        "Police recovered hundreds of rifles looted from gun shops.\n", encoding="utf-8")
     return build(corpus, ROOT / "faq.yaml", entries=False)
 
 
@@ -575,6 +576,11 @@ def test_a_price_is_of_what_the_measure_is_of(wage_kb):
 def test_how_many_of_a_figure_given_is_not_answered_by_a_count_of_all(wage_kb):
     rows = rows_of(wage_kb, "how many of the 12 injured officers were soldiers?")
     assert not row_starting(rows, "Medics treated 40 people")["type_near"]  # 40 people counts all of them
+
+
+def test_a_number_counts_the_noun_it_stands_before_not_another_asked_about(wage_kb):
+    assert not row_starting(rows_of(wage_kb, "How many gun shops were looted?"), "Police recovered")["type_near"]
+    assert row_starting(rows_of(wage_kb, "How many rifles were looted?"), "Police recovered")["type_near"]
 
 
 def test_a_place_asked_is_not_found_near_in_a_demonym(wage_kb):
