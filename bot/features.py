@@ -433,12 +433,17 @@ def _not_causal(tokens: tuple[Token, ...], i: int) -> bool:
         return after[:1].isdigit() or after in MONTHS or after in ("then", "the", "last", "early", "late")
     if word == "so":
         return tokens[i - 1].text != "," if i else True
+    if word in ("drove", "driven"):  # "as he drove home past the airport": a car, not a cause
+        before = tokens[i - 1].lower if i else ""
+        return before in _DRIVERS or after in _WAYS
     if word in ("after", "following"):  # "after almost three decades in charge": a time, not a cause
         ahead = [t.lower for t in tokens[i + 1:i + 5]]
         return any(w[:1].isdigit() or w in MONTHS or w in _TIME_UNITS for w in ahead)
     return False
 
 
+_DRIVERS = frozenset("he she they we i you who".split())
+_WAYS = frozenset("home past through across back away off along into out around towards toward".split())
 _TIME_UNITS = frozenset("decade decades year years month months week weeks day days hour hours minutes".split())
 
 

@@ -356,6 +356,13 @@ def test_led_the_country_and_since_a_year_are_no_causes():
                                                        frozenset()).spans)
 
 
+def test_driving_a_car_is_no_cause_and_being_driven_by_discontent_is():
+    def causes(text: str) -> list:
+        return [s for s in annotate(text, frozenset(), frozenset(), frozenset()).spans if s.kind == Span.CAUSE]
+    assert not causes("He was detained on 7 January as he drove home past the airport.")
+    assert causes("The riots were driven by discontent over the old president's influence.")
+
+
 def test_a_month_or_a_weekday_in_a_question_is_no_name_it_is_about(tune4_kb):
     query = analyze("How many members of the security forces had been killed by January 7?", tune4_kb.engine,
                     tune4_kb.synonyms)
