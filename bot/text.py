@@ -91,6 +91,8 @@ mistaken:mistake rebuilt:rebuild shot:shoot fought:fight slid:slide spun:spin st
 IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR_FORMS.split())
 # Plurals whose stem is a verb's: "lost their lives" is not "people live", nor "leaves" "leave".
 _PLURALS = {"lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf", "thieves": "thief"}
+# Words Snowball gives another word's stem to: "police officers" are not "the attorney general's office"
+_OWN_STEMS = {"officer": "officer", "officers": "officer", "officer's": "officer", "officers'": "officer"}
 
 STEM_CACHE_LIMIT = 500_000
 _ENGLISH = snowballstemmer.stemmer("english")
@@ -130,6 +132,8 @@ def stem(word: str) -> str:
             found = word
         elif _CYRILLIC.search(word):
             found = kazakh_stem(word) if is_kazakh(word) else _RUSSIAN.stemWord(word)
+        elif word in _OWN_STEMS:
+            found = _OWN_STEMS[word]
         elif _ACRONYM_PLURAL.fullmatch(word):
             found = word[:-1]  # "VPNs": the stemmer keeps the "s" of a word without a vowel
         else:

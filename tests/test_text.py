@@ -42,6 +42,10 @@ def test_a_plural_noun_does_not_stem_like_the_verb_it_spells():
     assert stem("lives") == stem("life") != stem("live")
 
 
+def test_an_officer_is_not_an_office():
+    assert stem("officers") == stem("officer") != stem("office") == stem("offices")
+
+
 def test_an_acronym_in_the_plural_stems_as_the_acronym():
     assert stem("vpns") == stem("vpn") == "vpn" and stem("atms") == stem("atm")
     assert stem("sms") == "sms"  # three letters: an acronym of its own, not a plural
