@@ -235,7 +235,8 @@ def _ordinal_conflict(query: Query, annotation: Annotation) -> bool:
 def _another_capital(query: Query, shape: Shape, annotation: Annotation, m: Match) -> bool:
     """"What is the capital of Australia?" against "Shops in the capital, Nuku'alofa, filled with people sending
     messages to relatives in New Zealand, Australia …": the country asked is named, but not as the capital's."""
-    if "capital" not in _plain_words(query.text):
+    if "capital" not in _plain_words(query.text) and not (  # "Какая столица у Австралии?" as well
+            is_cyrillic(query.text) and any(g.alternatives.get(_CAPITAL, 0.0) >= 0.9 for g in query.groups)):
         return False
     capitals = [i for i, t in enumerate(annotation.tokens) if t.lower in ("capital", "capitals")]
     named = [p for g in shape.anchors for p in m.positions.get(g, [])]
@@ -243,6 +244,7 @@ def _another_capital(query: Query, shape: Shape, annotation: Annotation, m: Matc
 
 
 CAPITAL_REACH = 3  # "the capital of Tonga", "Tonga's capital", "the Tongan capital"
+_CAPITAL = stem("capital")
 
 
 def _time_conflict(query: Query, annotation: Annotation) -> bool:

@@ -93,6 +93,9 @@ IRREGULAR = dict(pair.split(":") for pair in _IRREGULAR_FORMS.split())
 _PLURALS = {"lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf", "thieves": "thief"}
 # Words Snowball gives another word's stem to: "police officers" are not "the attorney general's office"
 _OWN_STEMS = {"officer": "officer", "officers": "officer", "officer's": "officer", "officers'": "officer"}
+# Russian names of places that Snowball cuts to a common word: "Грузия" to "груз" (cargo), "Токио" to "ток" (current)
+_OWN_STEMS |= {base + ending: base + "я" for base in ("грузи", "сири", "кени") for ending in ("я", "и", "ю", "ей")}
+_OWN_STEMS |= {name: name for name in ("токио", "кито")}
 
 STEM_CACHE_LIMIT = 500_000
 _ENGLISH = snowballstemmer.stemmer("english")
@@ -130,10 +133,10 @@ def stem(word: str) -> str:
     if found is None:
         if word[0].isdigit():
             found = word
-        elif _CYRILLIC.search(word):
-            found = kazakh_stem(word) if is_kazakh(word) else _RUSSIAN.stemWord(word)
         elif word in _OWN_STEMS:
             found = _OWN_STEMS[word]
+        elif _CYRILLIC.search(word):
+            found = kazakh_stem(word) if is_kazakh(word) else _RUSSIAN.stemWord(word)
         elif _ACRONYM_PLURAL.fullmatch(word):
             found = word[:-1]  # "VPNs": the stemmer keeps the "s" of a word without a vowel
         else:

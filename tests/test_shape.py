@@ -709,6 +709,19 @@ def test_the_capital_of_a_country_is_not_a_capital_named_far_from_it(wage_kb):
     assert not row_starting(rows, "Oslo, the capital of Norway")["scope_conflict"]
 
 
+def test_a_russian_question_for_a_capital_is_read_as_the_english_one(wage_kb):
+    rows = rows_of(wage_kb, "Какая столица у Норвегии?")
+    assert row_starting(rows, "More divers flew in from the capital")["scope_conflict"]
+    assert not row_starting(rows, "Oslo, the capital of Norway")["scope_conflict"]
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("Грузии", "georgia"), ("колумбийцев", "colombian"),
+                                              ("Нигерии", "nigeria"), ("Кито", "quito")])
+def test_russian_names_of_countries_their_peoples_and_cities_reach_the_english_ones(tune_kb, typed, meant):
+    query = analyze(f"Что случилось в {typed}?", tune_kb.engine, tune_kb.synonyms)
+    assert stem(meant) in next(g for g in query.groups if g.word == typed.lower()).alternatives
+
+
 def test_a_deputy_is_not_the_post_asked_about(wage_kb):
     rows = rows_of(wage_kb, "Who is the harbour master?")
     assert not row_starting(rows, "The deputy harbour master")["type_near"]

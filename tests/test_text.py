@@ -44,6 +44,7 @@ def test_a_plural_noun_does_not_stem_like_the_verb_it_spells():
 
 def test_an_officer_is_not_an_office():
     assert stem("officers") == stem("officer") != stem("office") == stem("offices")
+    assert stem("Грузии".lower()) == stem("грузия") != stem("груз")  # Georgia is no cargo
 
 
 def test_an_acronym_in_the_plural_stems_as_the_acronym():
