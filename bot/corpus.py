@@ -121,6 +121,9 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)
 _FRAMING_TURN = re.compile(r"(?:Q|Question|Interviewer|Claim)\s*:\s*\S")
 _FIGURE_LINE = re.compile(r"[$€£]?\d[\d,.]*(?: ?%| ?percent| [a-z]+){0,2}")
 _ANSWER_LABEL = re.compile(r"(?:A|Answer)\s*:\s*(?=\S)")
+# A broadcast transcript's speaker: "ANCHOR: ", "REPORTER (ALMATY): ", "MARAT YESENOV: " (not a correction's label)
+_SPEAKER_LABEL = re.compile(r"(?!CORRECTION\b|CLARIFICATION\b)[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,3}"
+                            r"(?: \([^()\n]{1,40}\))?:\s+(?=\S)")
 _FACT_LINE = re.compile(r"[^\n:.!?]{1,40}: \S.*")  # "Uranium spot: $45.25 per lb (Jan. 7)"
 # A correction's first sentence tells what was wrong ("09:30 — Correction: in our 11:20 post we said 95 …",
 # "An earlier version of this story misstated …"); what is right follows it.
@@ -354,11 +357,11 @@ def _block_role(block: str, spans: list[tuple[int, int]], text: str, first: bool
 
 
 def _without_answer_label(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A transcript's answer starts after its "A: "."""
+    """A transcript's answer starts after its "A: ", a broadcast's words after the speaker's "ANCHOR: "."""
     if not spans:
         return spans
     start, end = spans[0]
-    m = _ANSWER_LABEL.match(text, start, end)
+    m = _ANSWER_LABEL.match(text, start, end) or _SPEAKER_LABEL.match(text, start, end)
     return spans if m is None or m.end() >= end else [(m.end(), end), *spans[1:]]
 
 

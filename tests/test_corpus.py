@@ -125,6 +125,15 @@ def test_a_transcripts_questions_frame_its_answers_and_are_never_quoted(tmp_path
     assert corpus.passages[-1].heading.startswith("Q: The police say")
 
 
+def test_a_broadcasts_speaker_labels_are_not_part_of_what_they_say(tmp_path):
+    corpus = Corpus()
+    parse_article(corpus, tmp_path / "a.txt", "Evening news\n\nANCHOR: Good evening. Almaty is burning.\n\n"
+                  "REPORTER (ALMATY): The akimat was set on fire at noon.\n\nCORRECTION: the fire began at one.\n")
+    told = [s.text for s in corpus.sentences if s.quotable]
+    assert "Good evening." in told and "The akimat was set on fire at noon." in told
+    assert not any("CORRECTION" in t for t in told)  # a correction's label still marks what it withdraws
+
+
 def test_a_fact_checks_claims_and_a_figure_on_its_own_line_frame_what_follows(tmp_path):
     corpus = Corpus()
     parse_article(corpus, tmp_path / "a.txt", 'Title here\n\nClaim: "20,000 bandits attacked," he said.\n\n'
