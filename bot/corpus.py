@@ -140,7 +140,8 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 # A boundary candidate: terminal punctuation, optional closing quotes or brackets, whitespace.
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
-_BOUNDARY = re.compile(r"(\.{3}|…|[.!?]+)([\"'”’»)\]]*)(\s+)")
+_BOUNDARY = re.compile(r"(\.{3}|…|[.!?]+)([\"'”’»)\]]*)((?:\[\d{1,3}\])*)(\s+)")  # "police.[10] On 5 January"
+_CITATIONS = re.compile(r"(?<=[.!?\"'”’»)])(?:\[\d{1,3}\])+$")
 _LIST_MARKER = re.compile(r"\s*(?:\(?\d{1,2}[.)]|[a-z][.)]|[-–—•*])[ \t]+(?=\S)")  # "1. ", "b) ", "– ", "• "
 
 
@@ -166,11 +167,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue
         if m.group(1) == "." and not m.group(2) and _is_abbreviation(text, max(start, m.start() - 24), m.start()):
             continue
-        end = m.end() - len(m.group(3))
+        end = m.end() - len(m.group(4)) - len(m.group(3))  # a citation mark after the full stop is left out
         spans.append((start, end))
         start = m.end()
     if text[start:].strip():
-        spans.append((start, len(text.rstrip())))
+        tail = _CITATIONS.search(text.rstrip(), start)  # "… in 2022.[12]": the mark is left out here too
+        spans.append((start, tail.start() if tail and tail.start() > start else len(text.rstrip())))
     return [_trim(text, s, e) for s, e in spans if text[s:e].strip()]
 
 

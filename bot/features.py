@@ -243,6 +243,8 @@ def tokenize(text: str) -> tuple[Token, ...]:
     out = []
     for m in _TOKENS.finditer(text):
         raw, start, end = m.group(0), m.start(), m.end()
+        if raw.isdigit() and text[start - 1:start] == "[" and text[end:end + 1] == "]":
+            continue  # a citation mark, "[10]": no figure of the story
         lower = fold(raw)
         if lower.endswith("'s"):
             lower = lower[:-2]

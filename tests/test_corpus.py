@@ -66,6 +66,8 @@ def test_sentences_keep_their_position(seed):
     ("Mr. Smith met Dr. Jones in the U.S. on Jan. 5. It rained.",
      ["Mr. Smith met Dr. Jones in the U.S. on Jan. 5.", "It rained."]),
     ("Prices rose 2.5 percent. Is it over? Yes!", ["Prices rose 2.5 percent.", "Is it over?", "Yes!"]),
+    ("Clashes began.[10] Tokayev spoke.[11][12] He said “no.”[4]",  # an encyclopedia's citation marks
+     ["Clashes began.", "Tokayev spoke.", "He said “no.”"]),
 ])
 def test_sentence_splitting(text, expected):
     assert [text[s:e] for s, e in split_sentences(text)] == expected

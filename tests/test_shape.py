@@ -356,6 +356,11 @@ def test_led_the_country_and_since_a_year_are_no_causes():
                                                        frozenset()).spans)
 
 
+def test_a_citation_mark_is_no_figure():
+    spans = annotate("Protests spread to Almaty[3] and Aktobe.", frozenset(), frozenset(), frozenset()).spans
+    assert not [s for s in spans if s.kind == Span.NUMBER]
+
+
 def test_driving_a_car_is_no_cause_and_being_driven_by_discontent_is():
     def causes(text: str) -> list:
         return [s for s in annotate(text, frozenset(), frozenset(), frozenset()).spans if s.kind == Span.CAUSE]
