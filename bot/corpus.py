@@ -302,9 +302,10 @@ def parse_article(corpus: Corpus, path: Path, text: str) -> None:
         if not any(c.islower() for c in block):
             continue  # an all-caps embed marker or a stray line of symbols
         spans = []
-        for ps, pe in _line_items(block) or _prose_pieces(block):
+        items = _line_items(block)
+        for ps, pe in items or _prose_pieces(block):
             spans += [(offset + ps + s, offset + ps + e) for s, e in split_sentences(block[ps:pe])]
-        spans = _without_answer_label(text, _without_dateline(text, spans))
+        spans = _without_answer_label(text, _without_dateline(text, spans), speakers=not items)
         role = _block_role(block, spans, text, first)
         _add_passage(corpus, doc_id, number, heading, spans, text, role)
         first = False
@@ -358,12 +359,13 @@ def _block_role(block: str, spans: list[tuple[int, int]], text: str, first: bool
     return Role.BODY
 
 
-def _without_answer_label(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A transcript's answer starts after its "A: ", a broadcast's words after the speaker's "ANCHOR: "."""
+def _without_answer_label(text: str, spans: list[tuple[int, int]], speakers: bool = True) -> list[tuple[int, int]]:
+    """A transcript's answer starts after its "A: ", a broadcast's words after the speaker's "ANCHOR: " (a box of
+    "GDP: 4.1%" lines keeps its labels)."""
     if not spans:
         return spans
     start, end = spans[0]
-    m = _ANSWER_LABEL.match(text, start, end) or _SPEAKER_LABEL.match(text, start, end)
+    m = _ANSWER_LABEL.match(text, start, end) or (_SPEAKER_LABEL.match(text, start, end) if speakers else None)
     return spans if m is None or m.end() >= end else [(m.end(), end), *spans[1:]]
 
 

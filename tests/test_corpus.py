@@ -134,6 +134,9 @@ def test_a_broadcasts_speaker_labels_are_not_part_of_what_they_say(tmp_path):
     told = [s.text for s in corpus.sentences if s.quotable]
     assert "Good evening." in told and "The akimat was set on fire at noon." in told
     assert not any("CORRECTION" in t for t in told)  # a correction's label still marks what it withdraws
+    box = Corpus()
+    parse_article(box, tmp_path / "b.txt", "Markets\n\nThe tenge fell.\n\nGDP: 4.1 percent\nCPI: 8.4 percent\n")
+    assert "GDP: 4.1 percent" in [s.text for s in box.sentences]  # a box's labels are kept
 
 
 def test_a_fact_checks_claims_and_a_figure_on_its_own_line_frame_what_follows(tmp_path):
