@@ -140,8 +140,9 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 # A boundary candidate: terminal punctuation, optional closing quotes or brackets, whitespace.
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
-_BOUNDARY = re.compile(r"(\.{3}|…|[.!?]+)([\"'”’»)\]]*)((?:\[\d{1,3}\])*)(\s+)")  # "police.[10] On 5 January"
-_CITATIONS = re.compile(r"(?<=[.!?\"'”’»)])(?:\[\d{1,3}\])+$")
+_CITATION = r"\[\d{1,3}\]"  # an encyclopedia's "[10]" after a full stop: "police.[10] On 5 January"
+_BOUNDARY = re.compile(rf"(\.{{3}}|…|[.!?]+)([\"'”’»)\]]*)((?:{_CITATION})*)(\s+)")
+_CITATIONS = re.compile(rf"(?<=[.!?\"'”’»)])(?:{_CITATION})+$")
 _LIST_MARKER = re.compile(r"\s*(?:\(?\d{1,2}[.)]|[a-z][.)]|[-–—•*])[ \t]+(?=\S)")  # "1. ", "b) ", "– ", "• "
 
 
