@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from bot.crosslingual import is_cyrillic
 from bot.features import MONTHS, WEEKDAYS, YEAR_TOKEN, Annotation, Found, Span, is_demonym
-from bot.qtype import AUXILIARIES, MEASURES, NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
+from bot.lexicon import COUNTRY_NAMES
+from bot.qtype import AUXILIARIES, MEASURES, NUMBER_NOUNS, ROLE_NOUNS, SPANS_OF_TIME, AnswerType, Shape
 from bot.query import PARTITIVES, Query, TermGroup
 from bot.question_reading import calendar_word, english_question_words
 from bot.text import IRREGULAR, STOP_WORDS, stem, words
@@ -273,8 +274,20 @@ def _scope_conflict(query: Query, annotation: Annotation, m: Match, places: froz
         return True  # "3,811 people detained across the country" against "detained in Almaty?"
     if all(m.context[g] >= 0.8 for g in wanted) and any(t.lower in _COUNTRY_WORDS for t in annotation.tokens):
         return False  # "the country's largest city" in an article about Kazakhstan: the country asked about
+    national = any(t.lower in _NATIONAL and not t.capital for t in annotation.tokens)  # not "National Guard"
+    if national and all(m.context[g] >= 0.8 and _a_country(query.groups[g]) for g in wanted) and not any(
+            s.kind == Span.PLACE for s in annotation.spans):
+        return False  # "the first national referendum since 1995" in an article about Kazakhstan: its own
     return any(s.kind == Span.PLACE and not _possessive(annotation, s, text) for s in annotation.spans) or any(
         t.lower in _SCOPE_WORDS for t in annotation.tokens)
+
+
+_NATIONAL = frozenset("national nationwide countrywide".split())
+_COUNTRIES = frozenset(stem(c) for c in COUNTRY_NAMES)
+
+
+def _a_country(group: TermGroup) -> bool:
+    return any(t in _COUNTRIES for t, w in group.alternatives.items() if w >= 0.8)
 
 
 def _possessive(annotation: Annotation, span: Found, text: str) -> bool:
@@ -338,7 +351,7 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
     asked = _question_stems(query)
     focus = [p for g, ps in m.positions.items() for p in ps]
     if atype == AnswerType.DURATION:
-        return _duration_evidence(annotation, asked, focus, shape.length)
+        return _duration_evidence(annotation, asked, focus, shape.length, _lasting(query))
     if atype == AnswerType.NUMBER and _asks_age(query) and shape.anchors:
         named = [p for g in shape.anchors for p in m.positions.get(g, [])]
         return _age_evidence(annotation, named, text)
@@ -605,23 +618,32 @@ def _age_evidence(annotation: Annotation, named: list[int], text: str) -> tuple[
     return 1.0, 1.0 if any(_holder(tokens, s) & set(named) for s in ages) else 0.0
 
 
+_AGE_WORDS = frozenset("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty "
+                       "forty fifty sixty seventy eighty ninety".split())
+
+
 def _is_age(tokens, i: int, text: str) -> bool:
     after = [t.lower for t in tokens[i + 1:i + 3]]
     if after in (["year", "old"], ["years", "old"]) or (i and tokens[i - 1].lower == "aged"):
         return True
-    if i >= 3 and [t.lower for t in tokens[i - 2:i]] in (["who", "is"], ["who", "was"], ["who", "turned"]) \
-            and tokens[i - 3].capital and tokens[i].text.isdigit() and 10 <= int(tokens[i].text) <= 120:
-        return True  # "Nazarbayev, who is 81,"
+    if i >= 2 and [t.lower for t in tokens[i - 2:i]] in (["who", "is"], ["who", "was"], ["who", "turned"]) \
+            and (tokens[i].text.isdigit() and 10 <= int(tokens[i].text) <= 120 or tokens[i].lower in _AGE_WORDS):
+        return True  # "Nazarbayev, who is 81,", "Nazarbayev himself, who turned 82", "their son Timur, who was sixteen"
     end = tokens[i].start + len(tokens[i].text)
     return i > 0 and tokens[i - 1].capital and tokens[i].text.isdigit() and text[end:end + 1] == "," and \
         text[tokens[i - 1].start + len(tokens[i - 1].text):tokens[i].start].strip() == ","  # "Nazarbayev, 81,"
 
 
+def _named(token) -> bool:
+    """A capitalised word that may be a name: not a month or a weekday ("who turned 82 in July 2022")."""
+    return token.capital and token.lower not in _CALENDAR
+
+
 def _holder(tokens, age: Found) -> set[int]:
     """The positions of the capitalised name nearest to an age ("81-year-old Nursultan Nazarbayev"), within a
     few words before or after it."""
-    before = [j for j in range(max(0, age.first - 5), age.first) if tokens[j].capital]
-    after = [j for j in range(age.last + 1, min(len(tokens), age.last + 5)) if tokens[j].capital]
+    before = [j for j in range(max(0, age.first - 5), age.first) if _named(tokens[j])]
+    after = [j for j in range(age.last + 1, min(len(tokens), age.last + 5)) if _named(tokens[j])]
     near = [(age.first - j, j) for j in before] + [(j - age.last, j) for j in after]
     if not near:
         return set()
@@ -693,10 +715,32 @@ def _counts_people(query: Query, shape: Shape) -> bool:
     return any(t in _HUMAN for g in shape.target for t, w in query.groups[g].alternatives.items() if w >= 0.9)
 
 
+_COPULAS = frozenset("is was are were".split())
+
+
+def _lasting(query: Query) -> frozenset[str]:
+    """The stems of what the question asks the length of, when it is a thing that lasts ("how long is a
+    presidential term?": term)."""
+    asked = _asked_words(query.text)
+    at = next((i for i in range(len(asked) - 2) if asked[i:i + 2] == ("how", "long") and asked[i + 2] in _COPULAS),
+              None)  # "how long a sentence did he receive": "16 years" need not stand by the word "sentence"
+    return frozenset() if at is None else frozenset(stem(w) for w in asked[at + 3:] if w in SPANS_OF_TIME)
+
+
+def _attached(annotation: Annotation, span: Found, lasting: frozenset[str]) -> bool:
+    """"a single seven-year term", "a term of five years": the span measures the thing asked, not "a year
+    before his term was due to end"."""
+    tokens = annotation.tokens
+    after = tokens[span.last + 1] if span.last + 1 < len(tokens) else None
+    before = [t.lower for t in tokens[max(0, span.first - 2):span.first]]
+    return (after is not None and after.stem in lasting) or (
+        len(before) == 2 and before[1] == "of" and tokens[span.first - 2].stem in lasting)
+
+
 def _duration_evidence(annotation: Annotation, asked: set[str], focus: list[int],
-                       length: bool) -> tuple[float, float]:
+                       length: bool, lasting: frozenset[str] = frozenset()) -> tuple[float, float]:
     """"How long": a span of time ("69 days") or a range of two dates; or, for "how long is the ship",
-    a length ("400-metre")."""
+    a length ("400-metre"); for "how long is a term", a span that measures the term."""
     tokens = annotation.tokens
     lengths = [s for s in annotation.of(Span.NUMBER) if s.last < len(tokens) and tokens[s.last].lower in _LENGTH_UNITS]
     if length:
@@ -708,6 +752,8 @@ def _duration_evidence(annotation: Annotation, asked: set[str], focus: list[int]
         return 0.7, 1.0 if any(_distance(d, focus) <= NEAR[Span.DATE] for d in dates) else 0.0
     if not spans:
         return 0.0, 0.0
+    if lasting:
+        return 1.0, 1.0 if any(_attached(annotation, s, lasting) for s in spans) else 0.0
     return 1.0, 1.0 if any(_distance(s, focus) <= NEAR[Span.DURATION] for s in spans) else 0.0
 
 

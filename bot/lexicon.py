@@ -214,7 +214,7 @@ SMALL_TALK = frozenset(
 
 # Countries, their capitals and other large cities: general knowledge that lets "where" questions
 # recognise a place the articles name only once ("against Almaty", "the Georgian capital, Tbilisi").
-PLACE_NAMES = frozenset("""
+COUNTRY_NAMES = frozenset("""
 afghanistan albania algeria andorra angola argentina armenia australia austria azerbaijan bahamas bahrain
 bangladesh barbados belarus belgium belize benin bhutan bolivia bosnia botswana brazil brunei bulgaria burkina
 burundi cambodia cameroon canada chad chile china colombia comoros congo croatia cuba cyprus czechia czech denmark
@@ -227,7 +227,10 @@ netherlands nicaragua niger nigeria norway oman pakistan palau palestine panama 
 portugal qatar romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia somalia spain
 sudan suriname sweden switzerland syria taiwan tajikistan tanzania thailand togo tonga trinidad tunisia turkey
 turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
-britain england scotland wales europe asia africa america siberia caucasus crimea kurdistan tibet
+britain england scotland wales
+""".split())
+PLACE_NAMES = COUNTRY_NAMES | frozenset("""
+europe asia africa america siberia caucasus crimea kurdistan tibet
 kabul tirana algiers luanda yerevan canberra vienna baku manama dhaka minsk brussels sarajevo brasilia sofia
 ottawa santiago beijing bogota zagreb havana nicosia prague copenhagen cairo tallinn helsinki paris tbilisi berlin
 accra athens budapest reykjavik delhi jakarta tehran baghdad dublin jerusalem rome tokyo amman astana nairobi

@@ -151,6 +151,10 @@ def _question_tokens(text: str) -> list[str]:
 
 
 _DURATION_VERBS = frozenset("last lasted take took takes stay stayed remain remained continue go run wait".split())
+# "How long is a presidential term?": things that last, whose length is a time
+SPANS_OF_TIME = frozenset("term terms mandate sentence sentences curfew ban lockdown emergency tenure presidency "
+                           "detention custody strike war siege blockade shutdown blackout outage trial moratorium "
+                           "freeze leave visit trip holiday delay wait journey flight".split())
 
 
 def _asks_length(tokens: list[str]) -> bool:
@@ -158,7 +162,8 @@ def _asks_length(tokens: list[str]) -> bool:
     at = next((i for i in range(len(tokens) - 1) if tokens[i:i + 2] == ["how", "long"]), None)
     if at is None or at + 2 >= len(tokens) or tokens[at + 2] not in _BE:
         return False
-    return not any(t.endswith("ed") or t in _DURATION_VERBS or t in IRREGULAR for t in tokens[at + 3:])
+    return not any(t.endswith("ed") or t in _DURATION_VERBS or t in IRREGULAR or t in SPANS_OF_TIME
+                   for t in tokens[at + 3:])
 
 
 _WH_TYPOS = {"wen": "when", "whn": "when", "wehn": "when", "wich": "which", "whitch": "which", "whcih": "which",

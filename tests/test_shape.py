@@ -739,3 +739,39 @@ def test_which_asks_for_a_name_that_a_or_three_does_not_give(wage_kb):
     assert row_starting(rows, "Aizhan read a poem")["head_missing"]  # a poem, but not which
     rows = rows_of(wage_kb, "Which company raised the crane?")
     assert not row_starting(rows, "Meridian, a salvage company")["head_missing"]  # the company named before it
+
+
+@pytest.fixture(scope="module")
+def reform_kb(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("reform")
+    (corpus / "reform.txt").write_text(
+        "Kazakhstan after the unrest\n\n"
+        "A year of change in Kazakhstan.\n\n"
+        "Nazarbayev himself, who turned 82 in July 2022, has rarely appeared in public since then.\n\n"
+        "Their son Timur, who was sixteen, scrolled through videos of the crowds.\n\n"
+        "Tokayev called a snap election more than a year before his term was due to end.\n\n"
+        "He was sworn in on 26 November 2022 for a single seven-year term.\n\n"
+        "On 5 June 2022 voters approved the amendments, the first national referendum since 1995.\n\n"
+        "Nationwide, about 9,900 people were detained, the interior ministry said.\n", encoding="utf-8")
+    return build(corpus, ROOT / "faq.yaml", entries=False)
+
+
+@pytest.mark.parametrize(("question", "start"), [
+    ("How old is Nazarbayev?", "Nazarbayev himself, who turned 82 in July"),  # his age, not July's
+    ("How old was Timur?", "Their son Timur, who was sixteen"),
+])
+def test_an_age_after_who_is_or_who_turned_is_the_age_of_the_one_named_before(reform_kb, question, start):
+    assert row_starting(rows_of(reform_kb, question), start)["type_near"]
+
+
+def test_how_long_is_a_term_asks_for_the_time_that_measures_the_term(reform_kb):
+    assert not shape(reform_kb, "How long is a presidential term?").length
+    rows = rows_of(reform_kb, "How long is a presidential term?")
+    assert row_starting(rows, "He was sworn in")["type_near"]  # "a single seven-year term"
+    assert not row_starting(rows, "Tokayev called a snap election")["type_near"]  # "a year before his term"
+
+
+def test_a_national_vote_in_an_article_about_the_country_asked_is_no_other_place(reform_kb):
+    rows = rows_of(reform_kb, "When did Kazakhstan hold its referendum?")
+    assert not row_starting(rows, "On 5 June 2022 voters approved")["scope_conflict"]
+    assert row_starting(rows_of(reform_kb, "How many people were detained in Almaty?"), "Nationwide")["scope_conflict"]
