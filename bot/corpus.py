@@ -102,6 +102,10 @@ _FURNITURE = re.compile(
     r"^(?:\(?(?:additional )?(?:reporting|writing|editing|compiled|edited|written|produced) by\b"
     r"|(?:read more|related|see also|also read|recommended|watch|listen|more on this)\b\s*[:\-–—]"
     r"|advertisement\b|scroll to continue|our standards\b|sign up\b|subscribe\b|share this\b)", re.IGNORECASE)
+# The headings of a page's lists of other pages and sources: what follows them is not the story.
+_NAVIGATION = re.compile(r"(?:see also|related(?: articles| stories| coverage| links)?|further reading"
+                         r"|external links|references|notes|sources|bibliography|read more"
+                         r"|more on this(?: story)?)\W*$", re.IGNORECASE)
 _BYLINE = re.compile(r"^By [A-Z][\w.’'-]*(?:,? (?:and )?[A-Z][\w.’'-]*)*(?:,? (?:in|at) [A-Z][\w ]+)?$")
 _TIMESTAMP = re.compile(
     r"^(?:(?:published|updated|posted|last updated)\b"
@@ -307,7 +311,7 @@ def parse_article(corpus: Corpus, path: Path, text: str) -> None:
         for ps, pe in items or _prose_pieces(block):
             spans += [(offset + ps + s, offset + ps + e) for s, e in split_sentences(block[ps:pe])]
         spans = _without_answer_label(text, _without_dateline(text, spans), speakers=not items)
-        role = _block_role(block, spans, text, first)
+        role = Role.FURNITURE if _NAVIGATION.match(heading) else _block_role(block, spans, text, first)
         _add_passage(corpus, doc_id, number, heading, spans, text, role)
         first = False
     _keep_short_articles_quotable(corpus, first_passage)

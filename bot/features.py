@@ -257,6 +257,25 @@ def tokenize(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
+def _written_out_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for acronym, names in lexicon.ACRONYMS.items():
+        for name in names:
+            spelled = tuple(words(name))
+            index.setdefault(spelled[0], []).append((spelled, acronym))
+    return index
+
+
+_WRITTEN_OUT = _written_out_index()
+
+
+def written_out(tokens: list[str]) -> list[tuple[int, str]]:
+    """(position, acronym) of each name the sentence writes out that people abbreviate: "the United Nations
+    human rights chief" answers "which UN official…"."""
+    return [(i, acronym) for i, w in enumerate(tokens) for name, acronym in _WRITTEN_OUT.get(w, ())
+            if tuple(tokens[i:i + len(name)]) == name]
+
+
 def annotate(text: str, names: frozenset[str], known_people: frozenset[str],
              known_places: frozenset[str]) -> Annotation:
     """The answer spans of one sentence (numbers, dates, people, places, organisations, causes, quotes)."""
@@ -271,7 +290,11 @@ def annotate(text: str, names: frozenset[str], known_people: frozenset[str],
     spans += _roles(tokens)
     spans += _causes(tokens)
     spans += _quotes(tokens)
-    return Annotation(tokens, tuple(spans))
+    annotation = Annotation(tokens, tuple(spans))
+    for i, acronym in written_out([t.lower for t in tokens]):
+        term = stem(acronym)
+        annotation.where[term] = (*annotation.where.get(term, ()), i)
+    return annotation
 
 
 def _span(kind: Span, tokens: tuple[Token, ...], first: int, last: int, strength: float = 1.0) -> Found:

@@ -165,6 +165,23 @@ PHRASAL_VERBS = {
 }
 
 
+# Acronyms people type for names news writes out ("Which UN official…" against "the United Nations human rights
+# chief"): a sentence that writes out the name is indexed under the acronym too.
+ACRONYMS = {
+    "un": ("united nations",), "eu": ("european union",), "uk": ("united kingdom",), "usa": ("united states",),
+    "nato": ("north atlantic treaty organization", "north atlantic treaty organisation"),
+    "imf": ("international monetary fund",), "iaea": ("international atomic energy agency",),
+    "osce": ("organization for security and co-operation in europe",
+             "organization for security and cooperation in europe"),
+    "opec": ("organization of the petroleum exporting countries",),
+    "cis": ("commonwealth of independent states",), "eaeu": ("eurasian economic union",),
+    "sco": ("shanghai cooperation organisation", "shanghai cooperation organization"),
+    "csto": ("collective security treaty organization", "collective security treaty organisation"),
+    "ussr": ("soviet union",), "hrw": ("human rights watch",),
+    "pm": ("prime minister",), "mp": ("member of parliament",), "mps": ("members of parliament",),
+    "ngo": ("non-governmental organisation", "non-governmental organization"), "ceo": ("chief executive",),
+}
+
 # Question words that tell what kind of answer is wanted, and the sentence feature that carries it.
 CUES: dict[str, tuple[str, ...]] = {
     "number": ("how many", "how much", "number ", "count ", "what number", "how big", "how large", "toll", "size of"),

@@ -17,7 +17,17 @@ import numpy as np
 
 from bot import lexicon
 from bot.corpus import Corpus
-from bot.features import MAX_NAME_SUFFIX, PERSON_HINTS, Annotation, annotate, cue_flags, name_variants, people, places
+from bot.features import (
+    MAX_NAME_SUFFIX,
+    PERSON_HINTS,
+    Annotation,
+    annotate,
+    cue_flags,
+    name_variants,
+    people,
+    places,
+    written_out,
+)
 from bot.index import TermIndex
 from bot.query import Query, TermGroup
 from bot.spelling import Speller
@@ -93,6 +103,7 @@ class SearchEngine:
         self.features: list[frozenset[str]] = []
         for s in self.corpus.sentences:
             tokens = words(s.text)
+            tokens += [acronym for _, acronym in written_out(tokens)]  # "United Nations" is found by "UN" too
             for w in tokens:
                 if w not in word_ids:
                     word_ids[w] = -1 if w in STOP_WORDS else vocabulary.setdefault(stem(w), len(vocabulary))

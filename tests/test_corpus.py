@@ -254,3 +254,14 @@ def test_a_list_marker_is_not_a_sentence_and_is_left_out_of_the_next_one():
                         ("2021 was a hard year. Prices rose.", "2021 was a hard year.")):
         spans = split_sentences(text)
         assert text[spans[0][0]:spans[0][1]].startswith(first)
+
+
+def test_the_lists_under_see_also_and_references_headings_are_never_quoted(tmp_path):
+    corpus = Corpus()
+    parse_article(corpus, tmp_path / "a.txt", "2022 Kazakh unrest\n\n"
+                  "The unrest began on 2 January in Zhanaozen.\n\nSee also\n\n"
+                  "2011 Zhanaozen massacre\nCollective Security Treaty Organization\n\nReferences\n\n"
+                  "Interior ministry statement, 10 January 2022.\n\nAftermath\n\n"
+                  "The troops left on 19 January.\n")
+    assert [s.text for s in corpus.sentences if s.quotable] == [
+        "The unrest began on 2 January in Zhanaozen.", "The troops left on 19 January."]

@@ -775,3 +775,14 @@ def test_a_national_vote_in_an_article_about_the_country_asked_is_no_other_place
     rows = rows_of(reform_kb, "When did Kazakhstan hold its referendum?")
     assert not row_starting(rows, "On 5 June 2022 voters approved")["scope_conflict"]
     assert row_starting(rows_of(reform_kb, "How many people were detained in Almaty?"), "Nationwide")["scope_conflict"]
+
+
+def test_a_name_written_out_is_found_by_its_acronym_and_only_the_whole_name(tmp_path):
+    (tmp_path / "un.txt").write_text(
+        "Reactions\n\nWorld leaders reacted.\n\n"
+        "The United Nations human rights chief called for an independent investigation into the deaths.\n\n"
+        "The national union of journalists called for an investigation into the arrests.\n", encoding="utf-8")
+    kb = build(tmp_path, ROOT / "faq.yaml", entries=False)
+    rows = rows_of(kb, "Which UN official called for an investigation into the deaths?")
+    assert row_starting(rows, "The United Nations")["anchor_missing"] == 0.0  # "UN" is the United Nations
+    assert row_starting(rows, "The national union")["anchor_missing"] == 1.0  # "union", "national": not the UN
