@@ -364,6 +364,9 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
             spans = [s for s in spans if _is_money(annotation, text, s)]
         if atype == AnswerType.DATE:
             spans = [s for s in spans if not _another_month(query, annotation, s)]
+        if atype == AnswerType.DATE and _asks_hours(query):  # "curfew hours": "from 11 p.m. to 7 a.m.", not "23:10"
+            hours = [s for s in spans if _time_of_day(annotation, s)]
+            return (1.0, 1.0 if focus else 0.0) if len(hours) >= 2 else (0.0, 0.0)
         if not spans:
             return 0.0, 0.0
         target = [p for g in shape.target for p in m.positions.get(g, [])] if atype == AnswerType.NUMBER else []
@@ -572,6 +575,23 @@ def _is_money(annotation: Annotation, text: str, span: Found) -> bool:
 
 
 _DISTANCES = frozenset("deep far tall wide".split())  # not "high": "how high was inflation"
+
+
+def _asks_hours(query: Query) -> bool:
+    """"Curfew hours", "during which hours", "what times": the hours of a day something ran between."""
+    asked = _asked_words(query.text)
+    return not _HOURS.isdisjoint(asked) and "many" not in asked
+
+
+def _time_of_day(annotation: Annotation, span: Found) -> bool:
+    """"11 p.m.", "23:00", "1am", "seven in the morning": a time of day, not a date."""
+    told = {t.lower for t in annotation.tokens[span.first:span.last + 1]}
+    return not told.isdisjoint(_CLOCK_MARKS) or any(":" in t for t in told) or any(
+        t[:1].isdigit() and t.endswith(("am", "pm")) for t in told)
+
+
+_HOURS = frozenset("hours times".split())
+_CLOCK_MARKS = frozenset("p m a pm am o'clock morning afternoon evening night".split())
 
 
 def _asks_distance(query: Query) -> bool:

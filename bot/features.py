@@ -332,6 +332,8 @@ def _dates(tokens: tuple[Token, ...]) -> list[Found]:
             found.append(_span(Span.DATE, tokens, i, i + 2))  # "shortly before 11 p.m.": a time of day
         elif (low[:1].isdigit() or low in _CLOCK_WORDS) and [x.lower for x in tokens[i + 1:i + 4]] in _PART_OF_DAY:
             found.append(_span(Span.DATE, tokens, i, i + 3))  # "at eleven in the morning"
+        elif (low[:1].isdigit() or low in _CLOCK_WORDS) and [x.lower for x in tokens[i + 1:i + 3]] == ["at", "night"]:
+            found.append(_span(Span.DATE, tokens, i, i + 2))  # "from eleven at night"
         elif low in ("later", "earlier", "ago", "afterwards") and i >= 2 and tokens[i - 1].lower in TIME_UNITS:
             found.append(_span(Span.DATE, tokens, i - 2, i))
         elif low in ("week", "month", "year", "weekend", "day", "evening", "morning", "night", "afternoon") and i \

@@ -209,7 +209,7 @@ CAUSE_WORDS = frozenset("because over due driven began sparked triggered caused 
 FRAMING_WORDS = frozenset(
     "view views opinion opinions position stance reaction react response respond comment comments thoughts "
     "think feel role happened happen happening situation story details detail information news latest "
-    "update updates mean meaning explain describe date count number amount total age".split()
+    "update updates mean meaning explain describe date count number amount total age hours times".split()
 )
 # Common verbs that carry little of a question's topic ("did the alliance bring", "does CSTO stand for"):
 # half weight too, so an unknown one does not sink an otherwise well-matched question.

@@ -69,7 +69,7 @@ _DATE_NOUNS = frozenset("year date day month time hour".split())
 _PLACE_NOUNS = frozenset("city country town region place province village area district part location capital "
                          "state site nation neighbourhood neighborhood port airport".split())
 _MEASURE_NOUNS = frozenset("share percentage proportion factor quantity level amount".split())
-_TERSE_DATE = frozenset("date when year day time".split())  # "referendum date?", "collapse time?"
+_TERSE_DATE = frozenset("date when year day time times hours".split())  # "referendum date?", "curfew hours"
 _TERSE_NUMBER = frozenset("number count total amount figure age".split())
 _COUNT_WORDS = frozenset("toll tally estimate estimates".split())  # words that only ask "how many"
 _TERSE_COUNTED = frozenset("killed dead died injured wounded hurt arrested detained missing jailed".split())
@@ -315,6 +315,8 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
         return AnswerType.NUMBER, None  # "security forces killed?": how many
     if tokens and tokens[-1] in _TERSE_DATE and not lexicon.QUESTION_WORDS & set(tokens[:-1]):
         return AnswerType.DATE, None  # "referendum date?", "massimov arrested when"
+    if "hours" in tokens and "how" not in tokens and not {"who", "why", "where"} & set(tokens):
+        return AnswerType.DATE, None  # "what were the curfew hours", "curfew hours almaty": times of day
     asked = {_singular(t) for w, t in zip(tokens, tokens[1:], strict=False) if w in ("what", "which")}  # "what year"
     measured = asked | {_singular(t) for w, t in zip(tokens, tokens[2:], strict=False) if w in ("what", "which")}
     if measured & _MEASURE_NOUNS:

@@ -786,3 +786,18 @@ def test_a_name_written_out_is_found_by_its_acronym_and_only_the_whole_name(tmp_
     rows = rows_of(kb, "Which UN official called for an investigation into the deaths?")
     assert row_starting(rows, "The United Nations")["anchor_missing"] == 0.0  # "UN" is the United Nations
     assert row_starting(rows, "The national union")["anchor_missing"] == 1.0  # "union", "national": not the UN
+
+
+def test_hours_asked_are_a_range_of_times_of_day_not_a_timestamp(tmp_path):
+    (tmp_path / "curfew.txt").write_text(
+        "Curfew in Almaty\n\nThe city is quiet.\n\n"
+        "23:10 — The curfew is now in force in Almaty.\n\n"
+        "The curfew ran from eleven at night until seven in the morning.\n\n"
+        "It brings a curfew from 23:00 to 07:00 and a ban on rallies.\n", encoding="utf-8")
+    kb = build(tmp_path, ROOT / "faq.yaml", entries=False)
+    for question in ("curfew hours almaty", "What were the curfew hours?"):
+        assert shape(kb, question).atype == AnswerType.DATE
+        rows = rows_of(kb, question)
+        assert not row_starting(rows, "23:10")["type_found"]  # one time: when it was written
+        assert row_starting(rows, "The curfew ran from eleven at night")["type_near"]
+        assert row_starting(rows, "It brings a curfew from 23:00 to 07:00")["type_near"]
