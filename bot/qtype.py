@@ -313,10 +313,12 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
     if tokens and tokens[-1] in _TERSE_COUNTED and tokens[0] not in AUXILIARIES and not (
             lexicon.QUESTION_WORDS & set(tokens)):
         return AnswerType.NUMBER, None  # "security forces killed?": how many
+    if "hours" in tokens and "how" not in tokens and not {"who", "why", "where"} & set(tokens):
+        if " per " in joined or " a day " in joined or " a night " in joined or " daily " in joined:
+            return AnswerType.NUMBER, None  # "blackout hours per day?": how many
+        return AnswerType.DATE, None  # "what were the curfew hours", "curfew hours almaty": times of day
     if tokens and tokens[-1] in _TERSE_DATE and not lexicon.QUESTION_WORDS & set(tokens[:-1]):
         return AnswerType.DATE, None  # "referendum date?", "massimov arrested when"
-    if "hours" in tokens and "how" not in tokens and not {"who", "why", "where"} & set(tokens):
-        return AnswerType.DATE, None  # "what were the curfew hours", "curfew hours almaty": times of day
     asked = {_singular(t) for w, t in zip(tokens, tokens[1:], strict=False) if w in ("what", "which")}  # "what year"
     measured = asked | {_singular(t) for w, t in zip(tokens, tokens[2:], strict=False) if w in ("what", "which")}
     if measured & _MEASURE_NOUNS:

@@ -801,3 +801,4 @@ def test_hours_asked_are_a_range_of_times_of_day_not_a_timestamp(tmp_path):
         assert not row_starting(rows, "23:10")["type_found"]  # one time: when it was written
         assert row_starting(rows, "The curfew ran from eleven at night")["type_near"]
         assert row_starting(rows, "It brings a curfew from 23:00 to 07:00")["type_near"]
+    assert shape(kb, "blackout hours per day?").atype == AnswerType.NUMBER  # how many hours, not which
