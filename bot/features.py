@@ -276,6 +276,12 @@ def written_out(tokens: list[str]) -> list[tuple[int, str]]:
             if tuple(tokens[i:i + len(name)]) == name]
 
 
+def indexed_words(text: str) -> list[str]:
+    """A sentence's words as the index reads them: its own, then the acronyms of the names it writes out."""
+    tokens = words(text)
+    return tokens + [acronym for _, acronym in written_out(tokens)]
+
+
 def annotate(text: str, names: frozenset[str], known_people: frozenset[str],
              known_places: frozenset[str]) -> Annotation:
     """The answer spans of one sentence (numbers, dates, people, places, organisations, causes, quotes)."""

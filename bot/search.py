@@ -23,15 +23,15 @@ from bot.features import (
     Annotation,
     annotate,
     cue_flags,
+    indexed_words,
     name_variants,
     people,
     places,
-    written_out,
 )
 from bot.index import TermIndex
 from bot.query import Query, TermGroup
 from bot.spelling import Speller
-from bot.text import STOP_WORDS, stem, terms, words
+from bot.text import STOP_WORDS, stem, terms
 
 # Measured with `python main.py eval` on the tune half of the question bank (see README).
 CONTEXT_WEIGHT = 1.0  # how much the paragraph's score adds to its sentences' own
@@ -102,8 +102,7 @@ class SearchEngine:
         shared: dict[frozenset[str], frozenset[str]] = {}
         self.features: list[frozenset[str]] = []
         for s in self.corpus.sentences:
-            tokens = words(s.text)
-            tokens += [acronym for _, acronym in written_out(tokens)]  # "United Nations" is found by "UN" too
+            tokens = indexed_words(s.text)  # "United Nations" is found by "UN" too
             for w in tokens:
                 if w not in word_ids:
                     word_ids[w] = -1 if w in STOP_WORDS else vocabulary.setdefault(stem(w), len(vocabulary))

@@ -11,10 +11,11 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from rank_bm25 import BM25
 
+from bot.features import indexed_words
 from bot.index import K1, B
 from bot.query import Query
 from bot.search import PASSAGE_B, SENTENCE_B, SearchEngine
-from bot.text import terms
+from bot.text import STOP_WORDS, stem, terms
 
 
 class Bm25(BM25):
@@ -44,7 +45,7 @@ class Bm25(BM25):
 def reference_pool(engine: SearchEngine, query: Query) -> list[tuple[int, float]]:
     """The candidates ``engine.rank`` reranks, computed one term at a time by rank-bm25."""
     corpus = engine.corpus
-    sentence_docs = [terms(s.text) for s in corpus.sentences]
+    sentence_docs = [[stem(w) for w in indexed_words(s.text) if w not in STOP_WORDS] for s in corpus.sentences]
     titles = [terms(d.title) for d in corpus.documents]
     passage_docs = [[t for i in p.sentence_ids for t in sentence_docs[i]] + terms(p.heading)
                     + (titles[p.doc_id] if p.paragraph else []) for p in corpus.passages]
