@@ -586,12 +586,12 @@ def _asks_hours(query: Query) -> bool:
 def _time_of_day(annotation: Annotation, span: Found) -> bool:
     """"11 p.m.", "23:00", "1am", "seven in the morning": a time of day, not a date."""
     told = {t.lower for t in annotation.tokens[span.first:span.last + 1]}
-    return not told.isdisjoint(_CLOCK_MARKS) or any(":" in t for t in told) or any(
-        t[:1].isdigit() and t.endswith(("am", "pm")) for t in told)
+    return not told.isdisjoint(_CLOCK_MARKS) or "m" in told and not told.isdisjoint({"a", "p"}) or any(
+        ":" in t or t[:1].isdigit() and t.endswith(("am", "pm")) for t in told)  # "11 p.m.", "23:00", "1am"
 
 
 _HOURS = frozenset("hours times".split())
-_CLOCK_MARKS = frozenset("p m a pm am o'clock morning afternoon evening night".split())
+_CLOCK_MARKS = frozenset("pm am o'clock morning afternoon evening night".split())  # not "a" of "a week ago"
 
 
 def _asks_distance(query: Query) -> bool:
