@@ -86,7 +86,7 @@ def test_a_russian_user_gets_the_interface_in_russian(bot, api):
 
 def test_not_what_you_meant_shows_two_more_passages_and_is_recorded(bot, api, workdir):
     chat = new_private()
-    answer = say(api, chat, "What did Putin claim?")
+    answer = say(api, chat, "What did Putin say the CSTO would not allow?")  # a passage answers it
     buttons = [b for row in answer["reply_markup"]["inline_keyboard"] for b in row]
     assert all(len(b["callback_data"].encode()) <= 64 for b in buttons)
     more = next(b for b in buttons if b["callback_data"].startswith("m"))
