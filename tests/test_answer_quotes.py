@@ -45,7 +45,7 @@ def test_every_faq_entry_quotes_its_whole_sentence_with_the_fragment_highlighted
         got = answer_entry(seed_kb, entry.id)
         assert_verbatim(got)
         assert entry.source in got.source
-        if got.source.strip(".\u201d") != entry.source.strip(".\u201d"):  # a fragment: it is the highlight
+        if got.source.strip(".\u201c\u201d") != entry.source.strip(".\u201c\u201d"):  # a fragment: the highlight
             assert got.source[got.highlight[0]:got.highlight[1]] == entry.source
 
 

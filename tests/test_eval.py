@@ -220,7 +220,8 @@ Then the FAQ took ten more English phrasings an entry (casual, terse, misspelt, 
 neither the bank nor the engine): the seed part in Russian with the FAQ rose 0.54 -> 0.56, and, never tuned on, the
 seed check set with the FAQ 0.58 -> 0.59 and in Russian 0.46 -> 0.48, its Russian conversations 0.43 -> 0.47; its
 English conversations answered one unanswerable follow-up more (1.00 -> 0.95). Then "ЕС" (the EU) joined the glossary:
-Russian tune parts 9 and 25 rose (0.25 -> 0.27), and part 18 answered one trap more (0.96 -> 0.94).
+Russian tune parts 9 and 25 rose (0.25 -> 0.27), and part 18 answered one trap more (0.96 -> 0.94). Then ten new FAQ
+entries for facts of the seed article no entry gave raised the seed part's and the seed check set's floors with the FAQ.
 The test half was measured, never tuned on; so was the seed check set (`eval/bank/seed2/`, a second
 author's questions on the seed article, written after this round's changes to the engine and the FAQ).
 """
@@ -333,12 +334,12 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
     "bank tune half in Kazakh, part 5": (BANK / "tune5" / "questions_kk.yaml", BANK / "tune5" / "corpus", False,
                                          0.40, 1.00),
     "bank seed part": (BANK / "seed" / "questions.yaml", SEED_CORPUS, False, 0.48, 0.98),
-    "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.69, 0.97),
-    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.56, 0.91),
+    "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.71, 0.97),
+    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.60, 0.91),
     "bank seed part in Kazakh with the FAQ": (BANK / "seed" / "questions_kk.yaml", SEED_CORPUS, True, 0.63, 1.00),
-    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.59, 0.91),
+    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.63, 0.91),
     "seed check set in Russian with the FAQ (never tuned on)": (BANK / "seed2" / "questions_ru.yaml", SEED_CORPUS,
-                                                                True, 0.48, 0.89),
+                                                                True, 0.50, 0.89),
     "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.64, 1.00),
     "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.93, 1.00),
     "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.52, 1.00),
@@ -463,12 +464,12 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
     "bank test conversations in Russian": (BANK / "test" / "conversations_ru.yaml", BANK / "test" / "corpus", False,
                                            0.35, 1.00),
     # the seed article's, answered as the bot answers them: with the FAQ
-    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, True, 0.54, 0.88),
-    "seed part conversations in Russian": (BANK / "seed" / "conversations_ru.yaml", SEED_CORPUS, True, 0.27, 1.00),
+    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, True, 0.57, 0.88),
+    "seed part conversations in Russian": (BANK / "seed" / "conversations_ru.yaml", SEED_CORPUS, True, 0.33, 1.00),
     "seed check set conversations (never tuned on)": (BANK / "seed2" / "conversations.yaml", SEED_CORPUS, True,
-                                                      0.52, 0.95),
+                                                      0.56, 0.95),
     "seed check set conversations in Russian (never tuned on)": (BANK / "seed2" / "conversations_ru.yaml",
-                                                                SEED_CORPUS, True, 0.47, 0.90),
+                                                                SEED_CORPUS, True, 0.56, 0.90),
 }
 
 
