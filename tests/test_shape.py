@@ -479,11 +479,16 @@ def test_paraphrased_terse_and_russian_questions_find_their_sentence_confidently
     assert answer in text and probability >= model().threshold_for(question)
 
 
+def article_kb(folder, text: str):
+    """A knowledge base of one made-up article (the shipped glossary, no FAQ entries)."""
+    (folder / "article.txt").write_text(text, encoding="utf-8")
+    return build(folder, ROOT / "faq.yaml", entries=False)
+
+
 @pytest.fixture(scope="module")
 def wage_kb(tmp_path_factory):
     """A few sentences of a made-up report, each giving a count in a way the count checks once misread."""
-    corpus = tmp_path_factory.mktemp("wages")
-    (corpus / "report.txt").write_text(
+    return article_kb(tmp_path_factory.mktemp("wages"),
         "Port strike ends\n\n"
         "Dockers go back to work after a week.\n\n"
         "The minimum monthly wage was raised from 42,500 to 60,000 tenge on 1 January 2022.\n\n"
@@ -520,8 +525,7 @@ def wage_kb(tmp_path_factory):
         "Security was tight, and 12 police officers guarded the gates.\n\n"
         "More divers flew in from the capital, Santiago, to help crews from Norway.\n\n"
         "Oslo, the capital of Norway, sent a second ship.\n\n"
-        "Police recovered hundreds of rifles looted from gun shops.\n", encoding="utf-8")
-    return build(corpus, ROOT / "faq.yaml", entries=False)
+        "Police recovered hundreds of rifles looted from gun shops.\n")
 
 
 @pytest.mark.parametrize(("question", "start"), [
@@ -743,8 +747,7 @@ def test_which_asks_for_a_name_that_a_or_three_does_not_give(wage_kb):
 
 @pytest.fixture(scope="module")
 def reform_kb(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("reform")
-    (corpus / "reform.txt").write_text(
+    return article_kb(tmp_path_factory.mktemp("reform"),
         "Kazakhstan after the unrest\n\n"
         "A year of change in Kazakhstan.\n\n"
         "Nazarbayev himself, who turned 82 in July 2022, has rarely appeared in public since then.\n\n"
@@ -752,8 +755,7 @@ def reform_kb(tmp_path_factory):
         "Tokayev called a snap election more than a year before his term was due to end.\n\n"
         "He was sworn in on 26 November 2022 for a single seven-year term.\n\n"
         "On 5 June 2022 voters approved the amendments, the first national referendum since 1995.\n\n"
-        "Nationwide, about 9,900 people were detained, the interior ministry said.\n", encoding="utf-8")
-    return build(corpus, ROOT / "faq.yaml", entries=False)
+        "Nationwide, about 9,900 people were detained, the interior ministry said.\n")
 
 
 @pytest.mark.parametrize(("question", "start"), [
@@ -778,23 +780,19 @@ def test_a_national_vote_in_an_article_about_the_country_asked_is_no_other_place
 
 
 def test_a_name_written_out_is_found_by_its_acronym_and_only_the_whole_name(tmp_path):
-    (tmp_path / "un.txt").write_text(
-        "Reactions\n\nWorld leaders reacted.\n\n"
-        "The United Nations human rights chief called for an independent investigation into the deaths.\n\n"
-        "The national union of journalists called for an investigation into the arrests.\n", encoding="utf-8")
-    kb = build(tmp_path, ROOT / "faq.yaml", entries=False)
+    kb = article_kb(tmp_path, "Reactions\n\nWorld leaders reacted.\n\n"
+                    "The United Nations human rights chief called for an independent investigation into the deaths.\n\n"
+                    "The national union of journalists called for an investigation into the arrests.\n")
     rows = rows_of(kb, "Which UN official called for an investigation into the deaths?")
     assert row_starting(rows, "The United Nations")["anchor_missing"] == 0.0  # "UN" is the United Nations
     assert row_starting(rows, "The national union")["anchor_missing"] == 1.0  # "union", "national": not the UN
 
 
 def test_hours_asked_are_a_range_of_times_of_day_not_a_timestamp(tmp_path):
-    (tmp_path / "curfew.txt").write_text(
-        "Curfew in Almaty\n\nThe city is quiet.\n\n"
-        "23:10 — The curfew is now in force in Almaty.\n\n"
-        "The curfew ran from eleven at night until seven in the morning.\n\n"
-        "It brings a curfew from 23:00 to 07:00 and a ban on rallies.\n", encoding="utf-8")
-    kb = build(tmp_path, ROOT / "faq.yaml", entries=False)
+    kb = article_kb(tmp_path, "Curfew in Almaty\n\nThe city is quiet.\n\n"
+                    "23:10 — The curfew is now in force in Almaty.\n\n"
+                    "The curfew ran from eleven at night until seven in the morning.\n\n"
+                    "It brings a curfew from 23:00 to 07:00 and a ban on rallies.\n")
     for question in ("curfew hours almaty", "What were the curfew hours?"):
         assert shape(kb, question).atype == AnswerType.DATE
         rows = rows_of(kb, question)
