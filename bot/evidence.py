@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.crosslingual import is_cyrillic
-from bot.features import MONTHS, WEEKDAYS, YEAR_TOKEN, Annotation, Found, Span, is_demonym
+from bot.features import MONTHS, WEEKDAYS, YEAR_TOKEN, Annotation, Found, Span, is_demonym, is_time_of_day
 from bot.lexicon import COUNTRY_NAMES
-from bot.qtype import AUXILIARIES, MEASURES, NUMBER_NOUNS, ROLE_NOUNS, SPANS_OF_TIME, AnswerType, Shape
+from bot.qtype import AUXILIARIES, MEASURES, NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
 from bot.query import PARTITIVES, Query, TermGroup
 from bot.question_reading import calendar_word, english_question_words
 from bot.text import IRREGULAR, STOP_WORDS, stem, words
@@ -351,7 +351,7 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
     asked = _question_stems(query)
     focus = [p for g, ps in m.positions.items() for p in ps]
     if atype == AnswerType.DURATION:
-        return _duration_evidence(annotation, asked, focus, shape.length, _lasting(query))
+        return _duration_evidence(annotation, asked, focus, shape.length, shape.lasting)
     if atype == AnswerType.NUMBER and _asks_age(query) and shape.anchors:
         named = [p for g in shape.anchors for p in m.positions.get(g, [])]
         return _age_evidence(annotation, named, text)
@@ -365,7 +365,7 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         if atype == AnswerType.DATE:
             spans = [s for s in spans if not _another_month(query, annotation, s)]
         if atype == AnswerType.DATE and _asks_hours(query):  # "curfew hours": "from 11 p.m. to 7 a.m.", not "23:10"
-            hours = [s for s in spans if _time_of_day(annotation, s)]
+            hours = [s for s in spans if is_time_of_day(annotation.tokens, s)]
             return (1.0, 1.0 if focus else 0.0) if len(hours) >= 2 else (0.0, 0.0)
         if not spans:
             return 0.0, 0.0
@@ -583,15 +583,7 @@ def _asks_hours(query: Query) -> bool:
     return not _HOURS.isdisjoint(asked) and "many" not in asked
 
 
-def _time_of_day(annotation: Annotation, span: Found) -> bool:
-    """"11 p.m.", "23:00", "1am", "seven in the morning": a time of day, not a date."""
-    told = {t.lower for t in annotation.tokens[span.first:span.last + 1]}
-    return not told.isdisjoint(_CLOCK_MARKS) or "m" in told and not told.isdisjoint({"a", "p"}) or any(
-        ":" in t or t[:1].isdigit() and t.endswith(("am", "pm")) for t in told)  # "11 p.m.", "23:00", "1am"
-
-
 _HOURS = frozenset("hours times".split())
-_CLOCK_MARKS = frozenset("pm am o'clock morning afternoon evening night".split())  # not "a" of "a week ago"
 
 
 def _asks_distance(query: Query) -> bool:
@@ -733,18 +725,6 @@ def _counts_people(query: Query, shape: Shape) -> bool:
     if _SHARE_ASKED.search(_asked_text(query.text)):
         return False
     return any(t in _HUMAN for g in shape.target for t, w in query.groups[g].alternatives.items() if w >= 0.9)
-
-
-_COPULAS = frozenset("is was are were".split())
-
-
-def _lasting(query: Query) -> frozenset[str]:
-    """The stems of what the question asks the length of, when it is a thing that lasts ("how long is a
-    presidential term?": term)."""
-    asked = _asked_words(query.text)
-    at = next((i for i in range(len(asked) - 2) if asked[i:i + 2] == ("how", "long") and asked[i + 2] in _COPULAS),
-              None)  # "how long a sentence did he receive": "16 years" need not stand by the word "sentence"
-    return frozenset() if at is None else frozenset(stem(w) for w in asked[at + 3:] if w in SPANS_OF_TIME)
 
 
 def _attached(annotation: Annotation, span: Found, lasting: frozenset[str]) -> bool:

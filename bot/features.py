@@ -348,6 +348,16 @@ def _dates(tokens: tuple[Token, ...]) -> list[Found]:
     return found
 
 
+_DAY_PARTS = frozenset("morning afternoon evening night".split())
+
+
+def is_time_of_day(tokens: tuple[Token, ...], span: Found) -> bool:
+    """"11 p.m.", "23:00", "seven in the morning", "eleven at night": a date span that is an hour, not a day."""
+    told = [t.lower for t in tokens[span.first:span.last + 1]]
+    return any(_CLOCK.fullmatch(t) or t in _TIME_OF_DAY or t in _DAY_PARTS for t in told) or (
+        "m" in told and ("a" in told or "p" in told))  # "p.m." is read as "p", "m"
+
+
 def _numbers(tokens: tuple[Token, ...], taken: set[int]) -> list[Found]:
     found = []
     for i, t in enumerate(tokens):

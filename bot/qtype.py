@@ -53,6 +53,7 @@ class Shape:
     target: frozenset[int] = frozenset()
     role: frozenset[str] = frozenset()
     length: bool = False  # "how long is the ship": a length, not a span of time
+    lasting: frozenset[str] = frozenset()  # "how long is a presidential term": the stems of the thing that lasts
     head: frozenset[int] = frozenset()  # "what is the chemical formula of X": the attribute asked for (formula)
     modifiers: frozenset[int] = frozenset()  # "the median monthly wage": the words before the thing counted
 
@@ -123,7 +124,8 @@ def question_shape(text: str, query: Query, names: frozenset[str]) -> Shape:
         subject = speaker & anchors or speaker or anchors
         target = _quoted_about(group_of, speech)
     length = atype == AnswerType.DURATION and _asks_length(tokens)
-    return Shape(atype, anchors, subject, target, role, length, _head(tokens, group_of, anchors), modifiers)
+    lasting = _lasting(read) if atype == AnswerType.DURATION else frozenset()
+    return Shape(atype, anchors, subject, target, role, length, lasting, _head(tokens, group_of, anchors), modifiers)
 
 
 def _quoted_about(group_of: dict[int, int], speech: int) -> frozenset[int]:
@@ -164,6 +166,13 @@ def _asks_length(tokens: list[str]) -> bool:
         return False
     return not any(t.endswith("ed") or t in _DURATION_VERBS or t in IRREGULAR or t in SPANS_OF_TIME
                    for t in tokens[at + 3:])
+
+
+def _lasting(tokens: list[str]) -> frozenset[str]:
+    """"How long is a presidential term?": the stems of the thing that lasts, whose span must measure it; none for
+    "how long a sentence did he receive" ("16 years" need not stand by the word "sentence")."""
+    at = next((i for i in range(len(tokens) - 2) if tokens[i:i + 2] == ["how", "long"] and tokens[i + 2] in _BE), None)
+    return frozenset() if at is None else frozenset(stem(t) for t in tokens[at + 3:] if t in SPANS_OF_TIME)
 
 
 _WH_TYPOS = {"wen": "when", "whn": "when", "wehn": "when", "wich": "which", "whitch": "which", "whcih": "which",
