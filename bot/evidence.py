@@ -154,7 +154,16 @@ def _unnamed(annotation: Annotation, spots: list[int], text: str) -> bool:
     """"Which poem did Aizhan read?" against "she read a poem in Kazakh", "which airfield" against "landed at an
     airfield near Almaty": the thing is there, but not which one. Named it is when a name follows it ("a firm
     called Nohpa", "a poem, Ana Tili") or it is a name's apposition ("Chevron, a US company")."""
-    return bool(spots) and all(_indefinite(annotation, p) and not _named_by(annotation, p, text) for p in spots)
+    return bool(spots) and all((_indefinite(annotation, p) or _bare(annotation, p))
+                               and not _named_by(annotation, p, text) for p in spots)
+
+
+def _bare(annotation: Annotation, at: int) -> bool:
+    """"Officers deleted his footage", "Western governments have questioned": the noun asked to be named opens the
+    sentence with no determiner and no name, as a class, not as the one(s) asked about."""
+    tokens = annotation.tokens
+    return all(t.lower[:1].isalpha() and t.lower not in STOP_WORDS and not (i and t.capital)
+               for i, t in enumerate(tokens[:at]))
 
 
 def _indefinite(annotation: Annotation, at: int) -> bool:
@@ -816,7 +825,7 @@ def _entity_evidence(shape: Shape, annotation: Annotation, asked: set[str], focu
         return 0.0, 0.0
     found = max(wanted[s.kind] * s.strength for s in spans)
     if shape.role:
-        roles = [i for i, t in enumerate(annotation.tokens) if t.stem in shape.role]
+        roles = [i for r in shape.role for i in annotation.where.get(r, ())]  # "acting PM" too
         near = any(-4 <= r - s.first <= 0 or 0 < r - s.last <= 5 for s in spans for r in roles)
     else:
         near = any(_distance(s, focus) <= NEAR[s.kind] or s.kind == Span.PLACE and _located(annotation, s, focus)

@@ -276,10 +276,17 @@ def written_out(tokens: list[str]) -> list[tuple[int, str]]:
             if tuple(tokens[i:i + len(name)]) == name]
 
 
+def spelled_out(tokens: list[str]) -> list[tuple[int, str]]:
+    """(position, word) of the words each short form stands for ("acting PM", "the govt"); "5 pm" is a time."""
+    return [(i, word) for i, w in enumerate(tokens) if w in lexicon.SHORT_FORMS
+            and not (w == "pm" and i and tokens[i - 1][:1].isdigit()) for word in lexicon.SHORT_FORMS[w].split()]
+
+
 def indexed_words(text: str) -> list[str]:
-    """A sentence's words as the index reads them: its own, then the acronyms of the names it writes out."""
+    """A sentence's words as the index reads them: its own, then the acronyms of the names it writes out and the
+    words its short forms stand for."""
     tokens = words(text)
-    return tokens + [acronym for _, acronym in written_out(tokens)]
+    return tokens + [acronym for _, acronym in written_out(tokens)] + [word for _, word in spelled_out(tokens)]
 
 
 def annotate(text: str, names: frozenset[str], known_people: frozenset[str],
@@ -297,8 +304,9 @@ def annotate(text: str, names: frozenset[str], known_people: frozenset[str],
     spans += _causes(tokens)
     spans += _quotes(tokens)
     annotation = Annotation(tokens, tuple(spans))
-    for i, acronym in written_out([t.lower for t in tokens]):
-        term = stem(acronym)
+    lowered = [t.lower for t in tokens]
+    for i, word in written_out(lowered) + spelled_out(lowered):
+        term = stem(word)
         annotation.where[term] = (*annotation.where.get(term, ()), i)
     return annotation
 

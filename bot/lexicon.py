@@ -182,6 +182,13 @@ ACRONYMS = {
     "ngo": ("non-governmental organisation", "non-governmental organization"), "ceo": ("chief executive",),
 }
 
+# Short forms that informal writing (a reporter's thread, a live blog) uses in its sentences: such a sentence is
+# indexed under the words they stand for too, so "acting prime minister" finds "Smailov is acting PM".
+SHORT_FORMS = {
+    "pm": "prime minister", "govt": "government", "gov": "government", "govts": "governments", "ppl": "people",
+    "dept": "department", "intl": "international", "approx": "approximately", "natl": "national",
+}
+
 # Question words that tell what kind of answer is wanted, and the sentence feature that carries it.
 CUES: dict[str, tuple[str, ...]] = {
     "number": ("how many", "how much", "number ", "count ", "what number", "how big", "how large", "toll", "size of"),

@@ -228,13 +228,17 @@ def _head(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) 
     if tokens[:1] == ["which"] or named is not None:
         at = _which_noun(tokens) if tokens[:1] == ["which"] else named + _which_noun(["which", *tokens[named + 1:]])
         # "which poem did she read", "which European diplomat said", "the name of the plant": the poem, the
-        # diplomat, the plant, which must be named
+        # diplomat, the plant, which must be named; "which day" is named by the date that answers it
+        if _singular(tokens[at]) in _DATE_NOUNS:
+            return frozenset()
         return frozenset({group_of[at]}) if at in group_of and group_of[at] not in anchors else frozenset()
     if tokens[:1] not in (["what"], ["which"]) or tokens[1:2] not in (["is"], ["was"], ["are"], ["were"]):
         return frozenset()
     if "of" not in tokens[3:6]:
         return frozenset()
     at = tokens.index("of", 3) - 1
+    if tokens[at].endswith("ed") or tokens[at] in IRREGULAR:  # "what is Masimov accused of": a verb, no attribute
+        return frozenset()
     if tokens[at] in _TERSE_NUMBER or tokens[at] in _COUNT_WORDS:  # "Amnesty's count of the dead": a number asked,
         return frozenset()  # which the answer type already requires; the sentence need not say "count"
     return frozenset({group_of[at]}) if at in group_of and group_of[at] not in anchors else frozenset()

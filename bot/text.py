@@ -43,6 +43,7 @@ couldnt wouldnt shouldnt hasnt havent hadnt
 reportedly allegedly supposedly apparently reputedly purportedly
 anyone anybody anything someone somebody something everyone everybody everything nobody nothing now still
 already even currently thing things way lot lots kind sort others
+actually exactly basically kinda sorta anyway anyways pls plz whole guy guys folks wondering wonder
 s t d ll m o re ve y
 """.split()) | frozenset("""
 в во на с со к ко по о об обо от до из за для у при про над под без между через чтобы и а но или ли же бы
