@@ -391,6 +391,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         elif not target and any(_distance(s, focus) <= NEAR[s.kind] for s in spans
                                 if atype == AnswerType.NUMBER or _dates_the_event(shape, annotation, m, text, s)):
             near = 0.5 if shape.target else 1.0  # the thing counted is not named here: near the question's words
+        if atype == AnswerType.DATE and " what time " in f" {' '.join(_asked_words(query.text))} ":
+            return max(1.0 if is_time_of_day(annotation.tokens, s) else s.strength for s in spans), near  # "11:30 —"
         return max(s.strength for s in spans), near
     if atype in (AnswerType.PERSON, AnswerType.PLACE, AnswerType.NAME):
         found, near = _entity_evidence(shape, annotation, asked, focus, text)

@@ -229,7 +229,7 @@ def _head(tokens: list[str], group_of: dict[int, int], anchors: frozenset[int]) 
         at = _which_noun(tokens) if tokens[:1] == ["which"] else named + _which_noun(["which", *tokens[named + 1:]])
         # "which poem did she read", "which European diplomat said", "the name of the plant": the poem, the
         # diplomat, the plant, which must be named; "which day" is named by the date that answers it
-        if _singular(tokens[at]) in _DATE_NOUNS:
+        if at < len(tokens) and _singular(tokens[at]) in _DATE_NOUNS:
             return frozenset()
         return frozenset({group_of[at]}) if at in group_of and group_of[at] not in anchors else frozenset()
     if tokens[:1] not in (["what"], ["which"]) or tokens[1:2] not in (["is"], ["was"], ["are"], ["were"]):

@@ -800,3 +800,34 @@ def test_hours_asked_are_a_range_of_times_of_day_not_a_timestamp(tmp_path):
         assert row_starting(rows, "The curfew ran from eleven at night")["type_near"]
         assert row_starting(rows, "It brings a curfew from 23:00 to 07:00")["type_near"]
     assert shape(kb, "blackout hours per day?").atype == AnswerType.NUMBER  # how many hours, not which
+
+
+def test_a_bare_noun_opening_the_sentence_does_not_say_which_one(tmp_path):
+    kb = article_kb(tmp_path, "Reporters held\n\nA press group reports.\n\n"
+                    "Officers deleted his footage before they handed back his phone.\n\n"
+                    "The officers who held him were from the Auezov district police.\n")
+    rows = rows_of(kb, "Which officer deleted his footage?")
+    assert row_starting(rows, "Officers deleted")["head_missing"]  # officers as a class, not which one
+
+
+def test_accused_of_asks_no_attribute_and_which_day_is_named_by_its_date(tmp_path):
+    kb = article_kb(tmp_path, "Mourning\n\nThe nation grieved.\n\n"
+                    "January 10 was declared a day of national mourning for the victims.\n\n"
+                    "Karim Masimov was detained on suspicion of high treason.\n")
+    assert not shape(kb, "what is masimov accused of").head
+    assert not shape(kb, "Which day was set aside to mourn the victims?").head
+    assert row_starting(rows_of(kb, "Which day was set aside to mourn the victims?"), "January 10")["type_near"]
+
+
+def test_informal_short_forms_are_found_by_the_words_they_stand_for(tmp_path):
+    kb = article_kb(tmp_path, "Thread\n\nBy a reporter\n\n"
+                    "4/ 08:40 — PM Askar Mamin is out and Alikhan Smailov is acting PM for now.\n\n"
+                    "5/ Nobody on the square seemed to care much.\n")
+    rows = rows_of(kb, "Who became acting prime minister?")
+    assert row_starting(rows, "4/ 08:40")["type_near"]  # the role stands beside the name, as "PM"
+    assert row_starting(rows_of(kb, "At what time was Mamin out?"), "4/ 08:40")["type_found"] == 1.0  # a clock time
+
+
+def test_a_name_asked_for_at_the_end_of_the_question_has_no_head(tmp_path):
+    kb = article_kb(tmp_path, "Capital\n\nThe capital got its old name back, Astana.\n")
+    assert not shape(kb, "столица кз сейчас как называется").head  # "what is it called": nothing after it to name

@@ -55,3 +55,7 @@ def test_an_acronym_in_the_plural_stems_as_the_acronym():
 def test_phrasal_verbs_and_idioms_are_read_as_the_word_news_writes():
     assert _phrasal_verbs_read("how many soldiers lost their lives".split()) == ["how", "many", "soldiers", "died"]
     assert _phrasal_verbs_read("what set off the riots".split()) == ["what", "triggered", "the", "riots"]
+
+
+def test_chat_fillers_are_no_words_of_the_question():
+    assert terms("what's the body count from the whole thing, actually?") == terms("what's the body count?")
