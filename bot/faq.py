@@ -393,33 +393,29 @@ class Faq:
         q_found: dict[int, float] = {}  # phrasing -> weight of the question it covers
         p_best: dict[int, tuple[int, float]] = {}  # slot (a phrasing's word) -> (phrasing, best match)
         for (q_weight, _), (by_phrasing, by_slot) in zip(mine, per_word, strict=True):
-            if not q_found:
-                q_found = {pid: q_weight * w for pid, w in by_phrasing.items()}
+            for pid, w in by_phrasing.items():
+                q_found[pid] = q_found.get(pid, 0.0) + q_weight * w
+            if not p_best:
                 p_best = dict(by_slot)
                 continue
-            get = q_found.get
-            for pid, w in by_phrasing.items():
-                q_found[pid] = get(pid, 0.0) + q_weight * w
-            best = p_best.get
             for slot, held in by_slot.items():
-                if held[1] > best(slot, _NO_MATCH)[1]:
+                if held[1] > p_best.get(slot, _NO_MATCH)[1]:
                     p_best[slot] = held
-        least = total * floor / (2 - floor)  # covering less of the question, a phrasing cannot reach ``floor``
-        reaching = [(pid, found) for pid, found in q_found.items() if found >= least]
-        first, slot_weight, matched = self._first_slot, self._slot_weight, p_best.get
+        p_found: dict[int, float] = {}  # phrasing -> weight of itself the question covers
+        slot_weight = self._slot_weight
+        for slot, (pid, w) in p_best.items():
+            p_found[pid] = p_found.get(pid, 0.0) + slot_weight[slot] * w
         # The similarity: the harmonic mean of the two coverages, discounted when the phrasing asks for another
         # kind of answer (a "how many" phrasing does not answer "did they ...", nor "why" a "how many").
         best_of: dict[str, tuple[float, int]] = {}  # entry id -> (similarity, its best phrasing)
         cues, meta = query.cues, self._meta
-        for pid, found in reaching:
-            p_found = 0.0  # the weight of itself the question covers: each of its words at its best match
-            for slot in range(first[pid], first[pid + 1]):
-                held = matched(slot)
-                if held is not None:
-                    p_found += slot_weight[slot] * held[1]
+        least = total * floor / (2 - floor)  # covering less of the question, a phrasing cannot reach ``floor``
+        for pid, found in q_found.items():
+            if found < least:
+                continue
             p_total, hard, p_cues, key = meta[pid]
             q_cov = found / total
-            p_cov = p_found / p_total if p_total else 0.0
+            p_cov = p_found.get(pid, 0.0) / p_total if p_total else 0.0
             value = 2 * q_cov * p_cov / (q_cov + p_cov) if q_cov + p_cov else 0.0
             if (cues or hard) and not cues & p_cues:
                 value *= CUE_MISMATCH

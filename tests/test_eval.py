@@ -233,8 +233,9 @@ the FAQ's withdrawal entry answers: 0.88 -> 0.85). The re-fit with the two parts
 most floors rose, and one trap more was answered in tune parts 13, 24 (one question more), 25 and 27, in Russian in
 parts 21 and 26 (one question more each), in the tune half in Russian (0.96 -> 0.95) and in the test half in Russian
 (0.99 -> 0.98, with one question more, 0.32 -> 0.33), and in the conversations of part 13 and in Russian of part 19.
-Then the FAQ's ten more phrasings an entry and two new entries answered one unanswerable Russian follow-up of the seed
-part ("what is his post now?" after "Is Nazarbayev still president?" gets "former longtime president": 1.00 -> 0.96).
+Then the FAQ's four more Russian phrasings an entry and two new entries answered one unanswerable Russian follow-up of
+the seed part ("what is his post now?" after "Is Nazarbayev still president?" gets "former longtime president": 1.00 ->
+0.96).
 The test half was measured, never tuned on; so was the seed check set (`eval/bank/seed2/`, a second
 author's questions on the seed article, written after this round's changes to the engine and the FAQ).
 """
@@ -353,10 +354,10 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
     "bank tune half in Kazakh, part 5": (BANK / "tune5" / "questions_kk.yaml", BANK / "tune5" / "corpus", False,
                                          0.40, 1.00),
     "bank seed part": (BANK / "seed" / "questions.yaml", SEED_CORPUS, False, 0.50, 0.98),
-    "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.77, 0.97),
-    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.63, 0.91),
+    "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.75, 0.97),
+    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.64, 0.91),
     "bank seed part in Kazakh with the FAQ": (BANK / "seed" / "questions_kk.yaml", SEED_CORPUS, True, 0.63, 1.00),
-    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.67, 0.91),
+    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.65, 0.91),
     "seed check set in Russian with the FAQ (never tuned on)": (BANK / "seed2" / "questions_ru.yaml", SEED_CORPUS,
                                                                 True, 0.54, 0.89),
     "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.64, 1.00),
