@@ -632,6 +632,7 @@ def test_how_many_years_someone_did_something_asks_how_long_not_how_old(first):
 
 @pytest.mark.parametrize("question, kind", [
     ("за что арестовали Кайрата Сатыбалды?", AnswerType.REASON),
+    ("за што арестовали масимова", AnswerType.REASON),  # "што": "что" as it is often typed
     ("из-за чего обрушился тоннель?", AnswerType.REASON),
     ("сколько длилась забастовка нефтяников?", AnswerType.DURATION),
     ("на какой срок вернули потолок цен?", AnswerType.DURATION),
