@@ -8,6 +8,7 @@ means and adds what "it" is about. The result is shown to the user, so it stays 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -149,10 +150,19 @@ def substitute(previous: Turn, rest: list[str]) -> str:
     olds = places if place else [*previous.people, *(places if named else [])]
     for old in olds:
         titled = _with_title(question, old) if old in previous.people else old
-        swapped = _swap(question, titled, new)
+        owned = _owned_by(new, old) if old in previous.people else ""  # "what about his wife?": Kulibayev's wife
+        swapped = _swap(question, titled, owned, name=False) if owned else _swap(question, titled, new)
         if swapped:
             return with_topic(swapped + "?", topic)
     return with_topic(f"{question}, {'а' if is_cyrillic(question) else 'and'} {' '.join(rest)}?", topic)
+
+
+_POSSESSIVE = re.compile(r"\b(?:his|her)\b", re.IGNORECASE)
+
+
+def _owned_by(new: str, person: str) -> str:
+    """"his wife" of Timur Kulibayev: "Timur Kulibayev's wife"; "" when ``new`` has no "his" or "her"."""
+    return _POSSESSIVE.sub(f"{person}'s", new, count=1) if _POSSESSIVE.search(new) else ""
 
 
 def _with_title(question: str, name: str) -> str:

@@ -317,6 +317,11 @@ def test_a_person_swapped_for_another_takes_the_old_ones_title_along(previous, p
     assert got.text.lower() == understood.lower() and got.inherited
 
 
+def test_what_about_his_x_asks_about_the_x_of_the_person_before():
+    got = resolve("what about his wife?", Turn("Who is Timur Kulibayev?", ("Timur Kulibayev",), person_asked=True))
+    assert got.inherited and got.text == "Who is Timur Kulibayev's wife?"
+
+
 def test_his_after_a_question_about_someone_described_but_not_named_means_that_person():
     turn = focus_of("What did the airport spokesman say about reopening?", [], [], [], [])
     got = resolve("what's his name?", turn)
