@@ -52,6 +52,8 @@ lawyer driver courier teacher worker pianist musician singer artist writer autho
 economist researcher scientist scholar historian academic doctor nurse student businessman businesswoman
 entrepreneur farmer miner engineer officer soldier pilot banker trader investor diplomat politician lawmaker
 deputy candidate opposition dissident protester resident witness victim survivor detainee prisoner
+operator company firm lender bank app airline carrier producer broadcaster channel outlet newspaper agency regulator
+exchange fund alliance bloc party movement group network organisation organization
 """.split())
 
 
@@ -856,8 +858,14 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
         return 1.0, 1.0
     written = any(len(tokens[p].text) > 1 and tokens[p].text.isupper() for p in spots)  # "whats csto"
     spelling_out = _SPELLING_OUT.search(_asked_text(query.text))  # "расшифровывается": stand for
-    if spelling_out or written or any(a.upper() in query.text for a in acronyms if len(a) > 1):
+    if spelling_out:
         return 0.0, 0.0  # "what does CSTO stand for": only the full name answers, not "the CSTO, which ..."
+    acronym = written or any(a.upper() in query.text for a in acronyms if len(a) > 1)
+    found = _described(query, tokens, text, spots)
+    return (0.7 * found[0], found[1]) if acronym else found  # "What is KEGOC?": "the state grid operator KEGOC"
+
+
+def _described(query: Query, tokens, text: str, spots: list[int]) -> tuple[float, float]:
     first, last = spots[0], spots[-1]
     while tokens[last].capital and last + 1 < len(tokens) and tokens[last + 1].capital and \
             text[tokens[last].start + len(tokens[last].text):tokens[last + 1].start] == " ":

@@ -164,8 +164,12 @@ def _asks_length(tokens: list[str]) -> bool:
     at = next((i for i in range(len(tokens) - 1) if tokens[i:i + 2] == ["how", "long"]), None)
     if at is None or at + 2 >= len(tokens) or tokens[at + 2] not in _BE:
         return False
-    return not any(t.endswith("ed") or t in _DURATION_VERBS or t in IRREGULAR or t in SPANS_OF_TIME
+    return not any(t.endswith("ed") or t in _DURATION_VERBS or t in IRREGULAR or t in SPANS_OF_TIME or t in _STATES
                    for t in tokens[at + 3:])
+
+
+# "how long was the bourse shut", "… the internet down", "… Bashir in power": a state that lasts, not a length
+_STATES = frozenset("shut cut down off offline online open closed dark gone".split())
 
 
 def _lasting(tokens: list[str]) -> frozenset[str]:

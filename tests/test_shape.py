@@ -832,3 +832,19 @@ def test_informal_short_forms_are_found_by_the_words_they_stand_for(tmp_path):
 def test_a_name_asked_for_at_the_end_of_the_question_has_no_head(tmp_path):
     kb = article_kb(tmp_path, "Capital\n\nThe capital got its old name back, Astana.\n")
     assert not shape(kb, "столица кз сейчас как называется").head  # "what is it called": nothing after it to name
+
+
+def test_how_long_something_was_shut_or_down_asks_for_a_time_not_a_length(tmp_path):
+    kb = article_kb(tmp_path, "Markets\n\nTrading stopped.\n\nThe stock exchange halted trading on 5 January.\n")
+    for question in ("How long was the bourse shut?", "how long was the internet down?"):
+        assert not shape(kb, question).length and shape(kb, question).atype == AnswerType.DURATION
+    assert shape(kb, "How long is the border?").length
+
+
+def test_a_company_described_before_its_name_is_defined_even_when_it_is_an_acronym(tmp_path):
+    kb = article_kb(tmp_path, "Companies\n\nFirms count the cost.\n\n"
+                    "The state grid operator KEGOC said the network had stayed intact.\n\n"
+                    "KEGOC said two substations were guarded.\n")
+    rows = rows_of(kb, "What is KEGOC?")
+    assert row_starting(rows, "The state grid operator")["type_found"]  # "the state grid operator KEGOC"
+    assert not row_starting(rows, "KEGOC said two")["type_found"]
