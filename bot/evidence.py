@@ -830,11 +830,18 @@ def _entity_evidence(shape: Shape, annotation: Annotation, asked: set[str], focu
     found = max(wanted[s.kind] * s.strength for s in spans)
     if shape.role:
         roles = [i for r in shape.role for i in annotation.where.get(r, ())]  # "acting PM" too
+        if shape.role & _HEADS:  # "the head of Halyk Bank": "Chief executive Umut Shayakhmetova"
+            roles += [i for i, t in enumerate(annotation.tokens) if t.lower in _HEAD_TITLES]
         near = any(-4 <= r - s.first <= 0 or 0 < r - s.last <= 5 for s in spans for r in roles)
     else:
         near = any(_distance(s, focus) <= NEAR[s.kind] or s.kind == Span.PLACE and _located(annotation, s, focus)
                    for s in spans if wanted[s.kind] >= 0.5)  # not "the Russian airborne troops" for a place
     return found, 1.0 if near else 0.0
+
+
+_HEADS = frozenset(stem(w) for w in "head leader boss chief".split())  # asked as the one at the top of something
+_HEAD_TITLES = frozenset("chief chairman chairwoman chair director president ceo head leader boss founder governor "
+                         "commander manager".split())
 
 
 def _located(annotation: Annotation, span: Found, focus: list[int]) -> bool:

@@ -848,3 +848,13 @@ def test_a_company_described_before_its_name_is_defined_even_when_it_is_an_acron
     rows = rows_of(kb, "What is KEGOC?")
     assert row_starting(rows, "The state grid operator")["type_found"]  # "the state grid operator KEGOC"
     assert not row_starting(rows, "KEGOC said two")["type_found"]
+
+
+def test_the_head_of_something_is_whoever_holds_its_top_title(tmp_path):
+    kb = article_kb(tmp_path, "Banks\n\nLenders count the cost.\n\n"
+                    "Halyk Bank kept its branches closed.\n\n"
+                    "Chief executive Umut Shayakhmetova told staff that no employee had been hurt.\n\n"
+                    "A customer, Aigerim Bekova, said she could not withdraw cash.\n")
+    rows = rows_of(kb, "Who is the head of Halyk Bank?")
+    assert row_starting(rows, "Chief executive Umut")["type_near"]  # the title stands by the name
+    assert not row_starting(rows, "A customer, Aigerim")["type_near"]
