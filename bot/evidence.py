@@ -393,8 +393,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
         elif not target and any(_distance(s, focus) <= NEAR[s.kind] for s in spans
                                 if atype == AnswerType.NUMBER or _dates_the_event(shape, annotation, m, text, s)):
             near = 0.5 if shape.target else 1.0  # the thing counted is not named here: near the question's words
-        if atype == AnswerType.DATE and " what time " in f" {' '.join(_asked_words(query.text))} ":
-            return max(1.0 if is_time_of_day(annotation.tokens, s) else s.strength for s in spans), near  # "11:30 —"
+        if atype == AnswerType.DATE and _asks_clock(query):  # "at what time": "11:30 —" answers in full
+            return max(1.0 if is_time_of_day(annotation.tokens, s) else s.strength for s in spans), near
         return max(s.strength for s in spans), near
     if atype in (AnswerType.PERSON, AnswerType.PLACE, AnswerType.NAME):
         found, near = _entity_evidence(shape, annotation, asked, focus, text)
@@ -597,6 +597,12 @@ def _asks_hours(query: Query) -> bool:
 
 
 _HOURS = frozenset("hours times".split())
+
+
+def _asks_clock(query: Query) -> bool:
+    """"At what time did the crowd break in?": a time of day, which a bare "11:30 —" gives."""
+    asked = _asked_words(query.text)
+    return any(a == "what" and b == "time" for a, b in zip(asked, asked[1:], strict=False))
 
 
 def _asks_distance(query: Query) -> bool:
@@ -868,11 +874,12 @@ def _definition_evidence(query: Query, shape: Shape, annotation: Annotation, m: 
     if spelling_out:
         return 0.0, 0.0  # "what does CSTO stand for": only the full name answers, not "the CSTO, which ..."
     acronym = written or any(a.upper() in query.text for a in acronyms if len(a) > 1)
-    found = _described(query, tokens, text, spots)
+    found = _described(tokens, text, spots)
     return (0.7 * found[0], found[1]) if acronym else found  # "What is KEGOC?": "the state grid operator KEGOC"
 
 
-def _described(query: Query, tokens, text: str, spots: list[int]) -> tuple[float, float]:
+def _described(tokens, text: str, spots: list[int]) -> tuple[float, float]:
+    """An apposition, a bracket, "X is a …", a describing noun before the name: the sentence says what X is."""
     first, last = spots[0], spots[-1]
     while tokens[last].capital and last + 1 < len(tokens) and tokens[last + 1].capital and \
             text[tokens[last].start + len(tokens[last].text):tokens[last + 1].start] == " ":
