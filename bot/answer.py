@@ -9,6 +9,7 @@ from bot import followup
 from bot.candidates import POOL, Candidate, judged
 from bot.conversation import Resolution, Turn, asks_source, dangling_pronoun, resolve
 from bot.faq import FaqEntry, PhrasingMatch
+from bot.features import MONTHS, WEEKDAYS
 from bot.highlight import highlight
 from bot.i18n import ENGLISH, Msg
 from bot.knowledge import KnowledgeBase
@@ -138,6 +139,8 @@ def _entry_says_all(kb: KnowledgeBase, query: Query, match: PhrasingMatch, light
         return False  # "What is the operation called?" is no "What comes after the operation?"
     if offered == "number" and match.unmatched and not kb.faq.counts_it(query, match, _counted(kb, query), light):
         return False  # "How many of the CSTO troops were Russian?" is no "How many CSTO troops were deployed?"
+    if _asks_exact_date(query) and not _gives_a_date(entry.answer):
+        return False  # "what date exactly?" is no "When will the troops leave?" answered "soon"
     if light and not followup.faq_says_what_is_new(query, light, " ".join((match.phrasing, entry.answer,
                                                                           entry.source))):
         return False
@@ -147,6 +150,21 @@ def _entry_says_all(kb: KnowledgeBase, query: Query, match: PhrasingMatch, light
 
 
 _CONCRETE = frozenset({"number", "time", "person", "place", "what"})  # asked for, an open entry may not say it
+
+
+def _asks_exact_date(query: Query) -> bool:
+    """"What date?", "which day exactly?", "exact date of the withdrawal?": a day of the calendar, not "soon"."""
+    asked = [fold(w) for w in words(query.text)]
+    return any(a in _WHICH and b in _DAYS for a, b in zip(asked, asked[1:], strict=False))
+
+
+_WHICH = frozenset("what which exact какого какая какой какую точная точную точный".split())
+_DAYS = frozenset("date day числа дата дату день".split())
+
+
+def _gives_a_date(text: str) -> bool:
+    """A day, month, weekday or year in an operator's answer."""
+    return any(w[:1].isdigit() or w in MONTHS or w in WEEKDAYS for w in (fold(t) for t in words(text)))
 
 
 def _counted(kb: KnowledgeBase, query: Query) -> frozenset[int]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot import followup
-from bot.answer import answer_in_context, next_turn
+from bot.answer import Kind, answer_in_context, next_turn
 from bot.contexts import MemoryContexts
 from bot.conversation import Turn, focus_of, resolve
 from bot.dialogues import load_conversations
@@ -348,3 +348,11 @@ def test_he_is_the_surest_name_of_the_answer_not_two_capitalised_words():
     assert turn.people[0] == "Jean-Claude Gallet"
     _, resolution, _ = answer_in_context(kb, "what did he say about the cathedral's structure?", turn)
     assert resolution.text == "what did Jean-Claude Gallet say about the cathedral's structure?"
+
+
+def test_what_date_exactly_is_not_answered_by_an_faq_answer_that_gives_no_date(seed_kb):
+    first, _, turn = answer_in_context(seed_kb, "When will the CSTO troops leave?", None)
+    assert first.kind == Kind.FAQ and "soon" in first.text  # the article says "soon", no date
+    got, _, _ = answer_in_context(seed_kb, "what date exactly?", turn)
+    assert got.kind != Kind.FAQ
+    assert answer_in_context(seed_kb, "какого числа выведут войска ОДКБ?", None)[0].kind != Kind.FAQ

@@ -229,7 +229,9 @@ the sentence names no one, "accused of" is no attribute, "which day" is named by
 the tune half in Russian one question (0.54 -> 0.53), tune part 25's conversations one follow-up each (English and
 Russian), and the seed part's English conversations one
 unanswerable follow-up ("what date exactly?" after "When will the CSTO troops leave?" now reads as a follow-up, which
-the FAQ's withdrawal entry answers: 0.88 -> 0.85). Its re-fit (0.688 -> 0.677) answered one trap more in tune parts
+the FAQ's withdrawal entry answered: 0.88 -> 0.85, until an FAQ answer giving no date stopped answering "what date":
+back to 0.88, and the seed part and the seed check set with the FAQ declined a trap more in Russian, the check set one
+more in English). Its re-fit (0.688 -> 0.677) answered one trap more in tune parts
 13, 25 and 27, in Russian in parts 21 and 26, in the tune half in Russian (0.96 -> 0.95) and in the conversations of
 part 13 and in Russian of part 19. The FAQ's four more Russian phrasings an entry and two new entries answered one
 unanswerable Russian follow-up of the seed part ("what is his post now?" after "Is Nazarbayev still president?" gets
@@ -364,11 +366,11 @@ FLOORS = {  # name: (questions, corpus, with the FAQ, in-scope floor, rejection 
                                          0.40, 1.00),
     "bank seed part": (BANK / "seed" / "questions.yaml", SEED_CORPUS, False, 0.50, 0.98),
     "bank seed part with the FAQ": (BANK / "seed" / "questions.yaml", SEED_CORPUS, True, 0.74, 0.97),
-    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.63, 0.91),
+    "bank seed part in Russian with the FAQ": (BANK / "seed" / "questions_ru.yaml", SEED_CORPUS, True, 0.63, 0.92),
     "bank seed part in Kazakh with the FAQ": (BANK / "seed" / "questions_kk.yaml", SEED_CORPUS, True, 0.63, 1.00),
-    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.64, 0.91),
+    "seed check set with the FAQ (never tuned on)": (BANK / "seed2" / "questions.yaml", SEED_CORPUS, True, 0.64, 0.92),
     "seed check set in Russian with the FAQ (never tuned on)": (BANK / "seed2" / "questions_ru.yaml", SEED_CORPUS,
-                                                                True, 0.54, 0.89),
+                                                                True, 0.54, 0.91),
     "dev set": (DEV_QUESTIONS, SEED_CORPUS, False, 0.67, 1.00),
     "dev set with the FAQ": (DEV_QUESTIONS, SEED_CORPUS, True, 0.93, 1.00),
     "own seed questions": (DATA / "kazakhstan_questions.yaml", SEED_CORPUS, False, 0.60, 1.00),
@@ -509,7 +511,7 @@ CONVERSATION_FLOORS = {  # name: (conversations, corpus, with the FAQ, answered-
     "bank test conversations in Russian": (BANK / "test" / "conversations_ru.yaml", BANK / "test" / "corpus", False,
                                            0.35, 1.00),
     # the seed article's, answered as the bot answers them: with the FAQ
-    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, True, 0.57, 0.85),
+    "seed part conversations": (BANK / "seed" / "conversations.yaml", SEED_CORPUS, True, 0.57, 0.88),
     "seed part conversations in Russian": (BANK / "seed" / "conversations_ru.yaml", SEED_CORPUS, True, 0.33, 0.96),
     "seed check set conversations (never tuned on)": (BANK / "seed2" / "conversations.yaml", SEED_CORPUS, True,
                                                       0.60, 0.95),
