@@ -13,7 +13,7 @@ from bot.features import MONTHS, WEEKDAYS
 from bot.highlight import highlight
 from bot.i18n import ENGLISH, Msg
 from bot.knowledge import KnowledgeBase
-from bot.qtype import AnswerType, answer_type, question_shape
+from bot.qtype import AnswerType, answer_type, asks_a_day, question_shape
 from bot.query import Query, analyze
 from bot.quote import Quote, of_sentence
 from bot.rewrite import split_topic
@@ -139,7 +139,7 @@ def _entry_says_all(kb: KnowledgeBase, query: Query, match: PhrasingMatch, light
         return False  # "What is the operation called?" is no "What comes after the operation?"
     if offered == "number" and match.unmatched and not kb.faq.counts_it(query, match, _counted(kb, query), light):
         return False  # "How many of the CSTO troops were Russian?" is no "How many CSTO troops were deployed?"
-    if _asks_exact_date(query) and not _gives_a_date(entry.answer):
+    if asks_a_day(query.text) and not _gives_a_date(entry.answer):
         return False  # "what date exactly?" is no "When will the troops leave?" answered "soon"
     if light and not followup.faq_says_what_is_new(query, light, " ".join((match.phrasing, entry.answer,
                                                                           entry.source))):
@@ -150,16 +150,6 @@ def _entry_says_all(kb: KnowledgeBase, query: Query, match: PhrasingMatch, light
 
 
 _CONCRETE = frozenset({"number", "time", "person", "place", "what"})  # asked for, an open entry may not say it
-
-
-def _asks_exact_date(query: Query) -> bool:
-    """"What date?", "which day exactly?", "exact date of the withdrawal?": a day of the calendar, not "soon"."""
-    asked = [fold(w) for w in words(query.text)]
-    return any(a in _WHICH and b in _DAYS for a, b in zip(asked, asked[1:], strict=False))
-
-
-_WHICH = frozenset("what which exact какого какая какой какую точная точную точный".split())
-_DAYS = frozenset("date day числа дата дату день".split())
 
 
 def _gives_a_date(text: str) -> bool:

@@ -102,6 +102,19 @@ _GLIDE = re.compile(r"([aeiou])y(?![aeiou])")
 _YERY = re.compile(r"([b-df-hj-np-tv-xz])y(?=[b-df-hj-np-tv-xz])")
 
 
+def romanisation_key(term: str) -> str:
+    """What two romanisations of one Kazakh or Russian name share: "taldyqorghan" and "taldykorgan", "toqaev" and
+    "tokayev", "massimov" and "masimov", "janaozen" and "zhanaozen" all come to one key."""
+    key = term.replace("yev", "ev")
+    for old, new in _ROMANISATION_SWAPS:
+        key = key.replace(old, new)
+    return _DOUBLED.sub(r"\1", key)
+
+
+_ROMANISATION_SWAPS = (("dzh", "j"), ("zh", "j"), ("gh", "g"), ("kh", "h"), ("q", "k"), ("y", "i"))
+_DOUBLED = re.compile(r"(.)\1")
+
+
 _VOICED_FINAL = str.maketrans({"ғ": "қ", "г": "к", "б": "п"})
 _ALTERNATING = ("ғы", "гі", "бы", "бі")
 

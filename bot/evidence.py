@@ -18,7 +18,7 @@ from functools import lru_cache
 from bot.crosslingual import is_cyrillic
 from bot.features import MONTHS, WEEKDAYS, YEAR_TOKEN, Annotation, Found, Span, is_demonym, is_time_of_day
 from bot.lexicon import COUNTRY_NAMES
-from bot.qtype import AUXILIARIES, MEASURES, NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape
+from bot.qtype import AUXILIARIES, MEASURES, NUMBER_NOUNS, ROLE_NOUNS, AnswerType, Shape, asks_a_day
 from bot.query import PARTITIVES, Query, TermGroup
 from bot.question_reading import calendar_word, english_question_words
 from bot.text import IRREGULAR, STOP_WORDS, stem, words
@@ -375,6 +375,8 @@ def type_evidence(query: Query, shape: Shape, annotation: Annotation, m: Match, 
             spans = [s for s in spans if _is_money(annotation, text, s)]
         if atype == AnswerType.DATE:
             spans = [s for s in spans if not _another_month(query, annotation, s)]
+            if asks_a_day(query.text):  # "on what day": "on 29 October", not "in October 2020"
+                spans = [s for s in spans if _names_a_day(annotation, s)]
         if atype == AnswerType.DATE and _asks_hours(query):  # "curfew hours": "from 11 p.m. to 7 a.m.", not "23:10"
             hours = [s for s in spans if is_time_of_day(annotation.tokens, s)]
             return (1.0, 1.0 if focus else 0.0) if len(hours) >= 2 else (0.0, 0.0)
@@ -448,6 +450,15 @@ _WHEN_AFTER = re.compile(r",? when\b")  # "peaked on January 5, when crowds … 
 def _month(word: str) -> str:
     """"jan", "sept" -> "january", "september"; any other word as it is."""
     return next((m for m in _MONTH_NAMES if len(word) >= 3 and m.startswith(word.rstrip("."))), word)
+
+
+def _names_a_day(annotation: Annotation, span: Found) -> bool:
+    """A day of the month or of the week in a date: "29 October", "on Friday", not "October 2020"."""
+    return any(t.lower in WEEKDAYS or t.lower.isdigit() and 1 <= int(t.lower) <= 31 or _ORDINAL_DAY.fullmatch(t.lower)
+               for t in annotation.tokens[span.first:span.last + 1])
+
+
+_ORDINAL_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
 
 
 def _another_month(query: Query, annotation: Annotation, span: Found) -> bool:

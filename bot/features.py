@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot import lexicon
+from bot.crosslingual import romanisation_key
 from bot.text import STOP_WORDS, fold, stem, words
 
 _DIGIT = re.compile(r"\d")
@@ -99,6 +100,15 @@ def name_variants(texts: list[str]) -> tuple[dict[str, frozenset[str]], frozense
     common = {stem(w) for w in lower}
     proper = (names - common) | {stem(a.lower()) for a in acronyms}
     return {k: frozenset(v) for k, v in table.items()}, frozenset(names), frozenset(proper)
+
+
+def romanisations(proper: frozenset[str]) -> dict[str, frozenset[str]]:
+    """The articles' proper names by their romanisation key (names of five letters or more)."""
+    found: dict[str, set[str]] = {}
+    for name in proper:
+        if len(name) >= 5 and name.isalpha():
+            found.setdefault(romanisation_key(name), set()).add(name)
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|from|near|across|outside|inside|into|towards|throughout|around"

@@ -421,12 +421,12 @@ def _definition_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
         return AnswerType.DEFINITION, 1
     if tokens[:3] == ["how", "stand", "for"] or tokens[1:2] == ["mean"]:  # "как расшифровывается КНБ"
         return AnswerType.DEFINITION, 1
-    if 2 <= len(tokens) <= 4 and (tokens[-2:] in (["stands", "for"], ["stand", "for"]) or tokens[-1] in (
+    if 2 <= len(tokens) <= 4 and (tokens[-2:] in _SPELT_OUT or tokens[-1] in (
             "meaning", "means", "stands")):
         return AnswerType.DEFINITION, 0  # "knb stands for?", "csto meaning", "elbasy means"
     if tokens[:1] != ["what"] or len(tokens) < 3:
         return None
-    if tokens[-2:] == ["stand", "for"] or tokens[-1:] == ["mean"]:  # "what dose LPG stand for": any verb
+    if tokens[-2:] in _SPELT_OUT or tokens[-1:] == ["mean"]:  # "what dose LPG stand for", "what is KNB short for"
         return AnswerType.DEFINITION, 2
     if tokens[1] in ("is", "are", "was", "were", "the", "a", "an"):
         rest = [t for t in tokens[2:] if t not in STOP_WORDS]
@@ -435,6 +435,20 @@ def _definition_subject(tokens: list[str]) -> tuple[AnswerType, int] | None:
                 and not any(t.endswith("ed") and len(t) > 4 for t in rest):
             return AnswerType.DEFINITION, 2
     return None
+
+
+_SPELT_OUT = (["stands", "for"], ["stand", "for"], ["short", "for"])
+
+
+def asks_a_day(text: str) -> bool:
+    """"What date?", "which day exactly?", "exact date of the withdrawal?", "какого числа": a day of the calendar,
+    not "soon" nor "in October"."""
+    asked = [fold(w) for w in words(text)]
+    return any(a in _WHICH and b in _DAYS for a, b in zip(asked, asked[1:], strict=False))
+
+
+_WHICH = frozenset("what which exact какого какая какой какую точная точную точный".split())
+_DAYS = frozenset("date day числа дата дату день".split())
 
 
 def _which_place(tokens: list[str]) -> bool:

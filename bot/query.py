@@ -13,7 +13,16 @@ from functools import lru_cache
 from typing import Protocol
 
 from bot import lexicon
-from bot.crosslingual import is_cyrillic, is_kazakh, kazakh_stem, kazakh_stems, name_forms, plain_letters, sounds
+from bot.crosslingual import (
+    is_cyrillic,
+    is_kazakh,
+    kazakh_stem,
+    kazakh_stems,
+    name_forms,
+    plain_letters,
+    romanisation_key,
+    sounds,
+)
 from bot.question_reading import english_question_words
 from bot.spelling import Speller, never
 from bot.text import STOP_WORDS, is_mostly_foreign, stem, words
@@ -332,8 +341,11 @@ def latin_name(token: str, known: Lexicon) -> str | None:
         fixed = known.speller.correct(form) if known.speller is not None and len(form) >= 5 else None
         if fixed is not None and stem(fixed) in known.vocabulary and (names is None or stem(fixed) in names):
             return stem(fixed)
-    longer = {v for form in name_forms(token) if len(stem(form)) >= 5 for v in known.variants(stem(form))
-              if v.startswith(stem(form))}
+    forms = {stem(form) for form in name_forms(token) if len(stem(form)) >= 5}
+    spelt = {v for form in forms for v in known.variants(form) if romanisation_key(v) == romanisation_key(form)}
+    if len(spelt) == 1:
+        return spelt.pop()  # "Токаев" -> toqaev, where the articles romanise the Kazakh way
+    longer = {v for form in forms for v in known.variants(form) if v.startswith(form)}
     return longer.pop() if len(longer) == 1 else None  # "Форестье" -> foresti: the one name it begins
 
 

@@ -17,6 +17,7 @@ import numpy as np
 
 from bot import lexicon
 from bot.corpus import Corpus
+from bot.crosslingual import romanisation_key
 from bot.features import (
     MAX_NAME_SUFFIX,
     PERSON_HINTS,
@@ -27,6 +28,7 @@ from bot.features import (
     name_variants,
     people,
     places,
+    romanisations,
 )
 from bot.index import TermIndex
 from bot.query import Query, TermGroup
@@ -170,6 +172,7 @@ class SearchEngine:
         """
         texts = [s.text for s in self.corpus.sentences]
         self._name_prefixes, self.names, self.proper = name_variants(texts)
+        self._romanised = romanisations(self.proper)
         named, self.surname_of = people(hinted)
         self.people = frozenset(named) - {stem(p) for p in lexicon.PLACE_NAMES}  # "Moscow said" is not a person
         self.places = (frozenset(places(texts)) | {stem(p) for p in lexicon.PLACE_NAMES}) - self.people
@@ -255,6 +258,8 @@ class SearchEngine:
                      if term[:cut] in self.names)
         if term.endswith("es") and term in self.names:  # "Lebanese" (stem lebanes) <-> Lebanon
             found.update(self._name_prefixes.get(term[:-2], ()))
+        if len(term) >= 5:  # "Taldykorgan" <-> Taldyqorghan, "Tokayev" <-> Toqaev: another romanisation
+            found.update(self._romanised.get(romanisation_key(term), ()))
         found.discard(term)
         return tuple(sorted(found))
 

@@ -50,6 +50,7 @@ def shape_words(kb, question: str, part: str) -> list[str]:
     ("What is Kazakhstan's largest city?", AnswerType.PLACE),
     ("What was inflation in Kazakhstan in 2021?", AnswerType.NUMBER),
     ("what dose LPG stand for", AnswerType.DEFINITION),
+    ("What is the KNB short for?", AnswerType.DEFINITION),
     ("Какая была инфляция в Казахстане в 2020 году?", AnswerType.NUMBER),
     ("Какая страна обучала банды?", AnswerType.PLACE),
     ("что сказала Гульнара Тасова?", AnswerType.QUOTE),
@@ -426,6 +427,30 @@ def test_who_is_a_name_in_any_spelling_asks_to_describe_them(tune5_kb, question)
 def test_a_name_in_another_romanisation_is_the_articles_name(tune5_kb):
     query = analyze("who is dana jumabekova", tune5_kb.engine, tune5_kb.synonyms)
     assert "zhumabekova" in query.groups[-1].alternatives
+
+
+@pytest.fixture(scope="module")
+def kazakh_spelling_kb(tmp_path_factory):
+    """A made-up article romanising names the Kazakh way (q, gh, no "y" in "-aev")."""
+    return article_kb(tmp_path_factory.mktemp("romanised"),
+        "Taldyqorghan after the week\n\n"
+        "On 5 January President Qasym-Jomart Toqaev spoke on television. In Taldyqorghan, 214 people were detained. "
+        "The army checkpoints around the city were removed in February 2022.")
+
+
+@pytest.mark.parametrize(("question", "spelt"), [
+    ("What did Kassym-Jomart Tokayev say?", "toqaev"), ("How many were detained in Taldykorgan?", "taldyqorghan"),
+    ("Что сказал Токаев?", "toqaev"), ("Скольких задержали в Талдыкоргане?", "taldyqorghan")])
+def test_a_name_romanised_another_way_reaches_the_articles_spelling(kazakh_spelling_kb, question, spelt):
+    query = analyze(question, kazakh_spelling_kb.engine, kazakh_spelling_kb.synonyms)
+    assert any(spelt in g.alternatives for g in query.groups)
+
+
+def test_a_day_asked_is_not_given_by_a_month(kazakh_spelling_kb):
+    removed = "The army checkpoints around the city were removed"
+    assert not row_starting(rows_of(kazakh_spelling_kb, "On what day were the checkpoints removed?"), removed)[
+        "type_found"]
+    assert row_starting(rows_of(kazakh_spelling_kb, "When were the checkpoints removed?"), removed)["type_found"]
 
 
 def test_a_count_is_of_the_name_in_its_own_clause():
