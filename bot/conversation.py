@@ -173,13 +173,24 @@ def _person_pronoun_first(low: list[str], tokens: list[str]) -> bool:
     return at is not None and all(at < i for i in named)
 
 
+def _its_first(low: list[str], tokens: list[str]) -> bool:
+    """"what happened to its shares in January?": an "its" before any name or noun the message has ("Did the CSTO
+    withdraw its troops?" names what it means first; so does "did the company lose its licence?")."""
+    at = next((i for i, t in enumerate(low) if t == "its"), None)
+    return at is not None and not any(i and t[:1].isupper() for i, t in enumerate(tokens[:at])) \
+        and not _ARTICLES.intersection(low[:at])
+
+
+_ARTICLES = frozenset("the a an".split())
+
+
 def leans_on_pronoun(low: list[str], previous: Turn, tokens: list[str]) -> bool:
     """A pronoun and fewer than three words of its own: "what did he say?", "сколько ему лет?"."""
     pronouns = _pronouns(low)
     if not pronouns:
         return False
-    if len(_content(low)) >= SELF_CONTAINED_WORDS:  # words of its own: only a "he" before any name leans back
-        return bool(previous.people) and _person_pronoun_first(low, tokens)
+    if len(_content(low)) >= SELF_CONTAINED_WORDS:  # words of its own: only a "he" or an "its" before any name
+        return bool(previous.people) and _person_pronoun_first(low, tokens) or _its_first(low, tokens)
     person = [p for p in pronouns if p in fw.PERSON_PRONOUNS]
     return len(person) < len(pronouns) or bool(previous.people)
 

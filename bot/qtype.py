@@ -443,12 +443,11 @@ _SPELT_OUT = (["stands", "for"], ["stand", "for"], ["short", "for"])
 def asks_a_day(text: str) -> bool:
     """"What date?", "which day exactly?", "exact date of the withdrawal?", "какого числа": a day of the calendar,
     not "soon" nor "in October"."""
-    asked = [fold(w) for w in words(text)]
-    return any(a in _WHICH and b in _DAYS for a, b in zip(asked, asked[1:], strict=False))
+    return _A_DAY.search(text) is not None
 
 
-_WHICH = frozenset("what which exact какого какая какой какую точная точную точный".split())
-_DAYS = frozenset("date day числа дата дату день".split())
+_A_DAY = re.compile(r"(?<!\w)(?:what|which|exact|какого|какая|какой|какую|точная|точную|точный)\s+"
+                    r"(?:date|day|числа|дата|дату|день)(?!\w)", re.IGNORECASE)
 
 
 def _which_place(tokens: list[str]) -> bool:

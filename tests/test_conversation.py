@@ -92,6 +92,7 @@ def test_places_and_people_are_swapped_in_any_of_the_three_languages(previous, p
     "а скольких сотрудников осудили?",
     "And how many people were detained in Kazakhstan?", "thx", "Сколько человек задержали в Казахстане?",
     "Кто возглавляет Совет коллективной безопасности ОДКБ?", "",
+    "Did the CSTO withdraw its troops in January?", "how much did the company lose on its shares?",
 ])
 def test_a_self_contained_message_never_inherits(message):
     previous = Turn("Who is Vikram Ruzakhunov?", ("Vikram Ruzakhunov",), ("Kyrgyzstan",), True)
@@ -111,6 +112,10 @@ def test_nothing_is_inherited_without_a_previous_exchange():
      "how much did Aliya Zhaksybekova's turnover fall?"),
     ("Who is Aliya Zhaksybekova?", ("Aliya Zhaksybekova",), "what did they tell her?",
      "what did they tell Aliya Zhaksybekova?"),
+    ("Which volcano grounded flights in 2010?", (), "how high did its ash go?",
+     "how high did its ash go (volcano grounded flights in 2010)?"),
+    ("What share of the world's uranium does Kazatomprom produce?", (), "what happened to its shares in January?",
+     "what happened to its shares in January (share of the world's uranium Kazatomprom produce)?"),
 ])
 def test_pronouns_take_the_name_they_stand_for(previous, people, message, understood):
     got = resolve(message, Turn(previous, people, person_asked=bool(people)))
