@@ -390,32 +390,30 @@ class Faq:
             return
         cyrillic = is_cyrillic(query.text)
         per_word = [self._matches_of(cyrillic, alternatives) for _, alternatives in mine]
-        q_found: dict[int, float] = {}  # phrasing -> weight of the question it covers
-        p_best: dict[int, tuple[int, float]] = {}  # slot (a phrasing's word) -> (phrasing, best match)
-        for (q_weight, _), (by_phrasing, by_slot) in zip(mine, per_word, strict=True):
-            for pid, w in by_phrasing.items():
-                q_found[pid] = q_found.get(pid, 0.0) + q_weight * w
-            if not p_best:
-                p_best = dict(by_slot)
-                continue
-            for slot, held in by_slot.items():
-                if held[1] > p_best.get(slot, _NO_MATCH)[1]:
-                    p_best[slot] = held
-        p_found: dict[int, float] = {}  # phrasing -> weight of itself the question covers
-        slot_weight = self._slot_weight
-        for slot, (pid, w) in p_best.items():
-            p_found[pid] = p_found.get(pid, 0.0) + slot_weight[slot] * w
+        # phrasing -> [weight of the question it covers, weight of itself the question covers]
+        q_weight = mine[0][0]
+        found: dict[int, list[float]] = {pid: [q_weight * w, c] for pid, w, c in per_word[0][2]}
+        if len(per_word) > 1:
+            for (q_weight, _), (_, _, rows, _) in zip(mine[1:], per_word[1:], strict=True):
+                for pid, w, c in rows:
+                    held = found.get(pid)
+                    if held is None:
+                        found[pid] = [q_weight * w, c]
+                    else:
+                        held[0] += q_weight * w
+                        held[1] += c
+            self._count_shared_words_once(per_word, found)
         # The similarity: the harmonic mean of the two coverages, discounted when the phrasing asks for another
         # kind of answer (a "how many" phrasing does not answer "did they ...", nor "why" a "how many").
         best_of: dict[str, tuple[float, int]] = {}  # entry id -> (similarity, its best phrasing)
         cues, meta = query.cues, self._meta
         least = total * floor / (2 - floor)  # covering less of the question, a phrasing cannot reach ``floor``
-        for pid, found in q_found.items():
-            if found < least:
+        for pid, (q_weight, p_weight) in found.items():
+            if q_weight < least:
                 continue
             p_total, hard, p_cues, key = meta[pid]
-            q_cov = found / total
-            p_cov = p_found.get(pid, 0.0) / p_total if p_total else 0.0
+            q_cov = q_weight / total
+            p_cov = p_weight / p_total if p_total else 0.0
             value = 2 * q_cov * p_cov / (q_cov + p_cov) if q_cov + p_cov else 0.0
             if (cues or hard) and not cues & p_cues:
                 value *= CUE_MISMATCH
@@ -427,7 +425,7 @@ class Faq:
             if value >= floor:
                 yield self._match(value, pid, per_word)
 
-    def _matches_of(self, cyrillic: bool, alternatives: tuple[tuple[str, float], ...]) -> tuple[dict, dict]:
+    def _matches_of(self, cyrillic: bool, alternatives: tuple[tuple[str, float], ...]) -> tuple:
         """One question word's best match in each phrasing it touches, and in each slot: the same word or one
         standing for the other (a synonym or a spelling fix), at that weight."""
         key = (cyrillic, alternatives)
@@ -442,14 +440,31 @@ class Faq:
                     by_phrasing[pid] = w
                 if w > by_slot.get(slot, _NO_MATCH)[1]:
                     by_slot[slot] = (pid, w)
+            covered: dict[int, float] = {}  # phrasing -> weight of itself this word covers
+            slot_weight = self._slot_weight
+            for slot, (pid, w) in by_slot.items():
+                covered[pid] = covered.get(pid, 0.0) + slot_weight[slot] * w
             if len(self._word_matches) >= WORD_MATCHES_KEPT:
                 self._word_matches.clear()
-            found = self._word_matches[key] = (by_phrasing, by_slot)
+            rows = tuple((pid, w, covered[pid]) for pid, w in by_phrasing.items())
+            found = self._word_matches[key] = (by_phrasing, by_slot, rows, frozenset(by_slot))
         return found
+
+    def _count_shared_words_once(self, per_word: list[tuple], found: dict[int, list[float]]) -> None:
+        """A phrasing word two question words both match counts once, at the better match (rare: "killed" and
+        "died" against one "died"); each question word's cover was added whole."""
+        shared = set()
+        for i in range(1, len(per_word)):
+            for j in range(i):
+                shared |= per_word[i][3] & per_word[j][3]
+        for slot in shared:
+            weights = [by_slot[slot][1] for _, by_slot, _, _ in per_word if slot in by_slot]
+            pid = next(by_slot[slot][0] for _, by_slot, _, _ in per_word if slot in by_slot)
+            found[pid][1] -= self._slot_weight[slot] * (sum(weights) - max(weights))
 
     def _match(self, value: float, pid: int, per_word: list[tuple[dict, dict]]) -> PhrasingMatch:
         phrasing = self._phrasings[pid]
-        unmatched = frozenset(gi for gi, (by_phrasing, _) in enumerate(per_word) if pid not in by_phrasing)
+        unmatched = frozenset(gi for gi, (by_phrasing, *_) in enumerate(per_word) if pid not in by_phrasing)
         return PhrasingMatch(phrasing.entry, phrasing.text, value, unmatched, phrasing.kind)
 
 

@@ -115,3 +115,10 @@ def test_yaml_tags_are_not_executed(write_faq):
     path = write_faq("entries: !!python/object/apply:os.system ['echo hi']\n")
     with pytest.raises(InputError, match="YAML tags .* are not allowed"):
         parse_faq(path)
+
+
+@pytest.mark.parametrize("question", ["How many people died, killed?", "people died killed dead", "died killed"])
+def test_a_phrasing_word_two_question_words_match_counts_once(seed_kb, question):
+    """"died" and "killed" both match a phrasing's one "died": it is covered once, so no likeness passes 1."""
+    match = seed_kb.faq.match(analyze(question, seed_kb.engine, seed_kb.synonyms))
+    assert match is not None and 0.0 < match.similarity <= 1.0
