@@ -77,6 +77,9 @@ def _ask_again_english(previous: Turn, wh: str) -> str:
     "How many people were killed?" -> "Why were people killed?"."""
     wh = wh[:1].upper() + wh[1:]
     core = [fold(t) for t in tokens_of(previous.question)]
+    if len(core) > 2 and core[0] in fw.WH_PREPOSITIONS and core[1] in fw.WH:  # "In which town did the unrest
+        core = core[3:] if core[1] in ("which", "what") or core[2] in fw.HOW_WORDS else core[2:]  # begin?": the
+        # town is what was answered; "When did the unrest begin?", not "When did the unrest begin In which town?"
     asked_who = bool(core) and core[0] in fw.WHO
     if core and core[0] in fw.WH:
         core = core[1:]
@@ -304,10 +307,16 @@ def _only_acronym(question: str) -> str:
     return "" if others else names[0]  # "When did the CSTO withdrawal begin?": "it" is the withdrawal
 
 
+_WH_IS = frozenset("what's whats who's whos where's when's how's what’s who’s where’s when’s how’s".split())
+
+
 def topic_words(question: str) -> list[str]:
     """The previous question without its question words: what "it" or "they" most likely means."""
-    skip = fw.WH | fw.AUXILIARIES | fw.HOW_WORDS | fw.CYRILLIC_PERSON_PRONOUNS | frozenset(QUESTION_WORDS)
-    words = [t for t in tokens_of(question) if fold(t) not in skip]
+    skip = fw.WH | fw.AUXILIARIES | fw.HOW_WORDS | fw.CYRILLIC_PERSON_PRONOUNS | frozenset(QUESTION_WORDS) | _WH_IS
+    tokens = tokens_of(question)
+    if len(tokens) > 1 and fold(tokens[0]) in fw.WH_PREPOSITIONS and fold(tokens[1]) in fw.WH:
+        tokens = tokens[1:]  # "In which town did the unrest begin?": not "(In town the unrest begin)"
+    words = [t for t in tokens if fold(t) not in skip]
     while words and fold(words[-1]) in STOP_WORDS:  # "what did they blame it on" -> no trailing "on"
         words.pop()
     return words

@@ -55,6 +55,11 @@ def tune_kb():
     ("What slogan did the protesters shout?", (), "what does it mean?",
      "what does it mean (slogan the protesters shout)?"),
     ("When was the internet cut?", (), "and when was it restored?", "when was it restored (the internet cut)?"),
+    ("In which town did the unrest begin?", (), "when?", "When did the unrest begin?"),
+    ("For how long was most of Kazakhstan without internet?", (), "why?",
+     "Why was most of Kazakhstan without internet?"),
+    ("What's the phone number of the British embassy?", (), "who runs it?",
+     "who runs it (the phone number of the British embassy)?"),
 ])
 def test_english_follow_ups_are_rewritten_as_self_contained_questions(previous, people, message, understood):
     got = resolve(message, Turn(previous, people, person_asked=bool(people)))
