@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -327,9 +328,9 @@ class Faq:
         # for (itself and its synonyms), with the weight. A question in Latin script is matched against the
         # phrasings in Latin script only; one in Cyrillic against all (English ones through the glossary).
         self._indexes = {script: self._index(script) for script in (False, True)}
-        # A question word's best matches, worked out once per word (and script) asked: (phrasing -> weight,
-        # slot -> (phrasing, weight)). Bounded, as the knowledge base's cache of analysed words is.
-        self._word_matches: dict[tuple, tuple[dict[int, float], dict[int, tuple[int, float]]]] = {}
+        # A question word's matches (``_WordMatches``), worked out once per word (and script) asked. Bounded, as
+        # the knowledge base's cache of analysed words is.
+        self._word_matches: dict[tuple, _WordMatches] = {}
 
     def _index(self, cyrillic: bool) -> tuple[dict[str, list], dict[str, list]]:
         """Postings of each stem: (phrasing, slot) by the phrasing word's own stem, and (phrasing, slot,
@@ -392,10 +393,10 @@ class Faq:
         per_word = [self._matches_of(cyrillic, alternatives) for _, alternatives in mine]
         # phrasing -> [weight of the question it covers, weight of itself the question covers]
         q_weight = mine[0][0]
-        found: dict[int, list[float]] = {pid: [q_weight * w, c] for pid, w, c in per_word[0][2]}
+        found: dict[int, list[float]] = {pid: [q_weight * w, c] for pid, w, c in per_word[0].rows}
         if len(per_word) > 1:
-            for (q_weight, _), (_, _, rows, _) in zip(mine[1:], per_word[1:], strict=True):
-                for pid, w, c in rows:
+            for (q_weight, _), matches in zip(mine[1:], per_word[1:], strict=True):
+                for pid, w, c in matches.rows:
                     held = found.get(pid)
                     if held is None:
                         found[pid] = [q_weight * w, c]
@@ -425,7 +426,7 @@ class Faq:
             if value >= floor:
                 yield self._match(value, pid, per_word)
 
-    def _matches_of(self, cyrillic: bool, alternatives: tuple[tuple[str, float], ...]) -> tuple:
+    def _matches_of(self, cyrillic: bool, alternatives: tuple[tuple[str, float], ...]) -> _WordMatches:
         """One question word's best match in each phrasing it touches, and in each slot: the same word or one
         standing for the other (a synonym or a spelling fix), at that weight."""
         key = (cyrillic, alternatives)
@@ -447,25 +448,35 @@ class Faq:
             if len(self._word_matches) >= WORD_MATCHES_KEPT:
                 self._word_matches.clear()
             rows = tuple((pid, w, covered[pid]) for pid, w in by_phrasing.items())
-            found = self._word_matches[key] = (by_phrasing, by_slot, rows, frozenset(by_slot))
+            found = self._word_matches[key] = _WordMatches(by_phrasing, by_slot, rows, frozenset(by_slot))
         return found
 
-    def _count_shared_words_once(self, per_word: list[tuple], found: dict[int, list[float]]) -> None:
+    def _count_shared_words_once(self, per_word: list[_WordMatches], found: dict[int, list[float]]) -> None:
         """A phrasing word two question words both match counts once, at the better match (rare: "killed" and
         "died" against one "died"); each question word's cover was added whole."""
-        shared = set()
+        shared: set[int] = set()
         for i in range(1, len(per_word)):
             for j in range(i):
-                shared |= per_word[i][3] & per_word[j][3]
+                shared |= per_word[i].slots & per_word[j].slots
         for slot in shared:
-            weights = [by_slot[slot][1] for _, by_slot, _, _ in per_word if slot in by_slot]
-            pid = next(by_slot[slot][0] for _, by_slot, _, _ in per_word if slot in by_slot)
-            found[pid][1] -= self._slot_weight[slot] * (sum(weights) - max(weights))
+            held = [m.by_slot[slot] for m in per_word if slot in m.by_slot]  # (phrasing, weight) for each word
+            weights = [w for _, w in held]
+            found[held[0][0]][1] -= self._slot_weight[slot] * (sum(weights) - max(weights))
 
-    def _match(self, value: float, pid: int, per_word: list[tuple[dict, dict]]) -> PhrasingMatch:
+    def _match(self, value: float, pid: int, per_word: list[_WordMatches]) -> PhrasingMatch:
         phrasing = self._phrasings[pid]
-        unmatched = frozenset(gi for gi, (by_phrasing, *_) in enumerate(per_word) if pid not in by_phrasing)
+        unmatched = frozenset(gi for gi, matches in enumerate(per_word) if pid not in matches.by_phrasing)
         return PhrasingMatch(phrasing.entry, phrasing.text, value, unmatched, phrasing.kind)
+
+
+class _WordMatches(NamedTuple):
+    """One question word's matches, worked out once per word: its best match in each phrasing it touches, in
+    each slot (a phrasing's word), and per phrasing (phrasing, match, weight of the phrasing it covers)."""
+
+    by_phrasing: dict[int, float]
+    by_slot: dict[int, tuple[int, float]]
+    rows: tuple[tuple[int, float, float], ...]
+    slots: frozenset[int]
 
 
 @dataclass(frozen=True)

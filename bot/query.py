@@ -284,7 +284,7 @@ def _as_heard(heard: tuple[str, ...], synonyms: dict[str, dict[str, float]]) -> 
     meant = [{t for t, w in synonyms.get(h, {}).items() if w >= TRANSLATION_WEIGHT} for h in heard]
     if not meant or not all(m & meant[0] for m in meant):
         return {}
-    return {t: SPELLING_WEIGHT for m in meant for t in m}
+    return {t: SPELLING_WEIGHT for m in meant for t in sorted(m)}  # in one order, whatever the hash seed
 
 
 def _by_sound(stems: list[str]) -> dict[str, tuple[str, ...]]:
