@@ -585,8 +585,11 @@ _CURRENCIES = frozenset("tenge dollar dollars euro euros ruble rubles rouble rou
 
 
 def _asks_money(query: Query) -> bool:
-    """"How much were the roses worth?", "how much did she pay": an amount of money."""
-    return "much" in _after_how(query) and not _MONEY_ASKED.isdisjoint(_asked_words(query.text))
+    """"How much were the roses worth?", "how much did she pay", "the debt in dollars": an amount of money."""
+    asked = _asked_words(query.text)
+    if any(a == "in" and b in _CURRENCIES for a, b in zip(asked, asked[1:], strict=False)):
+        return True  # "How much is Lebanon's public debt in dollars?": not "150 percent of GDP"
+    return "much" in _after_how(query) and not _MONEY_ASKED.isdisjoint(asked)
 
 
 def _is_money(annotation: Annotation, text: str, span: Found) -> bool:

@@ -453,6 +453,15 @@ def test_a_day_asked_is_not_given_by_a_month(kazakh_spelling_kb):
     assert row_starting(rows_of(kazakh_spelling_kb, "When were the checkpoints removed?"), removed)["type_found"]
 
 
+def test_an_amount_asked_in_a_currency_is_not_given_by_a_percentage(tmp_path):
+    kb = article_kb(tmp_path, "Debt and fees\n\n"
+                    "Lebanon's public debt stands at around 150 percent of gross domestic product. "
+                    "The fee would have added about 6 dollars a month to a user's bill.")
+    debt = "Lebanon's public debt stands at around 150 percent"
+    assert not row_starting(rows_of(kb, "How much is Lebanon's public debt in dollars?"), debt)["type_found"]
+    assert row_starting(rows_of(kb, "How much is Lebanon's public debt?"), debt)["type_found"]
+
+
 def test_a_count_is_of_the_name_in_its_own_clause():
     kb = build(ROOT / "eval" / "bank" / "tune2" / "corpus", ROOT / "faq.yaml", entries=False)
     rows = rows_of(kb, "How many soldiers did Tajikistan send?")
