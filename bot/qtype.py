@@ -88,7 +88,8 @@ _SPEECH = frozenset("say said says call called calls claim claimed think thinks 
                     "reply replied insist insisted urge urged accuse accused blame blamed promise promised".split())
 _VIEW_NOUNS = frozenset("view views opinion reaction response position stance thoughts comment comments".split())
 ROLE_NOUNS = TITLES | frozenset("leader head boss spokesperson official commander founder owner manager analyst "
-                                "expert journalist reporter correspondent mp mps".split())
+                                "expert journalist reporter correspondent mp mps officer judge prosecutor "
+                                "lawyer".split())
 _ROLE_STEMS = frozenset(stem(t) for t in ROLE_NOUNS)
 _LED = re.compile(r"([A-Za-z]+)-(?:led|backed|based|trained|born|owned|run|made|style|flagged)\b")
 _OPEN_ENDINGS = frozenset("to after for from with about of by in on at".split())
@@ -356,7 +357,7 @@ def _answer_type(tokens: list[str]) -> tuple[AnswerType, int | None]:
             " capital of " in joined) or ends_in_place:
         return AnswerType.PLACE, None
     if tokens[:1] and tokens[0] in ("who", "whom", "whose") or " who " in joined or not russian_quote and any(
-            w in ("which", "what") and n in ROLE_NOUNS for w, n in zip(tokens, tokens[1:], strict=False)):
+            w in ("which", "what") and not ROLE_NOUNS.isdisjoint(tokens[i + 1:i + 3]) for i, w in enumerate(tokens)):
         return AnswerType.PERSON, _after_copula(tokens)
     if tokens[:1] in (["what"], ["which"]) and len(tokens) > 2 and tokens[1] in _BE and any(
             t in NUMBER_NOUNS for t in tokens[2:6]):

@@ -51,6 +51,8 @@ def shape_words(kb, question: str, part: str) -> list[str]:
     ("What was inflation in Kazakhstan in 2021?", AnswerType.NUMBER),
     ("what dose LPG stand for", AnswerType.DEFINITION),
     ("What is the KNB short for?", AnswerType.DEFINITION),
+    ("Which police officer shot Abu Sayed?", AnswerType.PERSON),
+    ("Which lawyer criticised the statement?", AnswerType.PERSON),
     ("Какая была инфляция в Казахстане в 2020 году?", AnswerType.NUMBER),
     ("Какая страна обучала банды?", AnswerType.PLACE),
     ("что сказала Гульнара Тасова?", AnswerType.QUOTE),
