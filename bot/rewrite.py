@@ -81,6 +81,7 @@ def _ask_again_english(previous: Turn, wh: str) -> str:
         core = core[3:] if core[1] in ("which", "what") or core[2] in fw.HOW_WORDS else core[2:]  # begin?": the
         # town is what was answered; "When did the unrest begin?", not "When did the unrest begin In which town?"
     asked_who = bool(core) and core[0] in fw.WHO
+    stranded = bool(core) and core[0] in _OBJECT_WH  # "What was he arrested for?" leaves "for" behind
     if core and core[0] in fw.WH:
         core = core[1:]
         if core and core[0] in fw.HOW_WORDS:
@@ -88,19 +89,29 @@ def _ask_again_english(previous: Turn, wh: str) -> str:
     written = _restore_case(core, previous.question)
     aux = next((i for i, t in enumerate(core) if t in fw.AUXILIARIES), None)
     if aux == 0 and asked_who and previous.people:  # "Who was named …?" -> "When was Fadi Sawan named …?"
-        return _sentence(wh, [written[0], previous.people[0], *written[1:]])
+        return _sentence(wh, [written[0], previous.people[0], *written[1:]], stranded)
     if aux is not None and aux > 0 and core[aux] in ("do", "does", "did"):  # "troops did the CSTO send"
-        return _sentence(wh, [*written[aux:], *written[:aux]])
+        return _sentence(wh, [*written[aux:], *written[:aux]], stranded)
     if aux is not None:  # "did the protests begin", "people were killed": the auxiliary goes first
-        return _sentence(wh, [written[aux], *written[:aux], *written[aux + 1:]])
+        return _sentence(wh, [written[aux], *written[:aux], *written[aux + 1:]], stranded)
     verb = next((i for i, t in enumerate(core) if _is_past(t)), None)
     subject = written[:verb] if verb else ([previous.people[0]] if previous.people else [])
     if verb is not None and subject:
-        return _sentence(wh, ["did", *subject, base_form(core[verb]), *written[verb + 1:]])
+        return _sentence(wh, ["did", *subject, base_form(core[verb]), *written[verb + 1:]], stranded)
     return with_topic(f"{wh}?", " ".join(topic_words(previous.question)))  # "Why (ordered the troops to shoot)?"
 
 
-def _sentence(wh: str, words: list[str]) -> str:
+_OBJECT_WH = frozenset("what who whom which".split())
+
+
+def _sentence(wh: str, words: list[str], stranded: bool = False) -> str:
+    """The question; with ``stranded``, without the preposition the question word before had left behind ("What
+    was Massimov arrested for?": "When was Massimov arrested?"; "Who did Blinken talk to in Kazakhstan?": "When did
+    Blinken talk in Kazakhstan?"). "Where did the crowd break in?" keeps its "in"."""
+    if stranded:
+        low = [fold(w) for w in words]
+        words = [w for i, w in enumerate(words) if not (low[i] in fw.WH_PREPOSITIONS and (
+            i + 1 == len(words) or low[i + 1] in fw.WH_PREPOSITIONS))]
     return f"{wh} {' '.join(words)}".rstrip() + "?"
 
 
@@ -316,7 +327,7 @@ def topic_words(question: str) -> list[str]:
     tokens = tokens_of(question)
     if len(tokens) > 1 and fold(tokens[0]) in fw.WH_PREPOSITIONS and fold(tokens[1]) in fw.WH:
         tokens = tokens[1:]  # "In which town did the unrest begin?": not "(In town the unrest begin)"
-    words = [t for t in tokens if fold(t) not in skip]
+    words = [t for i, t in enumerate(tokens) if fold(t) not in skip or i and fold(tokens[i - 1]) == "to"]  # "to do"
     while words and fold(words[-1]) in STOP_WORDS:  # "what did they blame it on" -> no trailing "on"
         words.pop()
     return words
