@@ -82,11 +82,17 @@ def _ask_again_english(previous: Turn, wh: str) -> str:
         # town is what was answered; "When did the unrest begin?", not "When did the unrest begin In which town?"
     asked_who = bool(core) and core[0] in fw.WHO
     stranded = bool(core) and core[0] in _OBJECT_WH  # "What was he arrested for?" leaves "for" behind
+    which = bool(core) and core[0] in ("which", "what")
     if core and core[0] in fw.WH:
         core = core[1:]
         if core and core[0] in fw.HOW_WORDS:
             core = core[1:]
     written = _restore_case(core, previous.question)
+    if which and core and core[0] in _ASKED_TIMES:
+        core, written = core[1:], written[1:]  # "What time did Daulet leave his flat?": "Why did Daulet leave …?"
+    elif which and core and core[0].isalpha() and core[0] not in fw.AUXILIARIES and core[0] not in STOP_WORDS \
+            and written[0].islower():
+        core, written = ["the", *core], ["the", *written]  # "Which airline cancelled …?": "the airline"
     aux = next((i for i, t in enumerate(core) if t in fw.AUXILIARIES), None)
     if aux == 0 and asked_who and previous.people:  # "Who was named …?" -> "When was Fadi Sawan named …?"
         return _sentence(wh, [written[0], previous.people[0], *written[1:]], stranded)
@@ -102,6 +108,7 @@ def _ask_again_english(previous: Turn, wh: str) -> str:
 
 
 _OBJECT_WH = frozenset("what who whom which".split())
+_ASKED_TIMES = frozenset("time times year day date month hour".split())
 
 
 def _sentence(wh: str, words: list[str], stranded: bool = False) -> str:

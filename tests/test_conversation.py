@@ -44,7 +44,9 @@ def tune_kb():
     ("How many people died in Almaty?", (), "why?", "Why did people die in Almaty?"),
     ("Who ordered the troops to shoot?", (), "why?", "Why (ordered the troops to shoot)?"),  # nobody answered
     ("Why (ordered the troops to shoot)?", (), "when was this", "When (ordered the troops to shoot)?"),
-    ("Which airline cancelled its flights?", (), "until when?", "Until when did airline cancel its flights?"),
+    ("Which airline cancelled its flights?", (), "until when?", "Until when did the airline cancel its flights?"),
+    ("What time did Daulet leave his flat on 5 January?", ("Daulet",), "why?",
+     "Why did Daulet leave his flat on 5 January?"),
     ("How many people were killed in the unrest?", (), "why?", "Why were people killed in the unrest?"),
     ("How many people were detained in Aktobe?", (), "why so many?", "Why were people detained in Aktobe?"),
     ("When did the protests begin?", (), "where?", "Where did the protests begin?"),
