@@ -76,23 +76,7 @@ def _ask_again_english(previous: Turn, wh: str) -> str:
     """"why?" after "Who ordered the troops to fire?" -> "Why did Tokayev order the troops to fire?"; after
     "How many people were killed?" -> "Why were people killed?"."""
     wh = wh[:1].upper() + wh[1:]
-    core = [fold(t) for t in tokens_of(previous.question)]
-    if len(core) > 2 and core[0] in fw.WH_PREPOSITIONS and core[1] in fw.WH:  # "In which town did the unrest
-        core = core[3:] if core[1] in ("which", "what") or core[2] in fw.HOW_WORDS else core[2:]  # begin?": the
-        # town is what was answered; "When did the unrest begin?", not "When did the unrest begin In which town?"
-    asked_who = bool(core) and core[0] in fw.WHO
-    stranded = bool(core) and core[0] in _OBJECT_WH  # "What was he arrested for?" leaves "for" behind
-    which = bool(core) and core[0] in ("which", "what")
-    if core and core[0] in fw.WH:
-        core = core[1:]
-        if core and core[0] in fw.HOW_WORDS:
-            core = core[1:]
-    written = _restore_case(core, previous.question)
-    if which and core and core[0] in _ASKED_TIMES:
-        core, written = core[1:], written[1:]  # "What time did Daulet leave his flat?": "Why did Daulet leave …?"
-    elif which and core and core[0].isalpha() and core[0] not in fw.AUXILIARIES and core[0] not in STOP_WORDS \
-            and written[0].islower():
-        core, written = ["the", *core], ["the", *written]  # "Which airline cancelled …?": "the airline"
+    core, written, asked_who, stranded = _rest_of(previous.question)
     aux = next((i for i, t in enumerate(core) if t in fw.AUXILIARIES), None)
     if aux == 0 and asked_who and previous.people:  # "Who was named …?" -> "When was Fadi Sawan named …?"
         return _sentence(wh, [written[0], previous.people[0], *written[1:]], stranded)
@@ -105,6 +89,29 @@ def _ask_again_english(previous: Turn, wh: str) -> str:
     if verb is not None and subject:
         return _sentence(wh, ["did", *subject, base_form(core[verb]), *written[verb + 1:]], stranded)
     return with_topic(f"{wh}?", " ".join(topic_words(previous.question)))  # "Why (ordered the troops to shoot)?"
+
+
+def _rest_of(question: str) -> tuple[list[str], list[str], bool, bool]:
+    """The previous question without its question word (lowercased and as written), whether it asked "who", and
+    whether its question word left a preposition behind ("What was he arrested for?")."""
+    core = [fold(t) for t in tokens_of(question)]
+    if len(core) > 2 and core[0] in fw.WH_PREPOSITIONS and core[1] in fw.WH:  # "In which town did the unrest
+        core = core[3:] if core[1] in ("which", "what") or core[2] in fw.HOW_WORDS else core[2:]  # begin?": the
+        # town is what was answered; "When did the unrest begin?", not "When did the unrest begin In which town?"
+    asked_who = bool(core) and core[0] in fw.WHO
+    stranded = bool(core) and core[0] in _OBJECT_WH
+    which = bool(core) and core[0] in ("which", "what")
+    if core and core[0] in fw.WH:
+        core = core[1:]
+        if core and core[0] in fw.HOW_WORDS:
+            core = core[1:]
+    written = _restore_case(core, question)
+    if which and core and core[0] in _ASKED_TIMES:
+        core, written = core[1:], written[1:]  # "What time did Daulet leave his flat?": "Why did Daulet leave …?"
+    elif which and core and core[0].isalpha() and core[0] not in fw.AUXILIARIES and core[0] not in STOP_WORDS \
+            and written[0].islower():
+        core, written = ["the", *core], ["the", *written]  # "Which airline cancelled …?": "the airline"
+    return core, written, asked_who, stranded
 
 
 _OBJECT_WH = frozenset("what who whom which".split())
