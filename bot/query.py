@@ -341,11 +341,11 @@ def latin_name(token: str, known: Lexicon) -> str | None:
         fixed = known.speller.correct(form) if known.speller is not None and len(form) >= 5 else None
         if fixed is not None and stem(fixed) in known.vocabulary and (names is None or stem(fixed) in names):
             return stem(fixed)
-    forms = {stem(form) for form in name_forms(token) if len(stem(form)) >= 5}
-    spelt = {v for form in forms for v in known.variants(form) if romanisation_key(v) == romanisation_key(form)}
+    forms = [(form, known.variants(form)) for form in {stem(f) for f in name_forms(token)} if len(form) >= 5]
+    spelt = {v for form, variants in forms for v in variants if romanisation_key(v) == romanisation_key(form)}
     if len(spelt) == 1:
         return spelt.pop()  # "Токаев" -> toqaev, where the articles romanise the Kazakh way
-    longer = {v for form in forms for v in known.variants(form) if v.startswith(form)}
+    longer = {v for form, variants in forms for v in variants if v.startswith(form)}
     return longer.pop() if len(longer) == 1 else None  # "Форестье" -> foresti: the one name it begins
 
 
